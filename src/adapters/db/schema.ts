@@ -1,0 +1,153 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  customType,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
+const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+const id = () => uuid("id").primaryKey().default(sql`gen_random_uuid()`);
+
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    email: text("email").notNull(),
+    emailNormalized: text("email_normalized").notNull().unique(),
+    emailVerifiedAt: tstz("email_verified_at"),
+    displayName: text("display_name").notNull(),
+    locale: text("locale").notNull().default("fr"),
+    passwordHash: text("password_hash"),
+    status: text("status").notNull().default("active"),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+    updatedAt: tstz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    check("users_locale_check", sql`${t.locale} in ('fr', 'en')`),
+    check("users_status_check", sql`${t.status} in ('active', 'disabled')`),
+  ],
+);
+
+export const institutions = pgTable(
+  "institutions",
+  {
+    id: id(),
+    slug: text("slug").notNull().unique(),
+    nameFr: text("name_fr").notNull(),
+    nameEn: text("name_en").notNull(),
+    emailDomain: text("email_domain"),
+    primaryColor: text("primary_color").notNull(),
+    accentColor: text("accent_color").notNull(),
+    logo: bytea("logo"),
+    logoType: text("logo_type"),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+    updatedAt: tstz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [check("institutions_slug_check", sql`${t.slug} ~ '^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$'`)],
+);
+
+export const organizations = pgTable("organizations", {
+  id: id(),
+  slug: text("slug").notNull().unique(),
+  nameFr: text("name_fr").notNull(),
+  nameEn: text("name_en").notNull(),
+  createdAt: tstz("created_at").notNull().defaultNow(),
+});
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    id: id(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role").notNull(),
+    institutionId: uuid("institution_id").references(() => institutions.id, { onDelete: "cascade" }),
+    organizationId: uuid("organization_id").references(() => organizations.id, { onDelete: "cascade" }),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    unique("memberships_unique").on(t.userId, t.institutionId, t.organizationId).nullsNotDistinct(),
+    index("memberships_institution_idx").on(t.institutionId),
+    check(
+      "memberships_role_check",
+      sql`(${t.role} = 'operator' and ${t.institutionId} is null and ${t.organizationId} is null)
+        or (${t.role} in ('institution_admin', 'issuer') and ${t.institutionId} is not null and ${t.organizationId} is null)
+        or (${t.role} in ('organization_admin', 'reviewer') and ${t.organizationId} is not null and ${t.institutionId} is null)`,
+    ),
+  ],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: id(),
+    tokenHash: text("token_hash").notNull().unique(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+    lastSeenAt: tstz("last_seen_at").notNull().defaultNow(),
+    expiresAt: tstz("expires_at").notNull(),
+    revokedAt: tstz("revoked_at"),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Single-use secrets sent by email (password reset, later email verification). */
+export const oneTimeTokens = pgTable(
+  "one_time_tokens",
+  {
+    id: id(),
+    tokenHash: text("token_hash").notNull().unique(),
+    purpose: text("purpose").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+    expiresAt: tstz("expires_at").notNull(),
+    usedAt: tstz("used_at"),
+  },
+  (t) => [index("one_time_tokens_user_idx").on(t.userId, t.purpose)],
+);
+
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: id(),
+    tokenHash: text("token_hash").notNull().unique(),
+    email: text("email").notNull(),
+    emailNormalized: text("email_normalized").notNull(),
+    role: text("role").notNull(),
+    institutionId: uuid("institution_id")
+      .notNull()
+      .references(() => institutions.id, { onDelete: "cascade" }),
+    invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),
+    locale: text("locale").notNull().default("fr"),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+    expiresAt: tstz("expires_at").notNull(),
+    acceptedAt: tstz("accepted_at"),
+    cancelledAt: tstz("cancelled_at"),
+  },
+  (t) => [
+    index("invitations_institution_idx").on(t.institutionId),
+    check("invitations_role_check", sql`${t.role} in ('institution_admin', 'issuer')`),
+  ],
+);
+
+/** Failed sign-in attempts per key (a hashed email, or an IP), for exponential back-off. */
+export const authThrottle = pgTable("auth_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  lastFailureAt: tstz("last_failure_at").notNull(),
+  lockedUntil: tstz("locked_until"),
+});

@@ -1,0 +1,67 @@
+import { and, asc, count, eq, ilike, or } from "drizzle-orm";
+import type { UserRecord, UserStore } from "../../core/ports.ts";
+import type { Db } from "./open-database.ts";
+import { users } from "./schema.ts";
+
+const normalize = (email: string) => email.trim().toLowerCase();
+
+type Row = typeof users.$inferSelect;
+const toRecord = (r: Row): UserRecord => ({
+  id: r.id,
+  email: r.email,
+  displayName: r.displayName,
+  locale: r.locale === "en" ? "en" : "fr",
+  passwordHash: r.passwordHash,
+  status: r.status === "disabled" ? "disabled" : "active",
+  emailVerifiedAt: r.emailVerifiedAt,
+  createdAt: r.createdAt,
+});
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export function userStore(db: Db): UserStore {
+  return {
+    async findById(id) {
+      const [row] = await db.select().from(users).where(eq(users.id, id));
+      return row ? toRecord(row) : null;
+    },
+    async findByEmail(email) {
+      const [row] = await db
+        .select()
+        .from(users)
+        .where(eq(users.emailNormalized, normalize(email)));
+      return row ? toRecord(row) : null;
+    },
+    async create(input) {
+      const [row] = await db
+        .insert(users)
+        .values({ ...input, email: input.email.trim(), emailNormalized: normalize(input.email) })
+        .returning();
+      if (!row) throw new Error("insert returned no row");
+      return toRecord(row);
+    },
+    async update(id, patch) {
+      const [row] = await db
+        .update(users)
+        .set({ ...patch, updatedAt: new Date() })
+        .where(eq(users.id, id))
+        .returning();
+      return row ? toRecord(row) : null;
+    },
+    async list({ q, offset, limit }) {
+      const term = q.trim();
+      const where = term
+        ? or(ilike(users.email, `%${escapeLike(term)}%`), ilike(users.displayName, `%${escapeLike(term)}%`))
+        : undefined;
+      const rows = await db
+        .select()
+        .from(users)
+        .where(where)
+        .orderBy(asc(users.emailNormalized))
+        .offset(offset)
+        .limit(limit);
+      const [total] = await db.select({ n: count() }).from(users).where(and(where));
+      return { users: rows.map(toRecord), total: total?.n ?? 0 };
+    },
+  };
+}

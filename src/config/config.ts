@@ -1,0 +1,117 @@
+import { z } from "zod";
+
+/**
+ * The only reader of the environment. Validated once; every problem is listed together;
+ * the result is frozen. Safe defaults for development; production refuses to start without
+ * the settings that cannot be guessed.
+ */
+
+const LogLevel = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
+
+const Env = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional(),
+  DATA_DIR: z.string().min(1).default("./data"),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Sceau <no-reply@sceau.localhost>"),
+  SCEAU_MASTER_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/_-]{43}=?$/, "must be 32 random bytes in base64 (openssl rand -base64 32)")
+    .optional(),
+  LOG_LEVEL: LogLevel.optional(),
+  TRUST_PROXY: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
+  AUTH_RATE_LIMIT: z.coerce.number().int().min(1).max(100000).default(20),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 14),
+});
+
+export type Environment = "development" | "production" | "test";
+
+export interface Config {
+  readonly env: Environment;
+  readonly port: number;
+  readonly host: string;
+  readonly publicUrl: string;
+  /** true when PUBLIC_URL is https: cookies get Secure and responses HSTS. */
+  readonly secure: boolean;
+  readonly database:
+    | { readonly kind: "pglite"; readonly dir: string }
+    | { readonly kind: "postgres"; readonly url: string };
+  readonly dataDir: string;
+  readonly smtpUrl: string | null;
+  readonly mailFrom: string;
+  /** Base64 master key, or null in development/test, where it is generated into DATA_DIR. */
+  readonly masterKey: string | null;
+  readonly logLevel: z.infer<typeof LogLevel>;
+  readonly trustProxy: boolean;
+  readonly sessionTtlHours: number;
+  /** Requests per minute and client IP on each authentication route. */
+  readonly authRateLimit: number;
+  /** The development outbox page exists only outside production and without SMTP. */
+  readonly devOutbox: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration / configuration invalide:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Reads and validates the environment (process.env unless given). Throws ConfigError listing every problem. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const raw = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = Env.safeParse(raw);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues)
+      problems.push(`${issue.path.join(".") || "environment"}: ${issue.message}`);
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === "production") {
+    if (!e.SCEAU_MASTER_KEY) problems.push("SCEAU_MASTER_KEY: required in production");
+    if (!e.PUBLIC_URL) problems.push("PUBLIC_URL: required in production");
+    if (!e.DATABASE_URL)
+      problems.push("DATABASE_URL: required in production (PGlite is for development and demos)");
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+  const config: Config = {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl,
+    secure: publicUrl.startsWith("https://"),
+    database: e.DATABASE_URL
+      ? { kind: "postgres", url: e.DATABASE_URL }
+      : { kind: "pglite", dir: `${e.DATA_DIR.replace(/\/+$/, "")}/pglite` },
+    dataDir: e.DATA_DIR,
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.MAIL_FROM,
+    masterKey: e.SCEAU_MASTER_KEY ?? null,
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "test" ? "silent" : "info"),
+    trustProxy: e.TRUST_PROXY,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    authRateLimit: e.AUTH_RATE_LIMIT,
+    devOutbox: e.NODE_ENV !== "production" && !e.SMTP_URL,
+  };
+  return Object.freeze({ ...config, database: Object.freeze(config.database) });
+}

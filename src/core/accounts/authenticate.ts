@@ -1,0 +1,19 @@
+import type { CoreDeps } from "../ports.ts";
+import type { Actor } from "./actor.ts";
+
+/** lastSeenAt is written at most this often, so reads stay reads. */
+const TOUCH_EVERY_MS = 5 * 60 * 1000;
+
+/** The actor for a session token, or null when the token is unknown, revoked, expired or its user disabled. */
+export async function authenticate(deps: CoreDeps, token: string): Promise<Actor | null> {
+  if (!token || token.length > 200) return null;
+  const now = deps.clock.now();
+  const session = await deps.stores.sessions.findLive(deps.secrets.hashToken(token), now);
+  if (!session) return null;
+  const user = await deps.stores.users.findById(session.userId);
+  if (user?.status !== "active") return null;
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS)
+    await deps.stores.sessions.touch(session.id, now);
+  const memberships = await deps.stores.memberships.listForUsers([user.id]);
+  return { user, memberships, sessionId: session.id };
+}

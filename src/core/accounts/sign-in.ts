@@ -1,0 +1,52 @@
+import { DomainError } from "../errors.ts";
+import type { CoreDeps } from "../ports.ts";
+import type { CurrentUser } from "./accounts.types.ts";
+import { presentCurrentUser } from "./present-user.ts";
+import { type ClientInfo, type StartedSession, startSession } from "./start-session.ts";
+import { afterFailure, secondsLocked } from "./throttle-policy.ts";
+
+export interface SignInInput extends ClientInfo {
+  email: string;
+  password: string;
+  /** The session token the browser already had, if any: it is ended. */
+  previousToken: string | null;
+}
+
+/** An argon2id hash of a random password, verified when the email is unknown so timing tells nothing. */
+const DECOY_HASH =
+  "$argon2id$v=19$m=19456,t=2,p=1$n4nmrGMsWKfFUUc29u8foQ$M6ZjjMCamTRY9B+cTsqcAGH0jtE9Ixrb8XD/Szdm8M4";
+
+/**
+ * Checks email and password. Every failure (unknown email, wrong password, no password set)
+ * gives the same answer and costs the same time; repeated failures for one email back off.
+ */
+export async function signIn(
+  deps: CoreDeps,
+  input: SignInInput,
+): Promise<StartedSession & { user: CurrentUser }> {
+  const now = deps.clock.now();
+  const key = `email:${deps.secrets.hashToken(input.email.trim().toLowerCase())}`;
+  const throttle = await deps.stores.throttle.get(key);
+  const wait = secondsLocked(throttle, now);
+  if (wait > 0) throw new DomainError("too_many_attempts", { retryAfter: wait });
+
+  const user = await deps.stores.users.findByEmail(input.email);
+  const ok = await deps.passwords.verify(user?.passwordHash ?? DECOY_HASH, input.password);
+  if (!user?.passwordHash || !ok) {
+    const next = afterFailure(key, throttle, now);
+    await deps.stores.throttle.put(next);
+    const locked = secondsLocked(next, now);
+    if (locked > 0) throw new DomainError("too_many_attempts", { retryAfter: locked });
+    throw new DomainError("invalid_credentials");
+  }
+  if (user.status !== "active") throw new DomainError("account_disabled");
+  if (throttle) await deps.stores.throttle.clear(key);
+
+  if (input.previousToken) {
+    const old = await deps.stores.sessions.findLive(deps.secrets.hashToken(input.previousToken), now);
+    if (old) await deps.stores.sessions.revoke(old.userId, old.id, now);
+  }
+  const started = await startSession(deps, deps.stores, user.id, input);
+  const memberships = await deps.stores.memberships.listForUsers([user.id]);
+  return { ...started, user: await presentCurrentUser(deps.stores, user, memberships) };
+}

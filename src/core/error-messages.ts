@@ -1,0 +1,73 @@
+import type { ErrorCode } from "./errors.ts";
+import type { Bilingual } from "./i18n.types.ts";
+
+/** What a person reads for each error code, in French and English. */
+export const ERROR_MESSAGES: Record<ErrorCode, Bilingual> = {
+  validation_failed: {
+    fr: "Certaines informations sont manquantes ou invalides.",
+    en: "Some information is missing or invalid.",
+  },
+  unauthenticated: { fr: "Veuillez vous connecter.", en: "Please sign in." },
+  not_found: {
+    fr: "Cette page ou cette ressource est introuvable.",
+    en: "This page or resource was not found.",
+  },
+  invalid_credentials: {
+    fr: "Courriel ou mot de passe incorrect.",
+    en: "Incorrect email or password.",
+  },
+  too_many_attempts: {
+    fr: "Trop de tentatives. Veuillez patienter avant de réessayer.",
+    en: "Too many attempts. Please wait before trying again.",
+  },
+  account_disabled: { fr: "Ce compte est désactivé.", en: "This account is disabled." },
+  csrf_invalid: {
+    fr: "Votre session de formulaire a expiré. Rechargez la page et réessayez.",
+    en: "Your form session expired. Reload the page and try again.",
+  },
+  slug_taken: {
+    fr: "Cet identifiant est déjà utilisé par un autre établissement.",
+    en: "This identifier is already used by another institution.",
+  },
+  already_member: {
+    fr: "Cette personne fait déjà partie du personnel de l'établissement.",
+    en: "This person is already a staff member of the institution.",
+  },
+  invitation_invalid: {
+    fr: "Cette invitation n'est plus valide (déjà utilisée, annulée ou expirée). Demandez-en une nouvelle.",
+    en: "This invitation is no longer valid (already used, cancelled or expired). Ask for a new one.",
+  },
+  reset_link_invalid: {
+    fr: "Ce lien de réinitialisation n'est plus valide (déjà utilisé ou expiré). Demandez-en un nouveau.",
+    en: "This reset link is no longer valid (already used or expired). Ask for a new one.",
+  },
+  password_too_short: {
+    fr: "Le mot de passe doit contenir au moins 8 caractères.",
+    en: "The password must be at least 8 characters long.",
+  },
+  password_too_long: {
+    fr: "Le mot de passe ne peut dépasser 256 caractères.",
+    en: "The password cannot exceed 256 characters.",
+  },
+  password_incorrect: {
+    fr: "Le mot de passe actuel est incorrect.",
+    en: "The current password is incorrect.",
+  },
+  cannot_change_self: {
+    fr: "Vous ne pouvez pas faire cette action sur votre propre compte.",
+    en: "You cannot do this to your own account.",
+  },
+  unsupported_media_type: {
+    fr: "Type de contenu non pris en charge.",
+    en: "Unsupported content type.",
+  },
+  payload_too_large: { fr: "Le contenu envoyé est trop volumineux.", en: "The content sent is too large." },
+  rate_limited: {
+    fr: "Trop de requêtes. Veuillez patienter un moment.",
+    en: "Too many requests. Please wait a moment.",
+  },
+  internal: {
+    fr: "Une erreur inattendue est survenue. Réessayez plus tard.",
+    en: "An unexpected error occurred. Please try again later.",
+  },
+};

@@ -1,0 +1,48 @@
+import type { Bilingual } from "./i18n.types.ts";
+
+/** Every error the domain raises on purpose. Statuses are mapped in one table (server/error-status.ts). */
+export type ErrorCode =
+  | "validation_failed"
+  | "unauthenticated"
+  | "not_found"
+  | "invalid_credentials"
+  | "too_many_attempts"
+  | "account_disabled"
+  | "csrf_invalid"
+  | "slug_taken"
+  | "already_member"
+  | "invitation_invalid"
+  | "reset_link_invalid"
+  | "password_too_short"
+  | "password_too_long"
+  | "password_incorrect"
+  | "cannot_change_self"
+  | "unsupported_media_type"
+  | "payload_too_large"
+  | "rate_limited"
+  | "internal";
+
+export interface FieldIssue {
+  path: string;
+  message: Bilingual;
+}
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: FieldIssue[] | undefined;
+  /** Seconds the caller should wait, for too_many_attempts. */
+  readonly retryAfter: number | undefined;
+
+  constructor(
+    code: ErrorCode,
+    options: { issues?: FieldIssue[]; retryAfter?: number; cause?: unknown } = {},
+  ) {
+    super(code, { cause: options.cause });
+    this.name = "DomainError";
+    this.code = code;
+    this.issues = options.issues;
+    this.retryAfter = options.retryAfter;
+  }
+}
+
+export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

@@ -1,0 +1,74 @@
+import type { CurrentUser } from "../accounts/accounts.types.ts";
+import { assertAcceptablePassword } from "../accounts/password-policy.ts";
+import { presentCurrentUser } from "../accounts/present-user.ts";
+import { type ClientInfo, type StartedSession, startSession } from "../accounts/start-session.ts";
+import { DomainError } from "../errors.ts";
+import type { Locale } from "../i18n.types.ts";
+import type { CoreDeps } from "../ports.ts";
+import { findOpenInvitation } from "./lookup-invitation.ts";
+
+export interface AcceptInvitationInput extends ClientInfo {
+  token: string;
+  displayName: string;
+  password: string;
+  locale: Locale;
+}
+
+/**
+ * Accepts an invitation: a new account with the chosen password (its email is verified by the
+ * link), or, when the email already has an account, that account after checking its password.
+ * The membership, the invitation's use and the new session land together or not at all.
+ */
+export async function acceptInvitation(
+  deps: CoreDeps,
+  input: AcceptInvitationInput,
+): Promise<StartedSession & { user: CurrentUser }> {
+  const { invitation } = await findOpenInvitation(deps, input.token);
+  const existing = await deps.stores.users.findByEmail(invitation.email);
+  let newHash: string | null = null;
+  if (existing) {
+    if (existing.status !== "active") throw new DomainError("account_disabled");
+    const ok = existing.passwordHash
+      ? await deps.passwords.verify(existing.passwordHash, input.password)
+      : false;
+    if (!ok) throw new DomainError("password_incorrect");
+  } else {
+    assertAcceptablePassword(input.password);
+    if (!input.displayName.trim())
+      throw new DomainError("validation_failed", {
+        issues: [
+          {
+            path: "displayName",
+            message: { fr: "Ce champ est obligatoire.", en: "This field is required." },
+          },
+        ],
+      });
+    newHash = await deps.passwords.hash(input.password);
+  }
+  const now = deps.clock.now();
+  return deps.transact(async (stores) => {
+    if (!(await stores.invitations.accept(invitation.id, now))) throw new DomainError("invitation_invalid");
+    const user =
+      existing ??
+      (await stores.users.create({
+        email: invitation.email,
+        displayName: input.displayName.trim(),
+        locale: input.locale,
+        passwordHash: newHash,
+        emailVerifiedAt: now,
+      }));
+    const memberships = await stores.memberships.listForUsers([user.id]);
+    if (!memberships.some((m) => m.institutionId === invitation.institutionId)) {
+      memberships.push(
+        await stores.memberships.add({
+          userId: user.id,
+          role: invitation.role,
+          institutionId: invitation.institutionId,
+          organizationId: null,
+        }),
+      );
+    }
+    const started = await startSession(deps, stores, user.id, input);
+    return { ...started, user: await presentCurrentUser(stores, user, memberships) };
+  });
+}

@@ -1,0 +1,17 @@
+import { type Actor, isOperator } from "../accounts/actor.ts";
+import { DomainError } from "../errors.ts";
+import type { CoreDeps } from "../ports.ts";
+import { normalizeInstitution } from "./institution-rules.ts";
+import type { Institution, InstitutionInput } from "./institutions.types.ts";
+
+export async function createInstitution(
+  deps: CoreDeps,
+  actor: Actor,
+  input: InstitutionInput,
+): Promise<Institution> {
+  if (!isOperator(actor)) throw new DomainError("not_found");
+  const clean = normalizeInstitution(input);
+  const created = await deps.stores.institutions.create(clean);
+  if (!created) throw new DomainError("slug_taken");
+  return created;
+}

@@ -1,0 +1,71 @@
+import type { InstitutionRole } from "../accounts/accounts.types.ts";
+import { type Actor, isOperator } from "../accounts/actor.ts";
+import { DomainError } from "../errors.ts";
+import type { Locale } from "../i18n.types.ts";
+import type { CoreDeps } from "../ports.ts";
+import { findVisibleInstitution } from "./find-visible-institution.ts";
+import type { Invitation } from "./institutions.types.ts";
+import { invitationEmail } from "./invitation-email.ts";
+import { toInvitation } from "./to-invitation.ts";
+
+export const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * Invites a person by email to an institution's staff. The operator invites administrators;
+ * an institution's administrators invite administrators and issuers.
+ */
+export async function inviteStaff(
+  deps: CoreDeps,
+  actor: Actor,
+  slug: string,
+  input: { email: string; role: InstitutionRole; locale: Locale },
+): Promise<Invitation> {
+  const inst = await findVisibleInstitution(deps.stores, actor, slug, "admin");
+  if (
+    isOperator(actor) &&
+    input.role !== "institution_admin" &&
+    !actor.memberships.some((m) => m.institutionId === inst.id)
+  ) {
+    throw new DomainError("validation_failed", {
+      issues: [
+        {
+          path: "role",
+          message: {
+            fr: "Le personnel de la plateforme invite les administrateurs; ceux-ci invitent ensuite les émetteurs.",
+            en: "The operator invites administrators; they then invite issuers.",
+          },
+        },
+      ],
+    });
+  }
+  const email = input.email.trim();
+  const existing = await deps.stores.users.findByEmail(email);
+  if (existing) {
+    const memberships = await deps.stores.memberships.listForUsers([existing.id]);
+    if (memberships.some((m) => m.institutionId === inst.id)) throw new DomainError("already_member");
+  }
+  const now = deps.clock.now();
+  const token = deps.secrets.randomToken();
+  const record = await deps.stores.invitations.create({
+    tokenHash: deps.secrets.hashToken(token),
+    email,
+    role: input.role,
+    institutionId: inst.id,
+    invitedBy: actor.user.id,
+    locale: existing?.locale ?? input.locale,
+    expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+  });
+  await deps.mailer.send(
+    invitationEmail({
+      to: email,
+      locale: record.locale,
+      institution: inst,
+      role: input.role,
+      inviterName: actor.user.displayName,
+      url: `${deps.settings.publicUrl}/invitation#token=${token}`,
+      expiresAt: record.expiresAt,
+      publicUrl: deps.settings.publicUrl,
+    }),
+  );
+  return toInvitation(record, now);
+}

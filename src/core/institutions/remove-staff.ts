@@ -1,0 +1,18 @@
+import type { Actor } from "../accounts/actor.ts";
+import { DomainError } from "../errors.ts";
+import type { CoreDeps } from "../ports.ts";
+import { findVisibleInstitution } from "./find-visible-institution.ts";
+
+/** Removes a person from an institution's staff. Nobody removes their own membership. */
+export async function removeStaff(
+  deps: CoreDeps,
+  actor: Actor,
+  slug: string,
+  membershipId: string,
+): Promise<void> {
+  const inst = await findVisibleInstitution(deps.stores, actor, slug, "admin");
+  const membership = await deps.stores.memberships.findById(membershipId);
+  if (!membership || membership.institutionId !== inst.id) throw new DomainError("not_found");
+  if (membership.userId === actor.user.id) throw new DomainError("cannot_change_self");
+  await deps.stores.memberships.remove(membership.id);
+}

@@ -1,0 +1,41 @@
+import type { Actor } from "../accounts/actor.ts";
+import { DomainError } from "../errors.ts";
+import type { CoreDeps } from "../ports.ts";
+import { findVisibleInstitution } from "./find-visible-institution.ts";
+import type { Invitation } from "./institutions.types.ts";
+import { invitationEmail } from "./invitation-email.ts";
+import { INVITATION_TTL_MS } from "./invite-staff.ts";
+import { toInvitation } from "./to-invitation.ts";
+
+/** Sends a new link (the old one stops working) with a new expiry. */
+export async function resendInvitation(
+  deps: CoreDeps,
+  actor: Actor,
+  slug: string,
+  invitationId: string,
+): Promise<Invitation> {
+  const inst = await findVisibleInstitution(deps.stores, actor, slug, "admin");
+  const current = await deps.stores.invitations.findById(invitationId);
+  if (!current || current.institutionId !== inst.id) throw new DomainError("not_found");
+  const now = deps.clock.now();
+  const token = deps.secrets.randomToken();
+  const renewed = await deps.stores.invitations.renew(
+    current.id,
+    deps.secrets.hashToken(token),
+    new Date(now.getTime() + INVITATION_TTL_MS),
+  );
+  if (!renewed) throw new DomainError("invitation_invalid");
+  await deps.mailer.send(
+    invitationEmail({
+      to: renewed.email,
+      locale: renewed.locale,
+      institution: inst,
+      role: renewed.role,
+      inviterName: actor.user.displayName,
+      url: `${deps.settings.publicUrl}/invitation#token=${token}`,
+      expiresAt: renewed.expiresAt,
+      publicUrl: deps.settings.publicUrl,
+    }),
+  );
+  return toInvitation(renewed, now);
+}

@@ -1,0 +1,215 @@
+import type { InstitutionRole, Role, UserStatus } from "./accounts/accounts.types.ts";
+import type { Locale } from "./i18n.types.ts";
+import type { Institution, InstitutionInput } from "./institutions/institutions.types.ts";
+
+/** Interfaces the core needs. Adapters implement them; tests may give fakes. */
+
+export interface Clock {
+  now(): Date;
+}
+
+/** Randomness and hashing of secrets (tokens are never stored, only their hashes). */
+export interface Secrets {
+  /** A URL-safe random token of at least 256 bits. */
+  randomToken(): string;
+  /** A stable, one-way hash of a token for storage and look-up. */
+  hashToken(token: string): string;
+  /** Constant-time comparison of two strings. */
+  equal(a: string, b: string): boolean;
+}
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
+}
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface Mailer {
+  send(message: MailMessage): Promise<void>;
+}
+
+// ---------- records the stores return ----------
+
+export interface UserRecord {
+  id: string;
+  email: string;
+  displayName: string;
+  locale: Locale;
+  passwordHash: string | null;
+  status: UserStatus;
+  emailVerifiedAt: Date | null;
+  createdAt: Date;
+}
+
+export interface MembershipRecord {
+  id: string;
+  userId: string;
+  role: Role;
+  institutionId: string | null;
+  organizationId: string | null;
+}
+
+export interface SessionRecord {
+  id: string;
+  userId: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface InvitationRecord {
+  id: string;
+  email: string;
+  role: InstitutionRole;
+  institutionId: string;
+  invitedBy: string | null;
+  locale: Locale;
+  createdAt: Date;
+  expiresAt: Date;
+  acceptedAt: Date | null;
+  cancelledAt: Date | null;
+}
+
+export interface OneTimeTokenRecord {
+  id: string;
+  purpose: "password_reset";
+  userId: string;
+  expiresAt: Date;
+  usedAt: Date | null;
+}
+
+export interface ThrottleRecord {
+  key: string;
+  failures: number;
+  lastFailureAt: Date;
+  lockedUntil: Date | null;
+}
+
+export interface InstitutionLogo {
+  bytes: Uint8Array;
+  contentType: string;
+}
+
+// ---------- stores ----------
+
+export interface UserStore {
+  findById(id: string): Promise<UserRecord | null>;
+  findByEmail(email: string): Promise<UserRecord | null>;
+  create(input: {
+    email: string;
+    displayName: string;
+    locale: Locale;
+    passwordHash: string | null;
+    emailVerifiedAt: Date | null;
+  }): Promise<UserRecord>;
+  update(
+    id: string,
+    patch: { displayName?: string; locale?: Locale; passwordHash?: string; status?: UserStatus },
+  ): Promise<UserRecord | null>;
+  list(query: { q: string; offset: number; limit: number }): Promise<{ users: UserRecord[]; total: number }>;
+}
+
+export interface MembershipStore {
+  listForUsers(userIds: string[]): Promise<MembershipRecord[]>;
+  listForInstitution(institutionId: string): Promise<MembershipRecord[]>;
+  findById(id: string): Promise<MembershipRecord | null>;
+  add(input: Omit<MembershipRecord, "id">): Promise<MembershipRecord>;
+  remove(id: string): Promise<void>;
+}
+
+export interface SessionStore {
+  create(input: {
+    tokenHash: string;
+    userId: string;
+    expiresAt: Date;
+    ip: string | null;
+    userAgent: string | null;
+    now: Date;
+  }): Promise<SessionRecord>;
+  /** The live session for a token hash: not revoked, not expired. */
+  findLive(tokenHash: string, now: Date): Promise<SessionRecord | null>;
+  touch(id: string, now: Date): Promise<void>;
+  listLive(userId: string, now: Date): Promise<SessionRecord[]>;
+  revoke(userId: string, sessionId: string, now: Date): Promise<boolean>;
+  revokeAll(userId: string, now: Date, exceptSessionId?: string): Promise<void>;
+}
+
+export interface OneTimeTokenStore {
+  create(input: {
+    tokenHash: string;
+    purpose: OneTimeTokenRecord["purpose"];
+    userId: string;
+    expiresAt: Date;
+  }): Promise<void>;
+  findByHash(tokenHash: string): Promise<OneTimeTokenRecord | null>;
+  /** Marks it used if still unused; false if someone used it first. */
+  consume(id: string, now: Date): Promise<boolean>;
+  /** Voids every unused token of this purpose for the user. */
+  voidAll(userId: string, purpose: OneTimeTokenRecord["purpose"], now: Date): Promise<void>;
+}
+
+export interface InvitationStore {
+  create(
+    input: Omit<InvitationRecord, "id" | "createdAt" | "acceptedAt" | "cancelledAt"> & { tokenHash: string },
+  ): Promise<InvitationRecord>;
+  findByHash(tokenHash: string): Promise<InvitationRecord | null>;
+  findById(id: string): Promise<InvitationRecord | null>;
+  listForInstitution(institutionId: string): Promise<InvitationRecord[]>;
+  /** Marks it accepted if still open; false otherwise. */
+  accept(id: string, now: Date): Promise<boolean>;
+  cancel(id: string, now: Date): Promise<void>;
+  renew(id: string, tokenHash: string, expiresAt: Date): Promise<InvitationRecord | null>;
+}
+
+export interface InstitutionStore {
+  findBySlug(slug: string): Promise<Institution | null>;
+  findById(id: string): Promise<Institution | null>;
+  listAll(): Promise<Institution[]>;
+  listByIds(ids: string[]): Promise<Institution[]>;
+  /** null when the slug is taken. */
+  create(input: InstitutionInput): Promise<Institution | null>;
+  update(id: string, patch: Partial<Omit<InstitutionInput, "slug">>): Promise<Institution | null>;
+  getLogo(slug: string): Promise<InstitutionLogo | null>;
+  setLogo(id: string, logo: InstitutionLogo | null): Promise<Institution | null>;
+}
+
+export interface ThrottleStore {
+  get(key: string): Promise<ThrottleRecord | null>;
+  put(record: ThrottleRecord): Promise<void>;
+  clear(key: string): Promise<void>;
+}
+
+export interface Stores {
+  users: UserStore;
+  memberships: MembershipStore;
+  sessions: SessionStore;
+  tokens: OneTimeTokenStore;
+  invitations: InvitationStore;
+  institutions: InstitutionStore;
+  throttle: ThrottleStore;
+}
+
+/** Runs fn in one database transaction: all of its writes land, or none. */
+export type Transact = <T>(fn: (stores: Stores) => Promise<T>) => Promise<T>;
+
+/** Everything a use case may need. */
+export interface CoreDeps {
+  stores: Stores;
+  transact: Transact;
+  mailer: Mailer;
+  passwords: PasswordHasher;
+  secrets: Secrets;
+  clock: Clock;
+  settings: { publicUrl: string; sessionTtlHours: number };
+  /** Runs a task after the answer is sent (mail that must not slow or reveal anything); failures are logged. */
+  background(label: string, task: () => Promise<void>): void;
+}

@@ -1,0 +1,25 @@
+import type { UserStatus, UserSummary } from "../accounts/accounts.types.ts";
+import { type Actor, isOperator } from "../accounts/actor.ts";
+import { presentUserSummaries } from "../accounts/present-user.ts";
+import { DomainError } from "../errors.ts";
+import type { CoreDeps } from "../ports.ts";
+
+/** The operator disables (every session ends at once) or enables a user. */
+export async function setUserStatus(
+  deps: CoreDeps,
+  actor: Actor,
+  userId: string,
+  status: UserStatus,
+): Promise<UserSummary> {
+  if (!isOperator(actor)) throw new DomainError("not_found");
+  if (userId === actor.user.id) throw new DomainError("cannot_change_self");
+  const user = await deps.transact(async (stores) => {
+    const updated = await stores.users.update(userId, { status });
+    if (updated && status === "disabled") await stores.sessions.revokeAll(userId, deps.clock.now());
+    return updated;
+  });
+  if (!user) throw new DomainError("not_found");
+  const [summary] = await presentUserSummaries(deps.stores, [user]);
+  if (!summary) throw new DomainError("not_found");
+  return summary;
+}

@@ -1,0 +1,16 @@
+import type { Outbox } from "../adapters/mail/outbox-mailer.ts";
+import type { CoreDeps } from "../core/ports.ts";
+
+/** What buildApp needs besides the config: the use cases' dependencies and a few server-only pieces. */
+export interface AppDeps {
+  core: CoreDeps;
+  /** Resolves when the database answers. */
+  ping(): Promise<void>;
+  /** The development outbox when mail is not sent through SMTP. */
+  outbox: Outbox | null;
+  /** Secret for signing cookies (the CSRF secret cookie). */
+  cookieSecret: string;
+  /** Folder of the built web app, or null to serve the API only. */
+  webRoot: string | null;
+  version: string;
+}

@@ -1,0 +1,123 @@
+import { randomUUID } from "node:crypto";
+import fastifyCookie from "@fastify/cookie";
+import fastifyCsrf from "@fastify/csrf-protection";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifySwagger from "@fastify/swagger";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { Logger } from "pino";
+import type { Config } from "../config/config.ts";
+import { authenticate } from "../core/accounts/authenticate.ts";
+import type { AppDeps } from "./app-deps.ts";
+import { SESSION_COOKIE } from "./http/auth.ts";
+import { errorHandler } from "./http/error-handler.ts";
+import { sendError } from "./http/send-error.ts";
+import { createLogger } from "./logger.ts";
+import { passwordRoutes } from "./routes/auth/password-routes.ts";
+import { sessionRoutes } from "./routes/auth/session-routes.ts";
+import { outboxRoutes } from "./routes/dev/outbox-routes.ts";
+import { institutionRoutes } from "./routes/institutions/institution-routes.ts";
+import { invitationRoutes } from "./routes/institutions/invitation-routes.ts";
+import { staffRoutes } from "./routes/institutions/staff-routes.ts";
+import { systemRoutes } from "./routes/system/system-routes.ts";
+import { userRoutes } from "./routes/users/user-routes.ts";
+import { serveWeb } from "./serve-web.ts";
+
+export const BODY_LIMIT = 1024 * 1024;
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+/** Public writes that carry no cookie and need no CSRF token (added by later features, e.g. verification). */
+const CSRF_EXEMPT = new Set<string>();
+
+/** Builds the Fastify app. It never listens: main.ts does, and tests use app.inject. */
+export async function buildApp(
+  config: Config,
+  deps: AppDeps,
+  logger: Logger = createLogger(config),
+): Promise<FastifyInstance> {
+  const app: FastifyInstance = Fastify({
+    loggerInstance: logger as unknown as FastifyBaseLogger,
+    genReqId: () => randomUUID(),
+    trustProxy: config.trustProxy,
+    bodyLimit: BODY_LIMIT,
+    routerOptions: { maxParamLength: 200 },
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  // JSON only: text/plain bodies are refused with 415.
+  app.removeContentTypeParser("text/plain");
+  app.decorateRequest("actor", null);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(config.secure ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    hsts: config.secure ? { maxAge: 31536000, includeSubDomains: true } : false,
+    frameguard: { action: "deny" },
+    referrerPolicy: { policy: "same-origin" },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCookie, { secret: deps.cookieSecret });
+  await app.register(fastifyCsrf, {
+    cookieKey: "sceau_csrf",
+    cookieOpts: { path: "/", sameSite: "strict", httpOnly: true, signed: true, secure: config.secure },
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.0.3",
+      info: {
+        title: "Sceau API",
+        description:
+          "Certified academic documents. Every error body is bilingual: {error:{code,message:{fr,en}}}.",
+        version: deps.version,
+      },
+      servers: [{ url: config.publicUrl }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.addHook("onRequest", async (req, reply) => {
+    reply.header("x-request-id", req.id);
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) req.actor = await authenticate(deps.core, token);
+  });
+  app.addHook("onRequest", (req, reply, done) => {
+    const path = req.url.split("?", 1)[0] ?? "";
+    if (!UNSAFE.has(req.method) || !path.startsWith("/api/") || CSRF_EXEMPT.has(path)) return done();
+    app.csrfProtection(req, reply, done);
+  });
+
+  const ctx = { config, deps };
+  await app.register(systemRoutes, ctx);
+  await app.register(sessionRoutes, ctx);
+  await app.register(passwordRoutes, ctx);
+  await app.register(invitationRoutes, ctx);
+  await app.register(institutionRoutes, ctx);
+  await app.register(staffRoutes, ctx);
+  await app.register(userRoutes, ctx);
+  await app.register(outboxRoutes, ctx);
+
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  const notFoundJson = (path: string) => path.startsWith("/api/") || path === "/healthz";
+  if (deps.webRoot) await serveWeb(app, deps.webRoot, notFoundJson);
+  else app.setNotFoundHandler((_req, reply) => sendError(reply, "not_found"));
+  return app;
+}

@@ -1,0 +1,111 @@
+import { createHmac } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Logger } from "pino";
+import { argon2PasswordHasher } from "../adapters/crypto/argon2-password-hasher.ts";
+import { nodeSecrets } from "../adapters/crypto/node-secrets.ts";
+import { systemClock } from "../adapters/crypto/system-clock.ts";
+import { createStores, createTransact } from "../adapters/db/create-stores.ts";
+import { migrateDatabase } from "../adapters/db/migrate-database.ts";
+import { type Database, type DatabaseTarget, openDatabase } from "../adapters/db/open-database.ts";
+import { pendingMigrations } from "../adapters/db/pending-migrations.ts";
+import { loadMasterKey } from "../adapters/keys/load-master-key.ts";
+import { type Outbox, outboxMailer } from "../adapters/mail/outbox-mailer.ts";
+import { smtpMailer } from "../adapters/mail/smtp-mailer.ts";
+import type { Config } from "../config/config.ts";
+import type { Clock, Mailer } from "../core/ports.ts";
+import type { AppDeps } from "./app-deps.ts";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+export const WEB_ROOT = join(ROOT, "dist", "web");
+export const VERSION: string = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
+
+export interface Runtime {
+  deps: AppDeps;
+  database: Database;
+  /** Waits for background tasks (mail) and closes connections. */
+  close(): Promise<void>;
+}
+
+export const databaseTarget = (config: Config): DatabaseTarget =>
+  config.database.kind === "pglite" ? { kind: "pglite", dir: config.database.dir } : config.database;
+
+/**
+ * The one place where adapters are wired to the use cases. Opens the database; outside
+ * production it applies pending migrations, in production it refuses to run with any pending.
+ */
+export async function buildRuntime(
+  config: Config,
+  logger: Logger,
+  options: { database?: Database; mailer?: Mailer; webRoot?: string | null; clock?: Clock } = {},
+): Promise<Runtime> {
+  const target = databaseTarget(config);
+  const database = options.database ?? (await openDatabase(target));
+  if (!options.database) {
+    if (config.env === "production") {
+      const pending = await pendingMigrations(database);
+      if (pending > 0) {
+        await database.close();
+        throw new Error(`${pending} database migration(s) pending: run "sceau migrate" first`);
+      }
+    } else {
+      await migrateDatabase(database, target);
+    }
+  }
+  const masterKey = loadMasterKey(config.masterKey, config.dataDir, config.env !== "production");
+  const outbox: Outbox | null =
+    config.devOutbox && !options.mailer
+      ? outboxMailer(join(config.dataDir, "outbox"), config.mailFrom)
+      : null;
+  const smtp = config.smtpUrl && !options.mailer ? smtpMailer(config.smtpUrl, config.mailFrom) : null;
+  const mailer: Mailer = options.mailer ?? smtp ?? outbox ?? failingMailer();
+
+  const pending = new Set<Promise<void>>();
+  const background = (label: string, task: () => Promise<void>) => {
+    const p = task()
+      .catch((err) => logger.error({ err, task: label }, "background task failed"))
+      .finally(() => pending.delete(p));
+    pending.add(p);
+  };
+
+  const deps: AppDeps = {
+    core: {
+      stores: createStores(database.db),
+      transact: createTransact(database.db),
+      mailer,
+      passwords: argon2PasswordHasher(),
+      secrets: nodeSecrets(),
+      clock: options.clock ?? systemClock,
+      settings: { publicUrl: config.publicUrl, sessionTtlHours: config.sessionTtlHours },
+      background,
+    },
+    ping: () => database.ping(),
+    outbox: options.mailer ? null : outbox,
+    cookieSecret: createHmac("sha256", masterKey).update("sceau/cookie-signing/v1").digest("base64url"),
+    webRoot:
+      options.webRoot !== undefined
+        ? options.webRoot
+        : existsSync(join(WEB_ROOT, "index.html"))
+          ? WEB_ROOT
+          : null,
+    version: VERSION,
+  };
+  return {
+    deps,
+    database,
+    async close() {
+      await Promise.allSettled([...pending]);
+      smtp?.close();
+      await database.close();
+    },
+  };
+}
+
+function failingMailer(): Mailer {
+  return {
+    send: async () => {
+      throw new Error("no mail transport: set SMTP_URL");
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { Actor } from "../../core/accounts/actor.ts";
+import { DomainError } from "../../core/errors.ts";
+
+export const SESSION_COOKIE = "sceau_session";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+/** The signed-in actor, or 401 unauthenticated. */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new DomainError("unauthenticated");
+  return request.actor;
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date, secure: boolean): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure,
+    expires: expiresAt,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
+  reply.clearCookie(SESSION_COOKIE, { path: "/", httpOnly: true, sameSite: "lax", secure });
+}
+
+export const clientInfo = (request: FastifyRequest) => ({
+  ip: request.ip ?? null,
+  userAgent: typeof request.headers["user-agent"] === "string" ? request.headers["user-agent"] : null,
+});

@@ -1,0 +1,69 @@
+import { seedDemoIfEmpty } from "../cli/seed-demo-if-empty.ts";
+import { ConfigError, loadConfig } from "../config/config.ts";
+import { buildApp } from "./app.ts";
+import { buildRuntime } from "./deps.ts";
+import { createLogger } from "./logger.ts";
+
+/** Loads the config, wires the dependencies, listens; on SIGINT/SIGTERM finishes in-flight requests and closes the database. */
+async function main() {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const logger = createLogger(config);
+  const started = performance.now();
+  const runtime = await buildRuntime(config, logger);
+  if (config.env === "development" && config.database.kind === "pglite")
+    await seedDemoIfEmpty(runtime.deps.core, config);
+  if (!runtime.deps.webRoot) logger.warn("web app not built (npm run build): serving the API only");
+  const app = await buildApp(config, runtime.deps, logger);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down: finishing in-flight requests");
+    const force = setTimeout(() => {
+      logger.error("shutdown took more than 20 s: exiting");
+      process.exit(1);
+    }, 20_000);
+    force.unref();
+    try {
+      await app.close();
+      await runtime.close();
+      logger.info("stopped");
+      process.exit(0);
+    } catch (err) {
+      logger.error({ err }, "error while shutting down");
+      process.exit(1);
+    }
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+
+  await app.listen({ port: config.port, host: config.host });
+  const ms = Math.round(performance.now() - started);
+  logger.info({ url: config.publicUrl, database: config.database.kind, startupMs: ms }, "Sceau is listening");
+  if (config.env === "development") {
+    process.stdout.write(
+      `\n  Sceau is ready: ${config.publicUrl}\n` +
+        (runtime.deps.outbox
+          ? `  Emails go to the development outbox: ${config.publicUrl}/dev/outbox (files in ${runtime.deps.outbox.dir})\n`
+          : "") +
+        `  Database: ${config.database.kind === "pglite" ? `embedded PGlite in ${config.database.dir}` : "PostgreSQL"}\n\n`,
+    );
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(
+    `Sceau failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
+  process.exit(1);
+});
