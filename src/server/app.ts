@@ -9,6 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import type { Logger } from "pino";
 import type { Config } from "../config/config.ts";
 import { authenticate } from "../core/accounts/authenticate.ts";
+import { DomainError } from "../core/errors.ts";
 import type { AppDeps } from "./app-deps.ts";
 import { SESSION_COOKIE } from "./http/auth.ts";
 import { errorHandler } from "./http/error-handler.ts";
@@ -97,6 +98,10 @@ export async function buildApp(
     reply.header("x-request-id", req.id);
     const token = req.cookies[SESSION_COOKIE];
     if (token) req.actor = await authenticate(deps.core, token);
+    // Protected by default: an anonymous caller learns nothing, not even which bodies a route accepts.
+    if (!req.actor && req.routeOptions.url?.startsWith("/api/v1/") && !req.routeOptions.config.public) {
+      throw new DomainError("unauthenticated");
+    }
   });
   app.addHook("onRequest", (req, reply, done) => {
     const path = req.url.split("?", 1)[0] ?? "";

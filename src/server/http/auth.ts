@@ -8,7 +8,14 @@ declare module "fastify" {
   interface FastifyRequest {
     actor: Actor | null;
   }
+  interface FastifyContextConfig {
+    /** Anyone may call this /api/v1 route; every other one answers 401 to an anonymous caller. */
+    public?: boolean;
+  }
 }
+
+/** Route config for routes open to anonymous callers. */
+export const PUBLIC = { public: true } as const;
 
 /** The signed-in actor, or 401 unauthenticated. */
 export function requireActor(request: FastifyRequest): Actor {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { changePassword } from "../../../core/accounts/change-password.ts";
 import { completePasswordReset } from "../../../core/accounts/complete-password-reset.ts";
 import { requestPasswordReset } from "../../../core/accounts/request-password-reset.ts";
-import { requireActor } from "../../http/auth.ts";
+import { PUBLIC, requireActor } from "../../http/auth.ts";
 import { Email, Locale, Password, Token } from "../../http/inputs.ts";
 import { errors } from "../../presenters/schemas.ts";
 import { authRateLimit, type RouteContext, typed } from "../route-context.ts";
@@ -15,7 +15,7 @@ export async function passwordRoutes(app: FastifyInstance, { config, deps }: Rou
   r.post(
     "/api/v1/auth/password-reset",
     {
-      config: authRateLimit(config),
+      config: { ...PUBLIC, ...authRateLimit(config) },
       schema: {
         tags,
         summary: "Email a password reset link (same answer whether or not the account exists)",
@@ -32,7 +32,7 @@ export async function passwordRoutes(app: FastifyInstance, { config, deps }: Rou
   r.post(
     "/api/v1/auth/password-reset/complete",
     {
-      config: authRateLimit(config),
+      config: { ...PUBLIC, ...authRateLimit(config) },
       schema: {
         tags,
         summary: "Choose a new password with a reset link's token",

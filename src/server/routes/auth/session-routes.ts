@@ -9,6 +9,7 @@ import { updateProfile } from "../../../core/accounts/update-profile.ts";
 import {
   clearSessionCookie,
   clientInfo,
+  PUBLIC,
   requireActor,
   SESSION_COOKIE,
   setSessionCookie,
@@ -24,6 +25,7 @@ export async function sessionRoutes(app: FastifyInstance, { config, deps }: Rout
   r.get(
     "/api/v1/auth/csrf",
     {
+      config: PUBLIC,
       schema: {
         tags,
         summary: "CSRF token for cookie-authenticated writes",
@@ -36,7 +38,7 @@ export async function sessionRoutes(app: FastifyInstance, { config, deps }: Rout
   r.post(
     "/api/v1/auth/sign-in",
     {
-      config: authRateLimit(config),
+      config: { ...PUBLIC, ...authRateLimit(config) },
       schema: {
         tags,
         summary: "Sign in with email and password",

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { DomainError } from "../../../core/errors.ts";
+import { PUBLIC } from "../../http/auth.ts";
 import { errors, OutboxMessageOut, OutboxSummaryOut } from "../../presenters/schemas.ts";
 import { type RouteContext, typed } from "../route-context.ts";
 
@@ -15,6 +16,7 @@ export async function outboxRoutes(app: FastifyInstance, { deps }: RouteContext)
   r.get(
     "/api/v1/dev/outbox",
     {
+      config: PUBLIC,
       schema: {
         tags,
         summary: "Emails the portal sent (development only)",
@@ -27,6 +29,7 @@ export async function outboxRoutes(app: FastifyInstance, { deps }: RouteContext)
   r.get(
     "/api/v1/dev/outbox/:id",
     {
+      config: PUBLIC,
       schema: {
         tags,
         summary: "One email (development only)",
@@ -43,7 +46,10 @@ export async function outboxRoutes(app: FastifyInstance, { deps }: RouteContext)
 
   r.get(
     "/api/v1/dev/outbox/:id/html",
-    { schema: { tags, summary: "The HTML part of one email, for a sandboxed frame", params: Id } },
+    {
+      config: PUBLIC,
+      schema: { tags, summary: "The HTML part of one email, for a sandboxed frame", params: Id },
+    },
     async (req, reply) => {
       const message = await outbox.get(req.params.id);
       if (!message) throw new DomainError("not_found");

@@ -6,7 +6,7 @@ import { getInstitution } from "../../../core/institutions/get-institution.ts";
 import { listInstitutions } from "../../../core/institutions/list-institutions.ts";
 import { LOGO_MAX_BYTES, setInstitutionLogo } from "../../../core/institutions/set-institution-logo.ts";
 import { updateInstitution } from "../../../core/institutions/update-institution.ts";
-import { requireActor } from "../../http/auth.ts";
+import { PUBLIC, requireActor } from "../../http/auth.ts";
 import { Slug } from "../../http/inputs.ts";
 import { errors, InstitutionOut } from "../../presenters/schemas.ts";
 import { type RouteContext, typed } from "../route-context.ts";
@@ -120,6 +120,7 @@ export async function institutionRoutes(app: FastifyInstance, { deps }: RouteCon
   r.get(
     "/api/v1/institutions/:slug/logo",
     {
+      config: PUBLIC,
       schema: {
         tags,
         summary: "The institution's logo (public: emails and public pages show it)",

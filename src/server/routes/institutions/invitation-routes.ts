@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { acceptInvitation } from "../../../core/institutions/accept-invitation.ts";
 import { lookupInvitation } from "../../../core/institutions/lookup-invitation.ts";
-import { clientInfo, setSessionCookie } from "../../http/auth.ts";
+import { clientInfo, PUBLIC, setSessionCookie } from "../../http/auth.ts";
 import { DisplayName, Locale, Password, Token } from "../../http/inputs.ts";
 import { CurrentUserOut, errors, InvitationPreviewOut } from "../../presenters/schemas.ts";
 import { authRateLimit, type RouteContext, typed } from "../route-context.ts";
@@ -15,7 +15,7 @@ export async function invitationRoutes(app: FastifyInstance, { config, deps }: R
   r.post(
     "/api/v1/invitations/lookup",
     {
-      config: authRateLimit(config),
+      config: { ...PUBLIC, ...authRateLimit(config) },
       schema: {
         tags,
         summary: "What an invitation link is for",
@@ -29,7 +29,7 @@ export async function invitationRoutes(app: FastifyInstance, { config, deps }: R
   r.post(
     "/api/v1/invitations/accept",
     {
-      config: authRateLimit(config),
+      config: { ...PUBLIC, ...authRateLimit(config) },
       schema: {
         tags,
         summary: "Accept an invitation: set a password (or give the existing one) and sign in",

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import { PUBLIC } from "../../http/auth.ts";
 import { type RouteContext, typed } from "../route-context.ts";
 
 export async function systemRoutes(app: FastifyInstance, { config, deps }: RouteContext) {
@@ -32,6 +33,7 @@ export async function systemRoutes(app: FastifyInstance, { config, deps }: Route
   r.get(
     "/api/v1/meta",
     {
+      config: PUBLIC,
       schema: {
         tags: ["system"],
         summary: "What the web app needs to know about this server",

@@ -1,0 +1,146 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { outboxMailer } from "../../src/adapters/mail/outbox-mailer.ts";
+import { smtpMailer } from "../../src/adapters/mail/smtp-mailer.ts";
+import { makeUser } from "../support/factories.ts";
+import { startSmtpSink } from "../support/smtp-sink.ts";
+import { startTestApp, type TestApp } from "../support/test-app.ts";
+import { TestClient } from "../support/test-client.ts";
+
+const message = {
+  to: "etudiante@example.test",
+  subject: "Réinitialiser / Reset",
+  text: "Bonjour — Hello",
+  html: "<p>Bonjour — Hello</p>",
+};
+
+describe("mail adapters", () => {
+  it("sends text and HTML through a real SMTP server on loopback", async () => {
+    const sink = await startSmtpSink();
+    const mailer = smtpMailer(sink.url, "Sceau <no-reply@sceau.test>");
+    try {
+      await mailer.send(message);
+      const got = await sink.waitFor(message.to);
+      expect(got.from).toBe("no-reply@sceau.test");
+      expect(got.raw).toMatch(/Content-Type: text\/plain/i);
+      expect(got.raw).toMatch(/Content-Type: text\/html/i);
+      expect(got.raw).toContain("=?UTF-8?");
+    } finally {
+      mailer.close();
+      await sink.close();
+    }
+  });
+
+  it("keeps development mail as files, lists newest first, and refuses path tricks", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "sceau-outbox-"));
+    try {
+      const outbox = outboxMailer(dir, "Sceau <no-reply@sceau.test>");
+      await outbox.send(message);
+      await new Promise((r) => setTimeout(r, 5));
+      await outbox.send({ ...message, subject: "Second" });
+      const list = await outbox.list();
+      expect(list.map((m) => m.subject)).toEqual(["Second", message.subject]);
+      const full = await outbox.get(list[1]?.id ?? "");
+      expect(full).toMatchObject({ ...message, from: "Sceau <no-reply@sceau.test>" });
+      expect(await outbox.get("../../etc/passwd")).toBeNull();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the server's mail through SMTP_URL and the development outbox", () => {
+  let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+  });
+  afterAll(async () => {
+    await sink?.close();
+  });
+
+  it("sends a password reset email over SMTP when SMTP_URL is set, and has no outbox page", async () => {
+    const { buildRuntime } = await import("../../src/server/deps.ts");
+    const { buildApp } = await import("../../src/server/app.ts");
+    const { loadConfig } = await import("../../src/config/config.ts");
+    const { createLogger } = await import("../../src/server/logger.ts");
+    const { createTestDatabase } = await import("../support/test-database.ts");
+    const dataDir = await mkdtemp(join(tmpdir(), "sceau-smtp-"));
+    const db = await createTestDatabase("pglite");
+    const config = loadConfig({
+      NODE_ENV: "development",
+      DATA_DIR: dataDir,
+      SMTP_URL: sink.url,
+      LOG_LEVEL: "silent",
+    });
+    const runtime = await buildRuntime(config, createLogger(config), {
+      database: db.database,
+      webRoot: null,
+    });
+    const app = await buildApp(config, runtime.deps, createLogger(config));
+    try {
+      const { email } = await makeUser(runtime.deps.core);
+      const res = await new TestClient(app).post("/api/v1/auth/password-reset", { email });
+      expect(res.statusCode).toBe(202);
+      const got = await sink.waitFor(email);
+      expect(got.raw).toContain("/reset-password#token=");
+      expect((await app.inject({ method: "GET", url: "/api/v1/dev/outbox" })).statusCode).toBe(404);
+      expect((await app.inject({ method: "GET", url: "/api/v1/meta" })).json().devOutbox).toBe(false);
+    } finally {
+      await app.close();
+      await runtime.close();
+      await db.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("shows development mail on the outbox routes, and the HTML in a sandbox", async () => {
+    const { buildRuntime } = await import("../../src/server/deps.ts");
+    const { buildApp } = await import("../../src/server/app.ts");
+    const { loadConfig } = await import("../../src/config/config.ts");
+    const { createLogger } = await import("../../src/server/logger.ts");
+    const { createTestDatabase } = await import("../support/test-database.ts");
+    const dataDir = await mkdtemp(join(tmpdir(), "sceau-dev-"));
+    const db = await createTestDatabase("pglite");
+    const config = loadConfig({ NODE_ENV: "development", DATA_DIR: dataDir, LOG_LEVEL: "silent" });
+    const runtime = await buildRuntime(config, createLogger(config), {
+      database: db.database,
+      webRoot: null,
+    });
+    const app = await buildApp(config, runtime.deps, createLogger(config));
+    try {
+      expect((await app.inject({ method: "GET", url: "/api/v1/meta" })).json().devOutbox).toBe(true);
+      const { email } = await makeUser(runtime.deps.core);
+      await new TestClient(app).post("/api/v1/auth/password-reset", { email });
+      let list: { id: string; to: string }[] = [];
+      for (let i = 0; i < 100 && list.length === 0; i++) {
+        list = (await app.inject({ method: "GET", url: "/api/v1/dev/outbox" })).json().messages;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(list[0]?.to).toBe(email);
+      const one = (await app.inject({ method: "GET", url: `/api/v1/dev/outbox/${list[0]?.id}` })).json()
+        .message;
+      expect(one.text).toContain("/reset-password#token=");
+      const html = await app.inject({ method: "GET", url: `/api/v1/dev/outbox/${list[0]?.id}/html` });
+      expect(html.headers["content-type"]).toMatch(/text\/html/);
+      expect(String(html.headers["content-security-policy"])).toContain("sandbox");
+    } finally {
+      await app.close();
+      await runtime.close();
+      await db.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("production mail without SMTP", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp("pglite");
+  });
+  afterAll(async () => t?.close());
+  it("has no outbox route in the test environment either", async () => {
+    expect((await t.app.inject({ method: "GET", url: "/api/v1/dev/outbox" })).statusCode).toBe(404);
+  });
+});
