@@ -61,86 +61,54 @@ describe("the server's mail through SMTP_URL and the development outbox", () => 
   });
 
   it("sends a password reset email over SMTP when SMTP_URL is set, and has no outbox page", async () => {
-    const { buildRuntime } = await import("../../src/server/deps.ts");
-    const { buildApp } = await import("../../src/server/app.ts");
-    const { loadConfig } = await import("../../src/config/config.ts");
-    const { createLogger } = await import("../../src/server/logger.ts");
-    const { createTestDatabase } = await import("../support/test-database.ts");
-    const dataDir = await mkdtemp(join(tmpdir(), "sceau-smtp-"));
-    const db = await createTestDatabase("pglite");
-    const config = loadConfig({
-      NODE_ENV: "development",
-      DATA_DIR: dataDir,
-      SMTP_URL: sink.url,
-      LOG_LEVEL: "silent",
+    const t = await startTestApp("pglite", {
+      env: { NODE_ENV: "development", SMTP_URL: sink.url },
+      configuredMailer: true,
     });
-    const runtime = await buildRuntime(config, createLogger(config), {
-      database: db.database,
-      webRoot: null,
-    });
-    const app = await buildApp(config, runtime.deps, createLogger(config));
     try {
-      const { email } = await makeUser(runtime.deps.core);
-      const res = await new TestClient(app).post("/api/v1/auth/password-reset", { email });
+      const { email } = await makeUser(t.core);
+      const res = await new TestClient(t.app).post("/api/v1/auth/password-reset", { email });
       expect(res.statusCode).toBe(202);
       const got = await sink.waitFor(email);
       expect(got.raw).toContain("/reset-password#token=");
-      expect((await app.inject({ method: "GET", url: "/api/v1/dev/outbox" })).statusCode).toBe(404);
-      expect((await app.inject({ method: "GET", url: "/api/v1/meta" })).json().devOutbox).toBe(false);
+      expect((await t.app.inject({ method: "GET", url: "/api/v1/dev/outbox" })).statusCode).toBe(404);
+      expect((await t.app.inject({ method: "GET", url: "/api/v1/meta" })).json().devOutbox).toBe(false);
     } finally {
-      await app.close();
-      await runtime.close();
-      await db.drop();
-      await rm(dataDir, { recursive: true, force: true });
+      await t.close();
     }
   });
 
   it("shows development mail on the outbox routes, and the HTML in a sandbox", async () => {
-    const { buildRuntime } = await import("../../src/server/deps.ts");
-    const { buildApp } = await import("../../src/server/app.ts");
-    const { loadConfig } = await import("../../src/config/config.ts");
-    const { createLogger } = await import("../../src/server/logger.ts");
-    const { createTestDatabase } = await import("../support/test-database.ts");
-    const dataDir = await mkdtemp(join(tmpdir(), "sceau-dev-"));
-    const db = await createTestDatabase("pglite");
-    const config = loadConfig({ NODE_ENV: "development", DATA_DIR: dataDir, LOG_LEVEL: "silent" });
-    const runtime = await buildRuntime(config, createLogger(config), {
-      database: db.database,
-      webRoot: null,
-    });
-    const app = await buildApp(config, runtime.deps, createLogger(config));
+    const t = await startTestApp("pglite", { env: { NODE_ENV: "development" }, configuredMailer: true });
     try {
-      expect((await app.inject({ method: "GET", url: "/api/v1/meta" })).json().devOutbox).toBe(true);
-      const { email } = await makeUser(runtime.deps.core);
-      await new TestClient(app).post("/api/v1/auth/password-reset", { email });
+      expect((await t.app.inject({ method: "GET", url: "/api/v1/meta" })).json().devOutbox).toBe(true);
+      const { email } = await makeUser(t.core);
+      await new TestClient(t.app).post("/api/v1/auth/password-reset", { email });
       let list: { id: string; to: string }[] = [];
       for (let i = 0; i < 100 && list.length === 0; i++) {
-        list = (await app.inject({ method: "GET", url: "/api/v1/dev/outbox" })).json().messages;
+        list = (await t.app.inject({ method: "GET", url: "/api/v1/dev/outbox" })).json().messages;
         await new Promise((r) => setTimeout(r, 20));
       }
       expect(list[0]?.to).toBe(email);
-      const one = (await app.inject({ method: "GET", url: `/api/v1/dev/outbox/${list[0]?.id}` })).json()
+      const one = (await t.app.inject({ method: "GET", url: `/api/v1/dev/outbox/${list[0]?.id}` })).json()
         .message;
       expect(one.text).toContain("/reset-password#token=");
-      const html = await app.inject({ method: "GET", url: `/api/v1/dev/outbox/${list[0]?.id}/html` });
+      const html = await t.app.inject({ method: "GET", url: `/api/v1/dev/outbox/${list[0]?.id}/html` });
       expect(html.headers["content-type"]).toMatch(/text\/html/);
       expect(String(html.headers["content-security-policy"])).toContain("sandbox");
     } finally {
-      await app.close();
-      await runtime.close();
-      await db.drop();
-      await rm(dataDir, { recursive: true, force: true });
+      await t.close();
     }
   });
 });
 
-describe("production mail without SMTP", () => {
+describe("mail in the test environment", () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp("pglite");
   });
   afterAll(async () => t?.close());
-  it("has no outbox route in the test environment either", async () => {
+  it("has no outbox route when mail goes elsewhere", async () => {
     expect((await t.app.inject({ method: "GET", url: "/api/v1/dev/outbox" })).statusCode).toBe(404);
   });
 });

@@ -34,7 +34,13 @@ export interface TestApp {
 
 export async function startTestApp(
   backend: Backend,
-  options: { env?: Record<string, string>; mailer?: Mailer; webRoot?: string | null } = {},
+  options: {
+    env?: Record<string, string>;
+    mailer?: Mailer;
+    webRoot?: string | null;
+    /** Let the runtime pick the mailer from the config (SMTP_URL or the development outbox), as in production. */
+    configuredMailer?: boolean;
+  } = {},
 ): Promise<TestApp> {
   const dataDir = await mkdtemp(join(tmpdir(), "sceau-test-"));
   const config = loadConfig({
@@ -49,7 +55,7 @@ export async function startTestApp(
   const mail = outboxMailer(join(dataDir, "outbox"), config.mailFrom);
   const runtime = await buildRuntime(config, createLogger(config), {
     database: db.database,
-    mailer: options.mailer ?? mail,
+    ...(options.configuredMailer ? {} : { mailer: options.mailer ?? mail }),
     webRoot: options.webRoot ?? null,
     clock,
   });

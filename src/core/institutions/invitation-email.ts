@@ -1,7 +1,7 @@
 import type { InstitutionRole } from "../accounts/accounts.types.ts";
 import type { Bilingual, Locale } from "../i18n.types.ts";
 import { renderEmail } from "../mail/render-email.ts";
-import type { MailMessage } from "../ports.ts";
+import type { CoreDeps, InvitationRecord, MailMessage } from "../ports.ts";
 import { institutionBrand } from "./institution-brand.ts";
 import type { Institution } from "./institutions.types.ts";
 
@@ -44,4 +44,26 @@ export function invitationEmail(args: {
       en: "Not expecting this invitation? Ignore this email; no account will be created.",
     },
   });
+}
+
+/** Emails the invitation link for a record and its fresh token. */
+export function sendInvitationEmail(
+  deps: Pick<CoreDeps, "mailer" | "settings">,
+  record: InvitationRecord,
+  institution: Institution,
+  token: string,
+  inviterName: string,
+): Promise<void> {
+  return deps.mailer.send(
+    invitationEmail({
+      to: record.email,
+      locale: record.locale,
+      institution,
+      role: record.role,
+      inviterName,
+      url: `${deps.settings.publicUrl}/invitation#token=${token}`,
+      expiresAt: record.expiresAt,
+      publicUrl: deps.settings.publicUrl,
+    }),
+  );
 }

@@ -5,7 +5,7 @@ import type { Locale } from "../i18n.types.ts";
 import type { CoreDeps } from "../ports.ts";
 import { findVisibleInstitution } from "./find-visible-institution.ts";
 import type { Invitation } from "./institutions.types.ts";
-import { invitationEmail } from "./invitation-email.ts";
+import { sendInvitationEmail } from "./invitation-email.ts";
 import { toInvitation } from "./to-invitation.ts";
 
 export const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -55,17 +55,6 @@ export async function inviteStaff(
     locale: existing?.locale ?? input.locale,
     expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
   });
-  await deps.mailer.send(
-    invitationEmail({
-      to: email,
-      locale: record.locale,
-      institution: inst,
-      role: input.role,
-      inviterName: actor.user.displayName,
-      url: `${deps.settings.publicUrl}/invitation#token=${token}`,
-      expiresAt: record.expiresAt,
-      publicUrl: deps.settings.publicUrl,
-    }),
-  );
+  await sendInvitationEmail(deps, record, inst, token, actor.user.displayName);
   return toInvitation(record, now);
 }

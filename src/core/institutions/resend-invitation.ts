@@ -3,7 +3,7 @@ import { DomainError } from "../errors.ts";
 import type { CoreDeps } from "../ports.ts";
 import { findVisibleInstitution } from "./find-visible-institution.ts";
 import type { Invitation } from "./institutions.types.ts";
-import { invitationEmail } from "./invitation-email.ts";
+import { sendInvitationEmail } from "./invitation-email.ts";
 import { INVITATION_TTL_MS } from "./invite-staff.ts";
 import { toInvitation } from "./to-invitation.ts";
 
@@ -25,17 +25,6 @@ export async function resendInvitation(
     new Date(now.getTime() + INVITATION_TTL_MS),
   );
   if (!renewed) throw new DomainError("invitation_invalid");
-  await deps.mailer.send(
-    invitationEmail({
-      to: renewed.email,
-      locale: renewed.locale,
-      institution: inst,
-      role: renewed.role,
-      inviterName: actor.user.displayName,
-      url: `${deps.settings.publicUrl}/invitation#token=${token}`,
-      expiresAt: renewed.expiresAt,
-      publicUrl: deps.settings.publicUrl,
-    }),
-  );
+  await sendInvitationEmail(deps, renewed, inst, token, actor.user.displayName);
   return toInvitation(renewed, now);
 }

@@ -1,0 +1,89 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/** A fresh temporary directory. */
+export function tempDir(prefix = "sceau-sign-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** An NSS database trusting `rootPem` (certutil), for pdfsig. */
+export function nssDbTrusting(rootPem: string): string {
+  const dir = tempDir("sceau-nss-");
+  writeFileSync(join(dir, "root.pem"), rootPem);
+  execFileSync("certutil", ["-N", "--empty-password", "-d", `sql:${dir}`]);
+  execFileSync("certutil", [
+    "-A",
+    "-n",
+    "root",
+    "-t",
+    "CT,C,C",
+    "-i",
+    join(dir, "root.pem"),
+    "-d",
+    `sql:${dir}`,
+  ]);
+  return dir;
+}
+
+/** pdfsig's report for `pdf` (pdfsig always exits 0: the text is the result). No `-no-ocsp`: poppler 22.12 then reports "Unknown issue" for every certificate; our certificates carry no OCSP URL anyway. */
+export function pdfsig(pdf: Uint8Array, nssDir: string): string {
+  const file = join(tempDir(), "doc.pdf");
+  writeFileSync(file, pdf);
+  return execFileSync("pdfsig", ["-nssdir", `sql:${nssDir}`, file], { encoding: "utf8" });
+}
+
+/** The last signature's CMS (DER, padding removed) and the bytes its /ByteRange covers. */
+export function extractLastSignature(pdf: Uint8Array): { cms: Buffer; signed: Buffer } {
+  const text = Buffer.from(pdf).toString("latin1");
+  const all = [...text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)];
+  const m = all[all.length - 1];
+  if (!m) throw new Error("no /ByteRange");
+  const [a, b, c, d] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
+  const hex = text.slice(b + 1, c - 1);
+  const raw = Buffer.from(hex, "hex");
+  // DER length of the outer SEQUENCE, to drop the zero padding
+  const l = raw[1] as number;
+  const len =
+    l < 0x80 ? 2 + l : 2 + (l & 0x7f) + raw.subarray(2, 2 + (l & 0x7f)).reduce((acc, x) => acc * 256 + x, 0);
+  return {
+    cms: raw.subarray(0, len),
+    signed: Buffer.concat([Buffer.from(pdf.subarray(a, a + b)), Buffer.from(pdf.subarray(c, c + d))]),
+  };
+}
+
+/** Runs `openssl cms -verify` on the last signature with `rootPem` as the only CA. */
+export function opensslCmsVerify(pdf: Uint8Array, rootPem: string): { ok: boolean; output: string } {
+  const dir = tempDir();
+  const { cms, signed } = extractLastSignature(pdf);
+  writeFileSync(join(dir, "sig.der"), cms);
+  writeFileSync(join(dir, "content.bin"), signed);
+  writeFileSync(join(dir, "root.pem"), rootPem);
+  const r = spawnSync(
+    "openssl",
+    ["cms", "-verify", "-binary", "-inform", "DER", "-in", join(dir, "sig.der"), "-content", join(dir, "content.bin"), "-CAfile", join(dir, "root.pem"), "-purpose", "any", "-out", "/dev/null"],
+    { encoding: "utf8" },
+  );
+  return { ok: r.status === 0, output: `${r.stdout}${r.stderr}` };
+}
+
+/**
+ * Appends a hand-written incremental update: `objects` (number → body, written as `n 0 obj`),
+ * a classic xref section and a trailer copying /Root, /Info, /Size from `trailer`, with /Prev.
+ */
+export function appendUpdate(pdf: Uint8Array, objects: Record<number, string>, trailer: string): Uint8Array {
+  const text = Buffer.from(pdf).toString("latin1");
+  const prev = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)?.[1]);
+  let out = text.endsWith("\n") ? "" : "\n";
+  const offsets: [number, number][] = [];
+  for (const [num, body] of Object.entries(objects)) {
+    offsets.push([Number(num), pdf.length + out.length]);
+    out += `${num} 0 obj\n${body}\nendobj\n`;
+  }
+  const xrefAt = pdf.length + out.length;
+  out += "xref\n";
+  for (const [num, off] of offsets) out += `${num} 1\n${String(off).padStart(10, "0")} 00000 n\r\n`;
+  out += `trailer\n<< ${trailer} /Prev ${prev} >>\nstartxref\n${xrefAt}\n%%EOF\n`;
+  return Buffer.concat([Buffer.from(pdf), Buffer.from(out, "latin1")]);
+}
