@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import * as asn1js from "asn1js";
 
 /** A fresh temporary directory. */
 export function tempDir(prefix = "sceau-sign-"): string {
@@ -43,10 +44,8 @@ export function extractLastSignature(pdf: Uint8Array): { cms: Buffer; signed: Bu
   const [a, b, c, d] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
   const hex = text.slice(b + 1, c - 1);
   const raw = Buffer.from(hex, "hex");
-  // DER length of the outer SEQUENCE, to drop the zero padding
-  const l = raw[1] as number;
-  const len =
-    l < 0x80 ? 2 + l : 2 + (l & 0x7f) + raw.subarray(2, 2 + (l & 0x7f)).reduce((acc, x) => acc * 256 + x, 0);
+  // length of the outer (DER, or BER as NSS writes) SEQUENCE, to drop the zero padding
+  const len = asn1js.fromBER(raw).offset;
   return {
     cms: raw.subarray(0, len),
     signed: Buffer.concat([Buffer.from(pdf.subarray(a, a + b)), Buffer.from(pdf.subarray(c, c + d))]),
@@ -62,7 +61,23 @@ export function opensslCmsVerify(pdf: Uint8Array, rootPem: string): { ok: boolea
   writeFileSync(join(dir, "root.pem"), rootPem);
   const r = spawnSync(
     "openssl",
-    ["cms", "-verify", "-binary", "-inform", "DER", "-in", join(dir, "sig.der"), "-content", join(dir, "content.bin"), "-CAfile", join(dir, "root.pem"), "-purpose", "any", "-out", "/dev/null"],
+    [
+      "cms",
+      "-verify",
+      "-binary",
+      "-inform",
+      "DER",
+      "-in",
+      join(dir, "sig.der"),
+      "-content",
+      join(dir, "content.bin"),
+      "-CAfile",
+      join(dir, "root.pem"),
+      "-purpose",
+      "any",
+      "-out",
+      "/dev/null",
+    ],
     { encoding: "utf8" },
   );
   return { ok: r.status === 0, output: `${r.stdout}${r.stderr}` };

@@ -22,7 +22,12 @@ const identities = new Map<string, Promise<SigningIdentityMaterial>>();
 export function testPki(label = "main"): Promise<DevelopmentPki> {
   let p = pkis.get(label);
   if (!p) {
-    p = createDevelopmentPki({ keyAlgorithm: "ECDSA-P256", crlUrl: "http://127.0.0.1:9/crl/issuing.crl" });
+    p = createDevelopmentPki({
+      // "rsa": an all-RSA PKI for tools that only know RSA (node-forge in @signpdf)
+      keyAlgorithm: label === "rsa" ? "RSA-2048" : "ECDSA-P256",
+      crlUrl: "http://127.0.0.1:9/crl/issuing.crl",
+      portalName: label === "main" ? "Sceau" : `Other PKI ${label}`,
+    });
     pkis.set(label, p);
   }
   return p;

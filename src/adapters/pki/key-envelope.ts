@@ -1,0 +1,84 @@
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+
+export { type ImportedIdentity, importPkcs12, Pkcs12ImportError } from "./import-pkcs12.ts";
+
+/** The sealed key cannot be opened: wrong master key, unknown version, or tampered bytes. */
+export class KeyEnvelopeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "KeyEnvelopeError";
+  }
+}
+
+const VERSION = 1;
+const IV = 12;
+const TAG = 16;
+const KEY = 32;
+const WRAP_AAD = Buffer.from("sceau/key-envelope/v1/data-key");
+const DATA_AAD = Buffer.from("sceau/key-envelope/v1/private-key");
+const HEADER = 1 + IV + KEY + TAG + IV + TAG;
+
+function seal(key: Buffer, iv: Buffer, plain: Buffer, aad: Buffer): { ct: Buffer; tag: Buffer } {
+  const c = createCipheriv("aes-256-gcm", key, iv);
+  c.setAAD(aad);
+  const ct = Buffer.concat([c.update(plain), c.final()]);
+  return { ct, tag: c.getAuthTag() };
+}
+
+function open(key: Buffer, iv: Buffer, ct: Buffer, tag: Buffer, aad: Buffer): Buffer {
+  const d = createDecipheriv("aes-256-gcm", key, iv);
+  d.setAAD(aad);
+  d.setAuthTag(tag);
+  return Buffer.concat([d.update(ct), d.final()]);
+}
+
+/**
+ * Envelope-encrypts a PKCS#8 private key: a fresh random 256-bit data key encrypts it with
+ * AES-256-GCM, and the data key is wrapped with AES-256-GCM under `masterKey`.
+ * Format (version 1): `01 | wrapIV(12) | wrappedKey(32) | wrapTag(16) | dataIV(12) | dataTag(16) | ciphertext`.
+ * The version byte is authenticated with both layers; any change is detected on opening.
+ */
+export function sealPrivateKey(masterKey: Buffer, pkcs8: Buffer): Buffer {
+  if (masterKey.length !== KEY) throw new KeyEnvelopeError("the master key must be 32 bytes");
+  const dataKey = randomBytes(KEY);
+  const wrapIv = randomBytes(IV);
+  const dataIv = randomBytes(IV);
+  const version = Buffer.of(VERSION);
+  const wrapped = seal(masterKey, wrapIv, dataKey, Buffer.concat([WRAP_AAD, version]));
+  const data = seal(dataKey, dataIv, pkcs8, Buffer.concat([DATA_AAD, version, wrapIv, wrapped.ct]));
+  dataKey.fill(0);
+  return Buffer.concat([version, wrapIv, wrapped.ct, wrapped.tag, dataIv, data.tag, data.ct]);
+}
+
+/** Opens a key sealed by {@link sealPrivateKey}; throws {@link KeyEnvelopeError} on any problem. */
+export function openPrivateKey(masterKey: Buffer, sealed: Buffer): Buffer {
+  if (masterKey.length !== KEY) throw new KeyEnvelopeError("the master key must be 32 bytes");
+  if (sealed.length <= HEADER) throw new KeyEnvelopeError("the sealed key is truncated");
+  if (sealed[0] !== VERSION) throw new KeyEnvelopeError(`unknown envelope version ${sealed[0]}`);
+  let p = 1;
+  const take = (n: number) => {
+    const part = sealed.subarray(p, p + n);
+    p += n;
+    return part;
+  };
+  const version = sealed.subarray(0, 1);
+  const wrapIv = take(IV);
+  const wrappedKey = take(KEY);
+  const wrapTag = take(TAG);
+  const dataIv = take(IV);
+  const dataTag = take(TAG);
+  const ct = sealed.subarray(p);
+  let dataKey: Buffer;
+  try {
+    dataKey = open(masterKey, wrapIv, wrappedKey, wrapTag, Buffer.concat([WRAP_AAD, version]));
+  } catch {
+    throw new KeyEnvelopeError("the data key cannot be unwrapped (wrong master key or tampered envelope)");
+  }
+  try {
+    return open(dataKey, dataIv, ct, dataTag, Buffer.concat([DATA_AAD, version, wrapIv, wrappedKey]));
+  } catch {
+    throw new KeyEnvelopeError("the private key cannot be decrypted (tampered envelope)");
+  } finally {
+    dataKey.fill(0);
+  }
+}
