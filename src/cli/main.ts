@@ -6,6 +6,9 @@ import { ConfigError, loadConfig } from "../config/config.ts";
 import { requestPasswordReset } from "../core/accounts/request-password-reset.ts";
 import { seedDemo } from "../core/demo/seed-demo.ts";
 import { databaseTarget, VERSION } from "../server/deps.ts";
+import { pkiCommands } from "./commands/pki-commands.ts";
+import { signCommand } from "./commands/sign-command.ts";
+import { verifyCommand } from "./commands/verify-command.ts";
 import { EXIT_USAGE, openRuntime } from "./open-runtime.ts";
 import { printSeedResult } from "./print-seed-result.ts";
 
@@ -91,6 +94,10 @@ operator
       await runtime.close();
     }
   });
+
+signCommand(program);
+verifyCommand(program, loadConfigOrExit().cliLocale);
+pkiCommands(program);
 
 function loadConfigOrExit() {
   try {

@@ -12,6 +12,8 @@ export function printSeedResult(
       ? "  Demo institution « Cégep de démonstration » (demo) created / créé."
       : "  Demo institution « Cégep de démonstration » (demo) already exists / existe déjà.",
   ];
+  if (result.identityIssued)
+    lines.push("  Signing certificate issued by the development PKI / certificat de signature délivré.");
   for (const a of result.accounts) {
     const role = a.role === "operator" ? "operator / opérateur" : "institution admin / administrateur";
     lines.push(

@@ -32,6 +32,9 @@ const Env = z.object({
     .enum(["true", "false", "1", "0"])
     .default("false")
     .transform((v) => v === "true" || v === "1"),
+  LANG: z.string().optional(),
+  TRUST_ROOTS_FILE: z.string().min(1).optional(),
+  VERIFY_RATE_LIMIT: z.coerce.number().int().min(1).max(100000).default(30),
   AUTH_RATE_LIMIT: z.coerce.number().int().min(1).max(100000).default(20),
   SESSION_TTL_HOURS: z.coerce
     .number()
@@ -61,6 +64,12 @@ export interface Config {
   readonly logLevel: z.infer<typeof LogLevel>;
   readonly trustProxy: boolean;
   readonly sessionTtlHours: number;
+  /** Language of the command line's messages, from LANG. */
+  readonly cliLocale: "fr" | "en";
+  /** A PEM file of extra root certificates verification accepts beside the portal's own. */
+  readonly trustRootsFile: string | null;
+  /** Verifications per minute and client IP on the public verification API. */
+  readonly verifyRateLimit: number;
   /** Requests per minute and client IP on each authentication route. */
   readonly authRateLimit: number;
   /** The development outbox page exists only outside production and without SMTP. */
@@ -111,6 +120,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     trustProxy: e.TRUST_PROXY,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     authRateLimit: e.AUTH_RATE_LIMIT,
+    verifyRateLimit: e.VERIFY_RATE_LIMIT,
+    trustRootsFile: e.TRUST_ROOTS_FILE ?? null,
+    cliLocale: e.LANG?.toLowerCase().startsWith("fr") ? "fr" : "en",
     devOutbox: e.NODE_ENV !== "production" && !e.SMTP_URL,
   };
   return Object.freeze({ ...config, database: Object.freeze(config.database) });

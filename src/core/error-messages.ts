@@ -66,6 +66,22 @@ export const ERROR_MESSAGES: Record<ErrorCode, Bilingual> = {
     fr: "Trop de requêtes. Veuillez patienter un moment.",
     en: "Too many requests. Please wait a moment.",
   },
+  not_a_pdf: {
+    fr: "Ce fichier n'est pas un PDF.",
+    en: "This file is not a PDF.",
+  },
+  pdf_unsignable: {
+    fr: "Ce PDF ne peut pas être signé : il est chiffré, endommagé ou d'une structure non prise en charge.",
+    en: "This PDF cannot be signed: it is encrypted, damaged or of an unsupported structure.",
+  },
+  signing_identity_missing: {
+    fr: "Cet établissement n'a pas encore d'identité de signature (certificat). Importez-en une avant de signer.",
+    en: "This institution has no signing identity (certificate) yet. Import one before signing.",
+  },
+  pkcs12_invalid: {
+    fr: "Le fichier PKCS#12 est illisible ou le mot de passe est incorrect.",
+    en: "The PKCS#12 file cannot be read or the password is wrong.",
+  },
   internal: {
     fr: "Une erreur inattendue est survenue. Réessayez plus tard.",
     en: "An unexpected error occurred. Please try again later.",

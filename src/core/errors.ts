@@ -20,6 +20,10 @@ export type ErrorCode =
   | "unsupported_media_type"
   | "payload_too_large"
   | "rate_limited"
+  | "not_a_pdf"
+  | "pdf_unsignable"
+  | "signing_identity_missing"
+  | "pkcs12_invalid"
   | "internal";
 
 export interface FieldIssue {

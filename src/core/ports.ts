@@ -1,6 +1,12 @@
 import type { InstitutionRole, Role, UserStatus } from "./accounts/accounts.types.ts";
 import type { Locale } from "./i18n.types.ts";
-import type { Institution, InstitutionInput } from "./institutions/institutions.types.ts";
+import type {
+  Institution,
+  InstitutionInput,
+  InstitutionSigningSettings,
+} from "./institutions/institutions.types.ts";
+import type { KeyAlgorithm, PdfSigner } from "./signing/signing.types.ts";
+import type { VerificationContext } from "./verification/verification.types.ts";
 
 /** Interfaces the core needs. Adapters implement them; tests may give fakes. */
 
@@ -177,7 +183,10 @@ export interface InstitutionStore {
   listByIds(ids: string[]): Promise<Institution[]>;
   /** null when the slug is taken. */
   create(input: InstitutionInput): Promise<Institution | null>;
-  update(id: string, patch: Partial<Omit<InstitutionInput, "slug">>): Promise<Institution | null>;
+  update(
+    id: string,
+    patch: Partial<Omit<InstitutionInput, "slug">> & InstitutionSigningSettings,
+  ): Promise<Institution | null>;
   getLogo(slug: string): Promise<InstitutionLogo | null>;
   setLogo(id: string, logo: InstitutionLogo | null): Promise<Institution | null>;
 }
@@ -188,6 +197,70 @@ export interface ThrottleStore {
   clear(key: string): Promise<void>;
 }
 
+export interface PortalAuthorityRecord {
+  id: string;
+  kind: "root" | "issuing";
+  certificateDer: Uint8Array;
+  /** The private key sealed under the master key; only the SigningKeys adapter opens it. */
+  sealedKey: Uint8Array;
+  createdAt: Date;
+}
+
+export interface SigningIdentityRecord {
+  id: string;
+  institutionId: string;
+  algorithm: KeyAlgorithm | "imported";
+  /** The signer certificate first, then its issuers (DER). */
+  chainDer: Uint8Array[];
+  sealedKey: Uint8Array;
+  serialNumber: string;
+  notAfter: Date;
+  createdAt: Date;
+  retiredAt: Date | null;
+  revokedAt: Date | null;
+}
+
+export type DocumentStatus = "active" | "revoked" | "superseded";
+
+export interface DocumentRecord {
+  id: string;
+  institutionId: string;
+  title: string;
+  /** SHA-256 (hex) of the signed file as issued. */
+  sha256: string;
+  byteSize: number;
+  signingIdentityId: string | null;
+  status: DocumentStatus;
+  signedAt: Date;
+  revokedAt: Date | null;
+  revocationReason: string | null;
+  supersededBy: string | null;
+}
+
+export interface PortalAuthorityStore {
+  list(): Promise<PortalAuthorityRecord[]>;
+  add(input: Omit<PortalAuthorityRecord, "id" | "createdAt">): Promise<PortalAuthorityRecord>;
+}
+
+export interface SigningIdentityStore {
+  active(institutionId: string): Promise<SigningIdentityRecord | null>;
+  findById(id: string): Promise<SigningIdentityRecord | null>;
+  /** Retires the institution's active identity, if any, and adds this one as active. Run inside a transaction. */
+  replace(
+    input: Omit<SigningIdentityRecord, "id" | "createdAt" | "retiredAt" | "revokedAt">,
+    now: Date,
+  ): Promise<SigningIdentityRecord>;
+  /** Serial numbers and dates of revoked identities issued by the portal (for its CRL). */
+  revoked(): Promise<{ serialNumber: string; revokedAt: Date }[]>;
+}
+
+export interface DocumentStore {
+  create(
+    input: Omit<DocumentRecord, "status" | "revokedAt" | "revocationReason" | "supersededBy">,
+  ): Promise<DocumentRecord>;
+  findById(id: string): Promise<DocumentRecord | null>;
+}
+
 export interface Stores {
   users: UserStore;
   memberships: MembershipStore;
@@ -196,6 +269,53 @@ export interface Stores {
   invitations: InvitationStore;
   institutions: InstitutionStore;
   throttle: ThrottleStore;
+  authorities: PortalAuthorityStore;
+  signingIdentities: SigningIdentityStore;
+  documents: DocumentStore;
+}
+
+/** Material for a new signing identity, with its private key already sealed. */
+export interface NewIdentityMaterial {
+  chainDer: Uint8Array[];
+  sealedKey: Uint8Array;
+  serialNumber: string;
+  notAfter: Date;
+}
+
+/**
+ * Key operations. Private keys exist in clear only inside this port (today: sealed under the
+ * master key in the database; an HSM adapter can implement the same port).
+ */
+export interface SigningKeys {
+  createPortalAuthorities(): Promise<{ root: NewIdentityMaterial; issuing: NewIdentityMaterial }>;
+  issueIdentity(
+    authorities: { root: PortalAuthorityRecord; issuing: PortalAuthorityRecord },
+    subject: { institutionName: string; organization: string; country: string },
+    algorithm: KeyAlgorithm,
+  ): Promise<NewIdentityMaterial>;
+  /** Reads a PKCS#12 (certificate chain + key); throws on a wrong password or unusable file. */
+  importPkcs12(p12: Uint8Array, password: string): Promise<NewIdentityMaterial>;
+  /** A signer for this identity (cached per identity). */
+  signerFor(identity: SigningIdentityRecord, tsaUrl: string | null): PdfSigner;
+  /** The issuing CA's CRL, DER. */
+  crl(
+    issuing: PortalAuthorityRecord,
+    revoked: { serialNumber: string; revokedAt: Date }[],
+    now: Date,
+  ): Promise<Uint8Array>;
+}
+
+/** PDF operations that need a PDF library. */
+export interface PdfTools {
+  /** Adds the visible verification notice (QR code, URL, id) and embeds the document id. */
+  stamp(pdf: Uint8Array, input: { url: string; documentId: string }): Promise<Uint8Array>;
+  /** SHA-256 of the bytes, lowercase hex. */
+  sha256(bytes: Uint8Array): string;
+}
+
+/** The faster primitives and caches the verifier uses, and the roots configured beside the portal's. */
+export interface VerifierRuntime extends Pick<VerificationContext, "crypto" | "inflate" | "cache"> {
+  extraTrustAnchorsDer: Uint8Array[];
 }
 
 /** Runs fn in one database transaction: all of its writes land, or none. */
@@ -209,7 +329,17 @@ export interface CoreDeps {
   passwords: PasswordHasher;
   secrets: Secrets;
   clock: Clock;
-  settings: { publicUrl: string; sessionTtlHours: number };
+  settings: {
+    publicUrl: string;
+    sessionTtlHours: number;
+    /** Outside production the portal's own PKI issues institutions' certificates on demand. */
+    developmentPki: boolean;
+  };
+  keys: SigningKeys;
+  pdf: PdfTools;
+  verifier: VerifierRuntime;
+  /** A new random UUID (document ids). */
+  newId(): string;
   /** Runs a task after the answer is sent (mail that must not slow or reveal anything); failures are logged. */
   background(label: string, task: () => Promise<void>): void;
 }

@@ -23,12 +23,13 @@ import { invitationRoutes } from "./routes/institutions/invitation-routes.ts";
 import { staffRoutes } from "./routes/institutions/staff-routes.ts";
 import { systemRoutes } from "./routes/system/system-routes.ts";
 import { userRoutes } from "./routes/users/user-routes.ts";
+import { verificationRoutes } from "./routes/verification/verification-routes.ts";
 import { serveWeb } from "./serve-web.ts";
 
 export const BODY_LIMIT = 1024 * 1024;
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 /** Public writes that carry no cookie and need no CSRF token (added by later features, e.g. verification). */
-const CSRF_EXEMPT = new Set<string>();
+const CSRF_EXEMPT = new Set<string>(["/api/v1/verify"]);
 
 /** Builds the Fastify app. It never listens: main.ts does, and tests use app.inject. */
 export async function buildApp(
@@ -118,10 +119,12 @@ export async function buildApp(
   await app.register(staffRoutes, ctx);
   await app.register(userRoutes, ctx);
   await app.register(outboxRoutes, ctx);
+  await app.register(verificationRoutes, ctx);
 
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
-  const notFoundJson = (path: string) => path.startsWith("/api/") || path === "/healthz";
+  const notFoundJson = (path: string) =>
+    path.startsWith("/api/") || path.startsWith("/pki/") || path === "/healthz";
   if (deps.webRoot) await serveWeb(app, deps.webRoot, notFoundJson);
   else app.setNotFoundHandler((_req, reply) => sendError(reply, "not_found"));
   return app;

@@ -1,4 +1,4 @@
-import { createHmac } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,16 +9,24 @@ import { systemClock } from "../adapters/crypto/system-clock.ts";
 import { createStores, createTransact } from "../adapters/db/create-stores.ts";
 import { migrateDatabase } from "../adapters/db/migrate-database.ts";
 import { type Database, type DatabaseTarget, openDatabase } from "../adapters/db/open-database.ts";
+import { pemToDer } from "../adapters/db/pem.ts";
 import { pendingMigrations } from "../adapters/db/pending-migrations.ts";
 import { loadMasterKey } from "../adapters/keys/load-master-key.ts";
 import { type Outbox, outboxMailer } from "../adapters/mail/outbox-mailer.ts";
 import { smtpMailer } from "../adapters/mail/smtp-mailer.ts";
+import { nodeInflate } from "../adapters/pdf/node-inflate.ts";
+import { nodeVerifierCrypto } from "../adapters/pdf/node-verifier-crypto.ts";
+import { pdfLibTools } from "../adapters/pdf/pdf-lib-tools.ts";
+import { sealedSigningKeys } from "../adapters/pki/sealed-signing-keys.ts";
 import type { Config } from "../config/config.ts";
 import type { Clock, Mailer } from "../core/ports.ts";
+import { createVerificationCache } from "../core/verification/signature-algorithms.ts";
 import type { AppDeps } from "./app-deps.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const WEB_ROOT = join(ROOT, "dist", "web");
+/** Where the portal serves its issuing CA's certificate revocation list. */
+export const CRL_PATH = "/pki/issuing-ca.crl";
 export const VERSION: string = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
 
 export interface Runtime {
@@ -77,7 +85,22 @@ export async function buildRuntime(
       passwords: argon2PasswordHasher(),
       secrets: nodeSecrets(),
       clock: options.clock ?? systemClock,
-      settings: { publicUrl: config.publicUrl, sessionTtlHours: config.sessionTtlHours },
+      settings: {
+        publicUrl: config.publicUrl,
+        sessionTtlHours: config.sessionTtlHours,
+        developmentPki: config.env !== "production",
+      },
+      keys: sealedSigningKeys(masterKey, { crlUrl: `${config.publicUrl}${CRL_PATH}` }),
+      pdf: pdfLibTools,
+      verifier: {
+        crypto: nodeVerifierCrypto(),
+        inflate: nodeInflate,
+        cache: createVerificationCache(),
+        extraTrustAnchorsDer: config.trustRootsFile
+          ? pemToDer(readFileSync(config.trustRootsFile, "utf8"))
+          : [],
+      },
+      newId: randomUUID,
       background,
     },
     ping: () => database.ping(),

@@ -16,6 +16,10 @@ const PUBLIC = new Set([
   "POST /api/v1/invitations/lookup",
   "POST /api/v1/invitations/accept",
   "GET /api/v1/institutions/{slug}/logo",
+  "POST /api/v1/verify",
+  "GET /api/v1/documents/{id}/verification",
+  "GET /pki/issuing-ca.crl",
+  "GET /pki/roots.pem",
 ]);
 
 const UUID = "00000000-0000-4000-8000-000000000000";

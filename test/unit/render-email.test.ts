@@ -11,6 +11,8 @@ const institution = {
   primaryColor: "#123456",
   accentColor: "#abcdef",
   hasLogo: true,
+  stampEnabled: true,
+  tsaUrl: null,
   createdAt: "",
   updatedAt: "",
 };

@@ -1,10 +1,13 @@
 import type { Stores, Transact } from "../../core/ports.ts";
+import { documentStore } from "./document-store.ts";
 import { institutionStore } from "./institution-store.ts";
 import { invitationStore } from "./invitation-store.ts";
 import { membershipStore } from "./membership-store.ts";
 import { oneTimeTokenStore } from "./one-time-token-store.ts";
 import type { Db } from "./open-database.ts";
+import { portalAuthorityStore } from "./portal-authority-store.ts";
 import { sessionStore } from "./session-store.ts";
+import { signingIdentityStore } from "./signing-identity-store.ts";
 import { throttleStore } from "./throttle-store.ts";
 import { userStore } from "./user-store.ts";
 
@@ -17,6 +20,9 @@ export function createStores(db: Db): Stores {
     invitations: invitationStore(db),
     institutions: institutionStore(db),
     throttle: throttleStore(db),
+    authorities: portalAuthorityStore(db),
+    signingIdentities: signingIdentityStore(db),
+    documents: documentStore(db),
   };
 }
 

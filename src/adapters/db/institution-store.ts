@@ -13,6 +13,8 @@ const columns = {
   primaryColor: institutions.primaryColor,
   accentColor: institutions.accentColor,
   logoType: institutions.logoType,
+  stampEnabled: institutions.stampEnabled,
+  tsaUrl: institutions.tsaUrl,
   createdAt: institutions.createdAt,
   updatedAt: institutions.updatedAt,
 };

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   check,
   customType,
   index,
@@ -8,6 +9,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 
@@ -47,6 +49,10 @@ export const institutions = pgTable(
     accentColor: text("accent_color").notNull(),
     logo: bytea("logo"),
     logoType: text("logo_type"),
+    /** Add the visible verification notice (QR code) before signing. */
+    stampEnabled: boolean("stamp_enabled").notNull().default(true),
+    /** RFC 3161 timestamp authority: signatures become PAdES B-T. */
+    tsaUrl: text("tsa_url"),
     createdAt: tstz("created_at").notNull().defaultNow(),
     updatedAt: tstz("updated_at").notNull().defaultNow(),
   },
@@ -151,3 +157,67 @@ export const authThrottle = pgTable("auth_throttle", {
   lastFailureAt: tstz("last_failure_at").notNull(),
   lockedUntil: tstz("locked_until"),
 });
+
+/** The portal's own certification authorities (development PKI): a root and an issuing CA. */
+export const portalAuthorities = pgTable(
+  "portal_authorities",
+  {
+    id: id(),
+    kind: text("kind").notNull(),
+    certificate: bytea("certificate").notNull(),
+    /** The private key, sealed under the master key (AES-256-GCM envelope). */
+    sealedKey: bytea("sealed_key").notNull(),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+  },
+  (t) => [check("portal_authorities_kind_check", sql`${t.kind} in ('root', 'issuing')`)],
+);
+
+/** An institution's signing certificate chain and sealed key. One active (not retired) per institution. */
+export const signingIdentities = pgTable(
+  "signing_identities",
+  {
+    id: id(),
+    institutionId: uuid("institution_id")
+      .notNull()
+      .references(() => institutions.id, { onDelete: "cascade" }),
+    algorithm: text("algorithm").notNull(),
+    /** PEM certificates: the signer first, then its issuers. */
+    chainPem: text("chain_pem").notNull(),
+    sealedKey: bytea("sealed_key").notNull(),
+    serialNumber: text("serial_number").notNull(),
+    notAfter: tstz("not_after").notNull(),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+    retiredAt: tstz("retired_at"),
+    revokedAt: tstz("revoked_at"),
+  },
+  (t) => [
+    uniqueIndex("signing_identities_active_idx").on(t.institutionId).where(sql`${t.retiredAt} is null`),
+  ],
+);
+
+/** The registry of signed documents: what verification reports as active, revoked or superseded. */
+export const documents = pgTable(
+  "documents",
+  {
+    id: uuid("id").primaryKey(),
+    institutionId: uuid("institution_id")
+      .notNull()
+      .references(() => institutions.id, { onDelete: "restrict" }),
+    title: text("title").notNull(),
+    /** SHA-256 (hex) of the signed file as issued. */
+    sha256: text("sha256").notNull(),
+    byteSize: integer("byte_size").notNull(),
+    signingIdentityId: uuid("signing_identity_id").references(() => signingIdentities.id),
+    status: text("status").notNull().default("active"),
+    signedAt: tstz("signed_at").notNull(),
+    revokedAt: tstz("revoked_at"),
+    revocationReason: text("revocation_reason"),
+    supersededBy: uuid("superseded_by"),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("documents_institution_idx").on(t.institutionId),
+    index("documents_sha256_idx").on(t.sha256),
+    check("documents_status_check", sql`${t.status} in ('active', 'revoked', 'superseded')`),
+  ],
+);

@@ -1,4 +1,6 @@
 import type { CoreDeps } from "../ports.ts";
+import { ensurePortalPki } from "../signing/ensure-portal-pki.ts";
+import { issueSigningIdentity } from "../signing/issue-signing-identity.ts";
 
 export const DEMO_SLUG = "demo";
 export const DEMO_OPERATOR_EMAIL = "operator@demo.sceau.localhost";
@@ -13,14 +15,29 @@ export interface SeededAccount {
 
 export interface SeedResult {
   institutionCreated: boolean;
+  /** True when this run issued the demo institution's signing certificate. */
+  identityIssued: boolean;
   accounts: SeededAccount[];
 }
 
 /**
- * Idempotent: the demo institution "Cégep de démonstration", an operator and an institution admin.
- * Accounts that exist keep their passwords; new ones get a random password returned once.
+ * Idempotent: the development PKI, the demo institution "Cégep de démonstration" with its signing
+ * certificate, an operator and an institution admin. Accounts that exist keep their passwords; new
+ * ones get a random password returned once.
  */
 export async function seedDemo(deps: CoreDeps): Promise<SeedResult> {
+  const seeded = await seedDemoRecords(deps);
+  await ensurePortalPki(deps);
+  const inst = await deps.stores.institutions.findBySlug(DEMO_SLUG);
+  let identityIssued = false;
+  if (inst && !(await deps.stores.signingIdentities.active(inst.id))) {
+    await issueSigningIdentity(deps, inst);
+    identityIssued = true;
+  }
+  return { ...seeded, identityIssued };
+}
+
+async function seedDemoRecords(deps: CoreDeps): Promise<Omit<SeedResult, "identityIssued">> {
   return deps.transact(async (stores) => {
     let inst = await stores.institutions.findBySlug(DEMO_SLUG);
     const institutionCreated = !inst;

@@ -1,5 +1,5 @@
 import { DomainError, type FieldIssue } from "../errors.ts";
-import type { InstitutionInput } from "./institutions.types.ts";
+import type { InstitutionInput, InstitutionSigningSettings } from "./institutions.types.ts";
 
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 export const COLOR_PATTERN = /^#[0-9a-f]{6}$/;
@@ -73,5 +73,28 @@ export function normalizeInstitution<T extends Partial<InstitutionInput>>(input:
     }
   }
   if (issues.length > 0) throw new DomainError("validation_failed", { issues });
+  return out;
+}
+
+/** Checks the signing settings: the timestamp authority must be an http(s) URL. */
+export function normalizeSigningSettings(input: InstitutionSigningSettings): InstitutionSigningSettings {
+  const out: InstitutionSigningSettings = {};
+  if (input.stampEnabled !== undefined) out.stampEnabled = input.stampEnabled;
+  if (input.tsaUrl !== undefined) {
+    const url = input.tsaUrl?.trim() || null;
+    if (url && !/^https?:\/\/[^\s/]+/.test(url))
+      throw new DomainError("validation_failed", {
+        issues: [
+          {
+            path: "tsaUrl",
+            message: {
+              fr: "Adresse invalide : elle doit commencer par http:// ou https://.",
+              en: "Invalid address: it must start with http:// or https://.",
+            },
+          },
+        ],
+      });
+    out.tsaUrl = url;
+  }
   return out;
 }

@@ -11,6 +11,10 @@ export interface Institution {
   primaryColor: string;
   accentColor: string;
   hasLogo: boolean;
+  /** Add the visible verification notice with a QR code before signing (default on). */
+  stampEnabled: boolean;
+  /** RFC 3161 timestamp authority for PAdES B-T signatures, or null. */
+  tsaUrl: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -22,6 +26,12 @@ export interface InstitutionInput {
   emailDomain: string | null;
   primaryColor: string;
   accentColor: string;
+}
+
+/** Signing settings an institution's administrators change. */
+export interface InstitutionSigningSettings {
+  stampEnabled?: boolean;
+  tsaUrl?: string | null;
 }
 
 export interface StaffMember {

@@ -20,5 +20,9 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   too_many_attempts: 429,
   rate_limited: 429,
+  not_a_pdf: 415,
+  pdf_unsignable: 422,
+  signing_identity_missing: 409,
+  pkcs12_invalid: 400,
   internal: 500,
 };

@@ -64,6 +64,8 @@ export const InstitutionOut = z.object({
   primaryColor: z.string(),
   accentColor: z.string(),
   hasLogo: z.boolean(),
+  stampEnabled: z.boolean(),
+  tsaUrl: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

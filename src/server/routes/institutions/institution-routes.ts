@@ -73,7 +73,9 @@ export async function institutionRoutes(app: FastifyInstance, { deps }: RouteCon
         tags,
         summary: "Edit an institution (operator or its administrators)",
         params: SlugParams,
-        body: z.strictObject(Fields).partial(),
+        body: z
+          .strictObject({ ...Fields, stampEnabled: z.boolean(), tsaUrl: z.string().max(500).nullable() })
+          .partial(),
         response: { 200: One, ...errors(400, 401, 404) },
       },
     },

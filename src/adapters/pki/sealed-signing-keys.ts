@@ -1,0 +1,103 @@
+import { X509Certificate } from "node:crypto";
+import type { NewIdentityMaterial, SigningIdentityRecord, SigningKeys } from "../../core/ports.ts";
+import type { PdfSigner } from "../../core/signing/signing.types.ts";
+import { createPdfSigner } from "../pdf/pdf-signer.ts";
+import {
+  type CertificateAuthority,
+  createCrl,
+  createDevelopmentPki,
+  issueSigningCertificate,
+} from "./dev-pki.ts";
+import { importPkcs12, openPrivateKey, sealPrivateKey } from "./key-envelope.ts";
+
+const notAfterOf = (der: Uint8Array) => new Date(new X509Certificate(Buffer.from(der)).validTo);
+const serialOf = (der: Uint8Array) => new X509Certificate(Buffer.from(der)).serialNumber.toLowerCase();
+
+/**
+ * Signing keys sealed under the master key (AES-256-GCM envelopes) and kept in the database.
+ * Keys are opened only here, when a signer is first needed; signers are cached per identity.
+ */
+export function sealedSigningKeys(
+  masterKey: Buffer,
+  options: { crlUrl: string; portalName?: string },
+): SigningKeys {
+  const signers = new Map<string, PdfSigner>();
+
+  const authority = (
+    certificateDer: Uint8Array,
+    sealedKey: Uint8Array,
+    issuers: Uint8Array[],
+  ): CertificateAuthority => {
+    const der = Buffer.from(certificateDer);
+    return {
+      certificateDer: der,
+      certificatePem: "",
+      privateKeyPkcs8: openPrivateKey(masterKey, Buffer.from(sealedKey)),
+      chainDer: [der, ...issuers.map((d) => Buffer.from(d))],
+    };
+  };
+
+  return {
+    async createPortalAuthorities() {
+      const pki = await createDevelopmentPki({
+        portalName: options.portalName ?? "Sceau",
+        crlUrl: options.crlUrl,
+      });
+      const material = (ca: CertificateAuthority): NewIdentityMaterial => ({
+        chainDer: ca.chainDer,
+        sealedKey: sealPrivateKey(masterKey, ca.privateKeyPkcs8),
+        serialNumber: serialOf(ca.certificateDer),
+        notAfter: notAfterOf(ca.certificateDer),
+      });
+      return { root: material(pki.root), issuing: material(pki.issuing) };
+    },
+
+    async issueIdentity(authorities, subject, algorithm) {
+      const issuing = authority(authorities.issuing.certificateDer, authorities.issuing.sealedKey, [
+        authorities.root.certificateDer,
+      ]);
+      const m = await issueSigningCertificate(issuing, {
+        ...subject,
+        crlUrl: options.crlUrl,
+        keyAlgorithm: algorithm,
+      });
+      return {
+        chainDer: m.chainDer,
+        sealedKey: sealPrivateKey(masterKey, m.privateKeyPkcs8),
+        serialNumber: m.serialNumber,
+        notAfter: notAfterOf(m.certificateDer),
+      };
+    },
+
+    async importPkcs12(p12, password) {
+      const { chainDer, pkcs8 } = await importPkcs12(Buffer.from(p12), password);
+      const leaf = chainDer[0];
+      if (!leaf) throw new Error("the PKCS#12 holds no certificate");
+      return {
+        chainDer,
+        sealedKey: sealPrivateKey(masterKey, pkcs8),
+        serialNumber: serialOf(leaf),
+        notAfter: notAfterOf(leaf),
+      };
+    },
+
+    signerFor(identity: SigningIdentityRecord, tsaUrl) {
+      const cacheKey = `${identity.id}|${tsaUrl ?? ""}`;
+      let signer = signers.get(cacheKey);
+      if (!signer) {
+        signer = createPdfSigner({
+          chainDer: identity.chainDer,
+          privateKeyPkcs8: openPrivateKey(masterKey, Buffer.from(identity.sealedKey)),
+          ...(tsaUrl ? { tsaUrl } : {}),
+        });
+        signers.set(cacheKey, signer);
+      }
+      return signer;
+    },
+
+    async crl(issuing, revoked, now) {
+      const ca = authority(issuing.certificateDer, issuing.sealedKey, []);
+      return new Uint8Array(await createCrl(ca, revoked, now));
+    },
+  };
+}

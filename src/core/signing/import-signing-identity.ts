@@ -1,0 +1,24 @@
+import { DomainError } from "../errors.ts";
+import type { Institution } from "../institutions/institutions.types.ts";
+import type { CoreDeps, SigningIdentityRecord } from "../ports.ts";
+
+/** Makes a PKCS#12 from a trusted CA the institution's active signing identity (the previous one is retired). */
+export async function importSigningIdentity(
+  deps: CoreDeps,
+  institution: Institution,
+  p12: Uint8Array,
+  password: string,
+): Promise<SigningIdentityRecord> {
+  let material: Awaited<ReturnType<CoreDeps["keys"]["importPkcs12"]>>;
+  try {
+    material = await deps.keys.importPkcs12(p12, password);
+  } catch (cause) {
+    throw new DomainError("pkcs12_invalid", { cause });
+  }
+  return deps.transact((stores) =>
+    stores.signingIdentities.replace(
+      { institutionId: institution.id, algorithm: "imported", ...material },
+      deps.clock.now(),
+    ),
+  );
+}

@@ -1,0 +1,27 @@
+import type { Institution } from "../institutions/institutions.types.ts";
+import type { CoreDeps, SigningIdentityRecord } from "../ports.ts";
+import { ensurePortalPki } from "./ensure-portal-pki.ts";
+import type { KeyAlgorithm } from "./signing.types.ts";
+
+/**
+ * Issues a new certificate for the institution from the portal's issuing CA and makes it the
+ * active signing identity. The previous one is retired, not revoked: documents it signed still verify.
+ */
+export async function issueSigningIdentity(
+  deps: CoreDeps,
+  institution: Institution,
+  algorithm: KeyAlgorithm = "RSA-2048",
+): Promise<SigningIdentityRecord> {
+  const pki = await ensurePortalPki(deps);
+  const material = await deps.keys.issueIdentity(
+    pki,
+    { institutionName: institution.nameFr, organization: institution.nameEn, country: "CA" },
+    algorithm,
+  );
+  return deps.transact((stores) =>
+    stores.signingIdentities.replace(
+      { institutionId: institution.id, algorithm, ...material },
+      deps.clock.now(),
+    ),
+  );
+}
