@@ -24,7 +24,8 @@ describe("the sceau command line (embedded database)", () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "sceau-cli-"));
-    for (const name of ["a", "b", "c"]) writeFileSync(join(dir, `${name}.pdf`), await samplePdf(`Document ${name}`));
+    for (const name of ["a", "b", "c"])
+      writeFileSync(join(dir, `${name}.pdf`), await samplePdf(`Document ${name}`));
     writeFileSync(join(dir, "notes.txt"), "not a pdf");
     const seeded = run("demo", "seed");
     expect(seeded.code, seeded.err).toBe(0);
@@ -59,7 +60,11 @@ describe("the sceau command line (embedded database)", () => {
     expect(opensslCmsVerify(pdf, rootsPem).ok).toBe(true);
     const offline = run("verify", "--trust", "roots.pem", "one.pdf", "--json");
     expect(offline.code, offline.err).toBe(0);
-    expect(JSON.parse(offline.out)).toMatchObject({ file: "one.pdf", valid: true, document: { id: expect.any(String) } });
+    expect(JSON.parse(offline.out)).toMatchObject({
+      file: "one.pdf",
+      valid: true,
+      document: { id: expect.any(String) },
+    });
   }, 120_000);
 
   it("exits 1 when a file is not valid, and says why", () => {

@@ -1,0 +1,14 @@
+/** The TanStack Query keys of the app, in one place so that mutations invalidate the right data. */
+export const queryKeys = {
+  me: ["me"] as const,
+  meta: ["meta"] as const,
+  sessions: ["sessions"] as const,
+  institutions: ["institutions"] as const,
+  institution: (slug: string) => ["institutions", slug] as const,
+  staff: (slug: string) => ["institutions", slug, "staff"] as const,
+  users: ["users"] as const,
+  userPage: (q: string, page: number) => ["users", q, page] as const,
+  invitation: (token: string) => ["invitation", token] as const,
+  outbox: ["outbox"] as const,
+  outboxMessage: (id: string) => ["outbox", id] as const,
+};

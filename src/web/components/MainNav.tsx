@@ -1,0 +1,49 @@
+import { useTranslation } from "react-i18next";
+import { NavLink } from "react-router";
+import type { CurrentUser } from "../../core/accounts/accounts.types.ts";
+import { useLocale } from "../hooks/useLocale.ts";
+import { useMeta } from "../hooks/useMeta.ts";
+import { localizedName } from "../lib/format.ts";
+import { institutionMemberships, isOperator } from "../lib/roles.ts";
+
+interface NavItem {
+  to: string;
+  label: string;
+  end?: boolean;
+}
+
+/** The links of the header, depending on the user's roles; none for an anonymous visitor. */
+export function MainNav({ user }: { user: CurrentUser | null }) {
+  const { t } = useTranslation();
+  const lang = useLocale();
+  const meta = useMeta();
+
+  const items: NavItem[] = [];
+  if (user && isOperator(user)) {
+    items.push({ to: "/operator/institutions", label: t("nav.institutions") });
+    items.push({ to: "/operator/users", label: t("nav.users") });
+  }
+  for (const membership of user ? institutionMemberships(user) : []) {
+    if (!membership.institution) continue;
+    items.push({
+      to: `/institutions/${encodeURIComponent(membership.institution.slug)}`,
+      label: localizedName(membership.institution, lang),
+    });
+  }
+  if (meta.data?.devOutbox) items.push({ to: "/dev/outbox", label: t("nav.devOutbox") });
+  if (items.length === 0) return null;
+
+  return (
+    <nav className="main-nav" aria-label={t("nav.label")}>
+      <ul className="main-nav-list">
+        {items.map((item) => (
+          <li key={item.to}>
+            <NavLink to={item.to} end={item.end} className="main-nav-link">
+              {item.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,82 @@
+import { useTranslation } from "react-i18next";
+import type { Invitation } from "../../../core/institutions/institutions.types.ts";
+import { ActionButton } from "../../components/ActionButton.tsx";
+import { TableWrap } from "../../components/TableWrap.tsx";
+import { useLocale } from "../../hooks/useLocale.ts";
+import { formatDateTime } from "../../lib/format.ts";
+
+interface InvitationsTableProps {
+  invitations: Invitation[];
+  /** The invitation being resent or cancelled, if any. */
+  pendingId: string | null;
+  onResend: (id: string) => void;
+  onCancel: (id: string) => void;
+}
+
+/** Invitations not yet accepted nor cancelled; expired ones can be sent again. */
+export function InvitationsTable({ invitations, pendingId, onResend, onCancel }: InvitationsTableProps) {
+  const { t } = useTranslation();
+  const lang = useLocale();
+  const open = invitations.filter(
+    (invitation) => invitation.status === "pending" || invitation.status === "expired",
+  );
+  return (
+    <div className="subsection">
+      <h3>{t("staff.invitations")}</h3>
+      {open.length === 0 ? (
+        <p className="empty">{t("staff.noInvitations")}</p>
+      ) : (
+        <TableWrap label={t("staff.invitations")}>
+          <table className="table">
+            <caption className="visually-hidden">{t("staff.invitations")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("staff.email")}</th>
+                <th scope="col">{t("staff.role")}</th>
+                <th scope="col">{t("staff.expires")}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t("common.actions")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {open.map((invitation) => (
+                <tr key={invitation.id}>
+                  <th scope="row" className="cell-break">
+                    {invitation.email}
+                  </th>
+                  <td>{t(`roles.${invitation.role}`)}</td>
+                  <td>
+                    {formatDateTime(invitation.expiresAt, lang)}
+                    {invitation.status === "expired" && (
+                      <span className="badge badge-disabled">{t("staff.expired")}</span>
+                    )}
+                  </td>
+                  <td className="cell-actions">
+                    <ActionButton
+                      small
+                      pending={pendingId === invitation.id}
+                      onClick={() => onResend(invitation.id)}
+                    >
+                      {t("staff.resend")}
+                      <span className="visually-hidden"> {invitation.email}</span>
+                    </ActionButton>
+                    <ActionButton
+                      small
+                      variant="danger"
+                      pending={pendingId === invitation.id}
+                      onClick={() => onCancel(invitation.id)}
+                    >
+                      {t("staff.cancel")}
+                      <span className="visually-hidden"> {invitation.email}</span>
+                    </ActionButton>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import "./styles/base.css";
+import "./styles/layout.css";
+import "./styles/header.css";
+import "./styles/forms.css";
+import "./styles/content.css";
+import "./styles/tables.css";
+import "./styles/institutions.css";
+import "./styles/outbox.css";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { I18nextProvider } from "react-i18next";
+import { RouterProvider } from "react-router/dom";
+import { createQueryClient } from "./api/queryClient.ts";
+import { createI18n } from "./i18n/i18n.ts";
+import { createRouter } from "./routes/router.tsx";
+
+const container = document.getElementById("root");
+if (!container) throw new Error("The page has no #root element.");
+
+const i18n = createI18n();
+const queryClient = createQueryClient();
+const router = createRouter();
+
+createRoot(container).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </I18nextProvider>
+  </StrictMode>,
+);

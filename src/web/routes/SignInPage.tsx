@@ -1,0 +1,89 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from "react-router";
+import { signIn } from "../api/client.ts";
+import { queryKeys } from "../api/queryKeys.ts";
+import { FormAlert } from "../components/FormAlert.tsx";
+import { PageHeading } from "../components/PageHeading.tsx";
+import { StatusMessage } from "../components/StatusMessage.tsx";
+import { SubmitButton } from "../components/SubmitButton.tsx";
+import { TextField } from "../components/TextField.tsx";
+import { useCurrentUser } from "../features/auth/useCurrentUser.ts";
+import { type ClientErrors, useFormFeedback } from "../hooks/useFormFeedback.ts";
+import { consolePath, safeNextPath } from "../lib/roles.ts";
+import { isEmail } from "../lib/validation.ts";
+
+const FIELDS = ["email", "password"] as const;
+type Field = (typeof FIELDS)[number];
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [searchParams] = useSearchParams();
+  const queryClient = useQueryClient();
+  const { user } = useCurrentUser();
+  const feedback = useFormFeedback(FIELDS);
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const next = safeNextPath(searchParams.get("next"));
+  const signedOut = (location.state as { signedOut?: boolean } | null)?.signedOut === true;
+
+  const mutation = useMutation({
+    mutationFn: () => signIn(email.trim(), password),
+    onSuccess: (signedIn) => {
+      queryClient.setQueryData(queryKeys.me, signedIn);
+      navigate(next ?? consolePath(signedIn), { replace: true });
+    },
+    onError: (error) => {
+      feedback.fail(error);
+      setPassword("");
+    },
+  });
+
+  if (user && !mutation.isPending && !mutation.isSuccess)
+    return <Navigate to={next ?? consolePath(user)} replace />;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const errors: ClientErrors<Field> = {};
+    if (!isEmail(email)) errors.email = email.trim() ? "email" : "required";
+    if (!password) errors.password = "required";
+    if (feedback.validate(errors)) mutation.mutate();
+  };
+
+  return (
+    <div className="page page-narrow">
+      <PageHeading title={t("signIn.title")} />
+      <StatusMessage>{signedOut && !mutation.isError ? t("signIn.signedOut") : null}</StatusMessage>
+      <form className="form card" noValidate onSubmit={submit}>
+        <FormAlert message={feedback.formError} />
+        <TextField
+          label={t("signIn.email")}
+          type="email"
+          name="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          error={feedback.fieldErrors.email}
+        />
+        <TextField
+          label={t("signIn.password")}
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          error={feedback.fieldErrors.password}
+        />
+        <div className="form-actions">
+          <SubmitButton pending={mutation.isPending}>{t("signIn.submit")}</SubmitButton>
+          <Link to="/forgot-password">{t("signIn.forgotPassword")}</Link>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import { createBrowserRouter, type Params } from "react-router";
+import type { CurrentUser } from "../../core/accounts/accounts.types.ts";
+import { Layout } from "../components/Layout.tsx";
+import { RequireAuth } from "../features/auth/RequireAuth.tsx";
+import { isInstitutionStaff, isOperator } from "../lib/roles.ts";
+import { AccountPage } from "./AccountPage.tsx";
+import { DevOutboxPage } from "./DevOutboxPage.tsx";
+import { EditInstitutionPage } from "./EditInstitutionPage.tsx";
+import { ForgotPasswordPage } from "./ForgotPasswordPage.tsx";
+import { HomePage } from "./HomePage.tsx";
+import { InstitutionPage } from "./InstitutionPage.tsx";
+import { InvitationPage } from "./InvitationPage.tsx";
+import { NewInstitutionPage } from "./NewInstitutionPage.tsx";
+import { NotFoundPage } from "./NotFoundPage.tsx";
+import { OperatorInstitutionsPage } from "./OperatorInstitutionsPage.tsx";
+import { OperatorUsersPage } from "./OperatorUsersPage.tsx";
+import { ResetPasswordPage } from "./ResetPasswordPage.tsx";
+import { RouteErrorPage } from "./RouteErrorPage.tsx";
+import { SignInPage } from "./SignInPage.tsx";
+
+const operatorOnly = (user: CurrentUser) => isOperator(user);
+const operatorOrStaff = (user: CurrentUser, params: Readonly<Params<string>>) =>
+  isOperator(user) || isInstitutionStaff(user, params.slug ?? "");
+
+export function createRouter() {
+  return createBrowserRouter([
+    {
+      element: <Layout />,
+      children: [
+        {
+          errorElement: <RouteErrorPage />,
+          children: [
+            { index: true, element: <HomePage /> },
+            { path: "sign-in", element: <SignInPage /> },
+            { path: "forgot-password", element: <ForgotPasswordPage /> },
+            { path: "reset-password", element: <ResetPasswordPage /> },
+            { path: "invitation", element: <InvitationPage /> },
+            {
+              path: "account",
+              element: (
+                <RequireAuth>
+                  <AccountPage />
+                </RequireAuth>
+              ),
+            },
+            {
+              path: "operator/institutions",
+              element: (
+                <RequireAuth allow={operatorOnly}>
+                  <OperatorInstitutionsPage />
+                </RequireAuth>
+              ),
+            },
+            {
+              path: "operator/institutions/new",
+              element: (
+                <RequireAuth allow={operatorOnly}>
+                  <NewInstitutionPage />
+                </RequireAuth>
+              ),
+            },
+            {
+              path: "operator/institutions/:slug",
+              element: (
+                <RequireAuth allow={operatorOnly}>
+                  <EditInstitutionPage />
+                </RequireAuth>
+              ),
+            },
+            {
+              path: "operator/users",
+              element: (
+                <RequireAuth allow={operatorOnly}>
+                  <OperatorUsersPage />
+                </RequireAuth>
+              ),
+            },
+            {
+              path: "institutions/:slug",
+              element: (
+                <RequireAuth allow={operatorOrStaff}>
+                  <InstitutionPage />
+                </RequireAuth>
+              ),
+            },
+            { path: "dev/outbox", element: <DevOutboxPage /> },
+            { path: "dev/outbox/:id", element: <DevOutboxPage /> },
+            { path: "*", element: <NotFoundPage /> },
+          ],
+        },
+      ],
+    },
+  ]);
+}
