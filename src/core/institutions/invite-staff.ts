@@ -1,5 +1,5 @@
 import type { InstitutionRole } from "../accounts/accounts.types.ts";
-import { type Actor, isOperator } from "../accounts/actor.ts";
+import type { Actor } from "../accounts/actor.ts";
 import { DomainError } from "../errors.ts";
 import type { Locale } from "../i18n.types.ts";
 import type { CoreDeps } from "../ports.ts";
@@ -11,8 +11,8 @@ import { toInvitation } from "./to-invitation.ts";
 export const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
 
 /**
- * Invites a person by email to an institution's staff. The operator invites administrators;
- * an institution's administrators invite administrators and issuers.
+ * Invites a person by email to an institution's staff, as administrator or issuer. The operator
+ * and the institution's administrators may invite.
  */
 export async function inviteStaff(
   deps: CoreDeps,
@@ -21,23 +21,6 @@ export async function inviteStaff(
   input: { email: string; role: InstitutionRole; locale: Locale },
 ): Promise<Invitation> {
   const inst = await findVisibleInstitution(deps.stores, actor, slug, "admin");
-  if (
-    isOperator(actor) &&
-    input.role !== "institution_admin" &&
-    !actor.memberships.some((m) => m.institutionId === inst.id)
-  ) {
-    throw new DomainError("validation_failed", {
-      issues: [
-        {
-          path: "role",
-          message: {
-            fr: "Le personnel de la plateforme invite les administrateurs; ceux-ci invitent ensuite les émetteurs.",
-            en: "The operator invites administrators; they then invite issuers.",
-          },
-        },
-      ],
-    });
-  }
   const email = input.email.trim();
   const existing = await deps.stores.users.findByEmail(email);
   if (existing) {
