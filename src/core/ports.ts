@@ -259,6 +259,7 @@ export interface DocumentStore {
     input: Omit<DocumentRecord, "status" | "revokedAt" | "revocationReason" | "supersededBy">,
   ): Promise<DocumentRecord>;
   findById(id: string): Promise<DocumentRecord | null>;
+  findBySha256(sha256: string): Promise<DocumentRecord | null>;
 }
 
 export interface Stores {

@@ -16,6 +16,10 @@ export function documentStore(db: Db): DocumentStore {
       if (!row) throw new Error("insert returned no row");
       return toRecord(row);
     },
+    async findBySha256(sha256) {
+      const [row] = await db.select().from(documents).where(eq(documents.sha256, sha256)).limit(1);
+      return row ? toRecord(row) : null;
+    },
     async findById(id) {
       const [row] = await db.select().from(documents).where(eq(documents.id, id));
       return row ? toRecord(row) : null;

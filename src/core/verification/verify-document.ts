@@ -1,4 +1,4 @@
-import type { CoreDeps } from "../ports.ts";
+import type { CoreDeps, DocumentRecord } from "../ports.ts";
 import { applyRegistryStatus } from "./apply-registry-status.ts";
 import type { RegistryStatus, VerificationReport } from "./verification.types.ts";
 import { verifyPdf } from "./verify-pdf.ts";
@@ -17,6 +17,7 @@ export async function portalTrustAnchors(deps: Pick<CoreDeps, "stores" | "verifi
  * Verifies a PDF against the portal: its trust anchors, then the registry status of the Sceau
  * document it claims to be. The registry record applies only when the file starts with exactly
  * the bytes the portal issued (later updates may only append); otherwise the status is "unknown".
+ * A file with no embedded id is looked up by its exact SHA-256.
  */
 export async function verifyDocument(deps: CoreDeps, bytes: Uint8Array): Promise<VerificationReport> {
   const report = await verifyPdf(bytes, {
@@ -27,13 +28,21 @@ export async function verifyDocument(deps: CoreDeps, bytes: Uint8Array): Promise
     ...(deps.verifier.cache ? { cache: deps.verifier.cache } : {}),
   });
   const id = report.document.id;
-  if (!id) return report;
-  const doc = UUID.test(id) ? await deps.stores.documents.findById(id.toLowerCase()) : null;
-  const issued =
-    doc &&
-    doc.byteSize <= bytes.byteLength &&
-    deps.pdf.sha256(bytes.subarray(0, doc.byteSize)) === doc.sha256;
-  if (!doc || !issued) return applyRegistryStatus(report, { status: "unknown" });
+  let doc: DocumentRecord | null;
+  if (id) {
+    const found = UUID.test(id) ? await deps.stores.documents.findById(id.toLowerCase()) : null;
+    const issued =
+      found &&
+      found.byteSize <= bytes.byteLength &&
+      deps.pdf.sha256(bytes.subarray(0, found.byteSize)) === found.sha256;
+    if (!issued) return applyRegistryStatus(report, { status: "unknown" });
+    doc = found;
+  } else {
+    // A file signed without the notice carries no id: the registry still knows its exact bytes.
+    if (report.signatures.length === 0) return report;
+    doc = await deps.stores.documents.findBySha256(deps.pdf.sha256(bytes));
+    if (!doc) return report;
+  }
   const status: RegistryStatus =
     doc.status === "revoked"
       ? {
@@ -44,5 +53,5 @@ export async function verifyDocument(deps: CoreDeps, bytes: Uint8Array): Promise
       : doc.status === "superseded"
         ? { status: "superseded", ...(doc.supersededBy ? { supersededBy: doc.supersededBy } : {}) }
         : { status: "active" };
-  return applyRegistryStatus(report, status);
+  return applyRegistryStatus({ ...report, document: { ...report.document, id: doc.id } }, status);
 }
