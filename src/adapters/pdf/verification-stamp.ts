@@ -1,4 +1,16 @@
-import { PDFDocument, PDFName, type PDFPage, PDFString, rgb, StandardFonts } from "pdf-lib";
+import {
+  fill,
+  PDFDocument,
+  PDFName,
+  type PDFPage,
+  PDFString,
+  popGraphicsState,
+  pushGraphicsState,
+  rectangle,
+  rgb,
+  StandardFonts,
+  setFillingRgbColor,
+} from "pdf-lib";
 import { create as createQr } from "qrcode";
 import type { Bilingual } from "../../core/i18n.types.ts";
 
@@ -67,12 +79,13 @@ export async function addVerificationStamp(
   return doc.save({ useObjectStreams: false });
 }
 
+/** Draws the QR code as one filled path (one rectangle per run of dark modules): far cheaper than a shape per module. */
 function drawQr(page: PDFPage, url: string, x: number, y: number, size: number): void {
   const qr = createQr(url, { errorCorrectionLevel: "M" });
   const n = qr.modules.size;
   const quiet = 2;
   const cell = size / (n + 2 * quiet);
-  const black = rgb(0, 0, 0);
+  const ops = [pushGraphicsState(), setFillingRgbColor(0, 0, 0)];
   for (let r = 0; r < n; r++) {
     for (let c = 0; c < n; ) {
       if (!qr.modules.get(r, c)) {
@@ -81,16 +94,12 @@ function drawQr(page: PDFPage, url: string, x: number, y: number, size: number):
       }
       let run = 1;
       while (c + run < n && qr.modules.get(r, c + run)) run++;
-      page.drawRectangle({
-        x: x + (quiet + c) * cell,
-        y: y + size - (quiet + r + 1) * cell,
-        width: run * cell,
-        height: cell,
-        color: black,
-      });
+      ops.push(rectangle(x + (quiet + c) * cell, y + size - (quiet + r + 1) * cell, run * cell, cell));
       c += run;
     }
   }
+  ops.push(fill(), popGraphicsState());
+  page.pushOperators(...ops);
 }
 
 function wrap(text: string, measure: (t: string) => number, max: number): string[] {
