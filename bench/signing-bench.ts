@@ -20,8 +20,11 @@ import {
   createDevelopmentPki,
   issueSigningCertificate,
 } from "../src/adapters/pki/dev-pki.ts";
+import { signDocument } from "../src/core/signing/sign-document.ts";
 import { createVerificationCache } from "../src/core/verification/signature-algorithms.ts";
 import { verifyPdf } from "../src/core/verification/verify-pdf.ts";
+import { makeInstitution } from "../test/support/factories.ts";
+import { startTestApp } from "../test/support/test-app.ts";
 
 async function makePdf(pages: number, objectStreams: boolean): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
@@ -168,6 +171,19 @@ const baselineRates = {
     verifyPdf(new Uint8Array(baselineSigned), ctx),
   ),
 };
+// The whole use case as `sceau sign` runs it: verification notice (pdf-lib), signature, registry row (PGlite in memory).
+const portal = await startTestApp("pglite");
+const institution = await makeInstitution(portal.core);
+const withoutNotice = { ...institution, stampEnabled: false };
+const useCase = {
+  signDocument1PageWithNoticePerSec: await rate("signDocument 1 page, notice + registry (PGlite)", 300, () =>
+    signDocument(portal.core, { institution, pdf: onePage, title: "bench" }),
+  ),
+  signDocument1PageNoNoticePerSec: await rate("signDocument 1 page, registry only (PGlite)", 600, () =>
+    signDocument(portal.core, { institution: withoutNotice, pdf: onePage, title: "bench" }),
+  ),
+};
+await portal.close();
 const ratio = (a: number, b: number) => Math.round((a / b) * 10) / 10;
 console.log(
   JSON.stringify(
@@ -175,6 +191,7 @@ console.log(
       node: process.version,
       key: "RSA-2048",
       sceau,
+      useCase,
       p12SignerBaseline: baselineRates,
       ratios: {
         sign1Page: ratio(sceau.sign1PageClassicPerSec, baselineRates.sign1PagePerSec),
