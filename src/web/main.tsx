@@ -6,6 +6,8 @@ import "./styles/content.css";
 import "./styles/tables.css";
 import "./styles/institutions.css";
 import "./styles/outbox.css";
+import "./styles/verification.css";
+import "./styles/record.css";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";

@@ -39,6 +39,8 @@ export async function startE2eServer(backend: Backend) {
   return {
     url: config.publicUrl,
     core: runtime.deps.core as CoreDeps,
+    /** The server's own database (tests change rows with SQL, e.g. to revoke a document). */
+    database: runtime.database,
     smtp,
     async close() {
       await app.close();

@@ -4,15 +4,18 @@ import type {
   SessionInfo,
   UserSummary,
 } from "../../core/accounts/accounts.types.ts";
+import type { DocumentVerificationRecord } from "../../core/documents/documents.types.ts";
 import type { Locale } from "../../core/i18n.types.ts";
 import type {
   Institution,
   InstitutionInput,
+  InstitutionSigningSettings,
   Invitation,
   InvitationPreview,
   StaffMember,
 } from "../../core/institutions/institutions.types.ts";
 import type { OutboxMessage, OutboxSummary } from "../../core/mail/mail.types.ts";
+import type { VerificationReport } from "../../core/verification/verification.types.ts";
 import { forgetCsrfToken, request } from "./request.ts";
 
 export { ApiError } from "./ApiError.ts";
@@ -30,7 +33,7 @@ export interface UserPage {
   pageSize: number;
 }
 
-export type InstitutionPatch = Partial<Omit<InstitutionInput, "slug">>;
+export type InstitutionPatch = Partial<Omit<InstitutionInput, "slug"> & InstitutionSigningSettings>;
 
 const seg = encodeURIComponent;
 const institutionPath = (slug: string) => `/api/v1/institutions/${seg(slug)}`;
@@ -138,6 +141,31 @@ export async function uploadInstitutionLogo(slug: string, file: File): Promise<I
 
 export async function deleteInstitutionLogo(slug: string): Promise<Institution> {
   return (await request<{ institution: Institution }>("DELETE", `${institutionPath(slug)}/logo`)).institution;
+}
+
+// Public verification (no account, no CSRF token)
+
+/** Largest file the public verifier accepts (the API answers 413 above). */
+export const VERIFY_MAX_BYTES = 25 * 1024 * 1024;
+
+/**
+ * Sends a PDF to the verifier and returns its report. The file goes as the raw body, typed
+ * application/pdf whatever the browser guessed, so that a file that is not a PDF gets a report
+ * ("not a readable PDF") rather than a 415. The server does not store it.
+ */
+export function verifyFile(file: Blob): Promise<VerificationReport> {
+  const pdf = file.type === "application/pdf" ? file : new Blob([file], { type: "application/pdf" });
+  return request<VerificationReport>("POST", "/api/v1/verify", { blob: pdf, noCsrf: true });
+}
+
+/** A document's public registry record (the QR code's target); 404 for unknown ids. */
+export async function getDocumentVerification(id: string): Promise<DocumentVerificationRecord> {
+  return (
+    await request<{ document: DocumentVerificationRecord }>(
+      "GET",
+      `/api/v1/documents/${seg(id)}/verification`,
+    )
+  ).document;
 }
 
 // Staff and invitations

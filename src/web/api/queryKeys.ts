@@ -10,5 +10,6 @@ export const queryKeys = {
   userPage: (q: string, page: number) => ["users", q, page] as const,
   invitation: (token: string) => ["invitation", token] as const,
   outbox: ["outbox"] as const,
+  documentVerification: (id: string) => ["documents", id, "verification"] as const,
   outboxMessage: (id: string) => ["outbox", id] as const,
 };

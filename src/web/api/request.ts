@@ -7,6 +7,8 @@ export interface RequestOptions {
   json?: unknown;
   /** Sent as is (a file upload), with its own content type. */
   blob?: Blob;
+  /** A public route that needs no CSRF token (e.g. the verifier): none is fetched or sent. */
+  noCsrf?: boolean;
 }
 
 const WRITE_METHODS: ReadonlySet<Method> = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -59,7 +61,7 @@ async function attempt(method: Method, path: string, options: RequestOptions): P
     headers.set("content-type", options.blob.type || "application/octet-stream");
     body = options.blob;
   }
-  if (WRITE_METHODS.has(method)) headers.set("x-csrf-token", await getCsrfToken());
+  if (WRITE_METHODS.has(method) && !options.noCsrf) headers.set("x-csrf-token", await getCsrfToken());
   return send(method, path, headers, body);
 }
 

@@ -12,7 +12,7 @@ interface NavItem {
   end?: boolean;
 }
 
-/** The links of the header, depending on the user's roles; none for an anonymous visitor. */
+/** The links of the header: the user's consoles by role, then the public verifier for everyone. */
 export function MainNav({ user }: { user: CurrentUser | null }) {
   const { t } = useTranslation();
   const lang = useLocale();
@@ -30,8 +30,8 @@ export function MainNav({ user }: { user: CurrentUser | null }) {
       label: localizedName(membership.institution, lang),
     });
   }
+  items.push({ to: "/verify", label: t("nav.verify") });
   if (meta.data?.devOutbox) items.push({ to: "/dev/outbox", label: t("nav.devOutbox") });
-  if (items.length === 0) return null;
 
   return (
     <nav className="main-nav" aria-label={t("nav.label")}>

@@ -7,13 +7,14 @@ import { QueryError } from "../components/QueryError.tsx";
 import { StatusMessage } from "../components/StatusMessage.tsx";
 import { InstitutionForm } from "../features/institutions/InstitutionForm.tsx";
 import { LogoSection } from "../features/institutions/LogoSection.tsx";
+import { SigningSection } from "../features/institutions/SigningSection.tsx";
 import { useInstitution } from "../features/institutions/useInstitution.ts";
 import { StaffSection } from "../features/staff/StaffSection.tsx";
 import { useLocale } from "../hooks/useLocale.ts";
 import { localizedName } from "../lib/format.ts";
 import { NotFoundPage } from "./NotFoundPage.tsx";
 
-/** The operator's page of one institution: details, brand, logo and staff. */
+/** The operator's page of one institution: details, brand, logo, signing settings and staff. */
 export function EditInstitutionPage() {
   const { t } = useTranslation();
   const lang = useLocale();
@@ -46,6 +47,7 @@ export function EditInstitutionPage() {
             />
           </div>
           <LogoSection institution={institution.data} />
+          <SigningSection key={`signing-${institution.data.id}`} institution={institution.data} />
           <StaffSection slug={slug} operatorView />
         </>
       )}

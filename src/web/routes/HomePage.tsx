@@ -21,7 +21,10 @@ export function HomePage() {
           <p className="lead">{t("home.intro1")}</p>
           <p className="lead">{t("home.intro2")}</p>
           <p className="home-actions">
-            <Link to="/sign-in" className="button button-primary button-large">
+            <Link to="/verify" className="button button-primary button-large">
+              {t("home.verify")}
+            </Link>
+            <Link to="/sign-in" className="button button-secondary button-large">
               {t("home.signIn")}
             </Link>
           </p>

@@ -6,6 +6,7 @@ import { PageHeading } from "../components/PageHeading.tsx";
 import { QueryError } from "../components/QueryError.tsx";
 import { useCurrentUser } from "../features/auth/useCurrentUser.ts";
 import { InstitutionSummary } from "../features/institutions/InstitutionSummary.tsx";
+import { SigningSection } from "../features/institutions/SigningSection.tsx";
 import { useInstitution } from "../features/institutions/useInstitution.ts";
 import { StaffSection } from "../features/staff/StaffSection.tsx";
 import { useLocale } from "../hooks/useLocale.ts";
@@ -13,7 +14,7 @@ import { localizedName } from "../lib/format.ts";
 import { isInstitutionAdmin, isOperator } from "../lib/roles.ts";
 import { NotFoundPage } from "./NotFoundPage.tsx";
 
-/** An institution's own page for its staff; administrators (and the operator) also manage the staff. */
+/** An institution's own page for its staff; administrators (and the operator) also manage the staff and the signing settings. */
 export function InstitutionPage() {
   const { t } = useTranslation();
   const lang = useLocale();
@@ -23,7 +24,8 @@ export function InstitutionPage() {
 
   if (institution.error instanceof ApiError && institution.error.status === 404) return <NotFoundPage />;
   const title = institution.data ? localizedName(institution.data, lang) : t("institutions.loadingTitle");
-  const managesStaff = user !== null && (isOperator(user) || isInstitutionAdmin(user, slug));
+  // The operator, and the institution's administrators, manage its staff and signing settings.
+  const manages = user !== null && (isOperator(user) || isInstitutionAdmin(user, slug));
 
   return (
     <div className="page">
@@ -33,7 +35,10 @@ export function InstitutionPage() {
         <QueryError error={institution.error} onRetry={() => void institution.refetch()} />
       )}
       {institution.data && <InstitutionSummary institution={institution.data} />}
-      {institution.data && managesStaff && <StaffSection slug={slug} />}
+      {institution.data && manages && (
+        <SigningSection key={`signing-${institution.data.id}`} institution={institution.data} />
+      )}
+      {institution.data && manages && <StaffSection slug={slug} />}
     </div>
   );
 }

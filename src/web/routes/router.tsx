@@ -5,6 +5,7 @@ import { RequireAuth } from "../features/auth/RequireAuth.tsx";
 import { isInstitutionStaff, isOperator } from "../lib/roles.ts";
 import { AccountPage } from "./AccountPage.tsx";
 import { DevOutboxPage } from "./DevOutboxPage.tsx";
+import { DocumentRecordPage } from "./DocumentRecordPage.tsx";
 import { EditInstitutionPage } from "./EditInstitutionPage.tsx";
 import { ForgotPasswordPage } from "./ForgotPasswordPage.tsx";
 import { HomePage } from "./HomePage.tsx";
@@ -17,6 +18,7 @@ import { OperatorUsersPage } from "./OperatorUsersPage.tsx";
 import { ResetPasswordPage } from "./ResetPasswordPage.tsx";
 import { RouteErrorPage } from "./RouteErrorPage.tsx";
 import { SignInPage } from "./SignInPage.tsx";
+import { VerifyPage } from "./VerifyPage.tsx";
 
 const operatorOnly = (user: CurrentUser) => isOperator(user);
 const operatorOrStaff = (user: CurrentUser, params: Readonly<Params<string>>) =>
@@ -35,6 +37,8 @@ export function createRouter() {
             { path: "forgot-password", element: <ForgotPasswordPage /> },
             { path: "reset-password", element: <ResetPasswordPage /> },
             { path: "invitation", element: <InvitationPage /> },
+            { path: "verify", element: <VerifyPage /> },
+            { path: "v/:id", element: <DocumentRecordPage /> },
             {
               path: "account",
               element: (

@@ -1,0 +1,88 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Institution } from "../../../core/institutions/institutions.types.ts";
+import { updateInstitution } from "../../api/client.ts";
+import { queryKeys } from "../../api/queryKeys.ts";
+import { CheckboxField } from "../../components/CheckboxField.tsx";
+import { FormAlert } from "../../components/FormAlert.tsx";
+import { StatusMessage } from "../../components/StatusMessage.tsx";
+import { SubmitButton } from "../../components/SubmitButton.tsx";
+import { TextField } from "../../components/TextField.tsx";
+import { type ClientErrors, useFormFeedback } from "../../hooks/useFormFeedback.ts";
+
+const FIELDS = ["stampEnabled", "tsaUrl"] as const;
+
+/** True for an absolute http(s) address; the API checks again (and may refuse more). */
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && Boolean(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** The institution's signing settings: the visible verification notice (QR code) and the timestamp authority. */
+export function SigningSection({ institution }: { institution: Institution }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const queryClient = useQueryClient();
+  const feedback = useFormFeedback(FIELDS);
+  const [stampEnabled, setStampEnabled] = useState(institution.stampEnabled);
+  const [tsaUrl, setTsaUrl] = useState(institution.tsaUrl ?? "");
+
+  const mutation = useMutation({
+    mutationFn: () => updateInstitution(institution.slug, { stampEnabled, tsaUrl: tsaUrl.trim() || null }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(queryKeys.institution(saved.slug), saved);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.institutions, exact: true });
+      setTsaUrl(saved.tsaUrl ?? "");
+      setStampEnabled(saved.stampEnabled);
+    },
+    onError: feedback.fail,
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    mutation.reset();
+    const errors: ClientErrors<(typeof FIELDS)[number]> = {};
+    if (tsaUrl.trim() && !isHttpUrl(tsaUrl.trim())) errors.tsaUrl = "url";
+    if (feedback.validate(errors)) mutation.mutate();
+  };
+
+  return (
+    <section className="card section" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t("signing.title")}</h2>
+      <p className="muted">{t("signing.intro")}</p>
+      <form className="form" noValidate onSubmit={submit}>
+        <FormAlert message={feedback.formError} />
+        <StatusMessage>{mutation.isSuccess ? t("signing.saved") : null}</StatusMessage>
+        <CheckboxField
+          label={t("signing.stampEnabled")}
+          hint={t("signing.stampHint")}
+          name="stampEnabled"
+          checked={stampEnabled}
+          onChange={(event) => setStampEnabled(event.target.checked)}
+        />
+        <TextField
+          label={t("signing.tsaUrl")}
+          hint={t("signing.tsaHint")}
+          name="tsaUrl"
+          type="url"
+          inputMode="url"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="https://"
+          maxLength={500}
+          value={tsaUrl}
+          onChange={(event) => setTsaUrl(event.target.value)}
+          error={feedback.fieldErrors.tsaUrl}
+        />
+        <div className="form-actions">
+          <SubmitButton pending={mutation.isPending}>{t("signing.save")}</SubmitButton>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,14 @@
+import { useQuery } from "@tanstack/react-query";
+import { ApiError } from "../../api/ApiError.ts";
+import { getDocumentVerification } from "../../api/client.ts";
+import { queryKeys } from "../../api/queryKeys.ts";
+
+/** A document's public registry record; a 404 is final (not retried). */
+export function useDocumentRecord(id: string | null, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.documentVerification(id ?? ""),
+    queryFn: () => getDocumentVerification(id ?? ""),
+    enabled: enabled && Boolean(id),
+    retry: (failures, error) => !(error instanceof ApiError && error.status === 404) && failures < 2,
+  });
+}
