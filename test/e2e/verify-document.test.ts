@@ -49,7 +49,7 @@ describe.each(RUNS)("public verification, in $lang on $backend", ({ lang, browse
   const sign = async (key: keyof typeof ids) => {
     const { document, bytes } = await signDocument(server.core, {
       institution,
-      pdf: await samplePdf(titles[key]),
+      pdf: await samplePdf({ title: titles[key] }),
       title: titles[key],
     });
     ids[key] = document.id;

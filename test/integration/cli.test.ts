@@ -25,7 +25,7 @@ describe("the sceau command line (embedded database)", () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "sceau-cli-"));
     for (const name of ["a", "b", "c"])
-      writeFileSync(join(dir, `${name}.pdf`), await samplePdf(`Document ${name}`));
+      writeFileSync(join(dir, `${name}.pdf`), await samplePdf({ title: `Document ${name}` }));
     writeFileSync(join(dir, "notes.txt"), "not a pdf");
     const seeded = run("demo", "seed");
     expect(seeded.code, seeded.err).toBe(0);

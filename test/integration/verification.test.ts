@@ -81,7 +81,7 @@ describe.each(BACKENDS)("public verification on %s", (backend) => {
 
     const other = await signDocument(t.core, {
       institution: inst,
-      pdf: await samplePdf("Attestation"),
+      pdf: await samplePdf({ title: "Attestation" }),
       title: "Attestation",
     });
     await t.runtime.database.db.execute(
@@ -100,7 +100,7 @@ describe.each(BACKENDS)("public verification on %s", (backend) => {
 
     const third = await signDocument(t.core, {
       institution: inst,
-      pdf: await samplePdf("Relevé"),
+      pdf: await samplePdf({ title: "Relevé" }),
       title: "Relevé",
     });
     await t.runtime.database.db.execute(
@@ -136,13 +136,13 @@ describe.each(BACKENDS)("public verification on %s", (backend) => {
   it("keeps verifying documents signed before a certificate rotation", async () => {
     const before = await signDocument(t.core, {
       institution: inst,
-      pdf: await samplePdf("Avant"),
+      pdf: await samplePdf({ title: "Avant" }),
       title: "Avant",
     });
     const rotated = await issueSigningIdentity(t.core, inst, "ECDSA-P256");
     const after = await signDocument(t.core, {
       institution: inst,
-      pdf: await samplePdf("Après"),
+      pdf: await samplePdf({ title: "Après" }),
       title: "Après",
     });
     const r1 = (await verify(t, before.bytes)).json();

@@ -1,4 +1,3 @@
-import { PDFDocument, StandardFonts } from "pdf-lib";
 import {
   createDevelopmentPki,
   type DevelopmentPki,
@@ -53,20 +52,6 @@ export function testIdentity(
     identities.set(key, p);
   }
   return p;
-}
-
-/** A small PDF made with pdf-lib (object streams by default, like pdf-lib's own output). */
-export async function samplePdf(pages = 1, options: { objectStreams?: boolean } = {}): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  doc.setTitle("Relevé de notes");
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  for (let i = 0; i < pages; i++) {
-    const page = doc.addPage([612, 792]);
-    page.drawText(`Relevé de notes — page ${i + 1}`, { x: 72, y: 720, size: 18, font });
-    for (let l = 0; l < 20; l++)
-      page.drawText(`Cours ${l + 1} : 85 %`, { x: 72, y: 680 - l * 20, size: 11, font });
-  }
-  return doc.save({ useObjectStreams: options.objectStreams ?? true });
 }
 
 /**

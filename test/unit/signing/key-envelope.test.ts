@@ -9,7 +9,8 @@ import {
 } from "../../../src/adapters/pki/key-envelope.ts";
 import { verifyPdf } from "../../../src/core/verification/verify-pdf.ts";
 import { identityToPkcs12 } from "../../support/pki/pkcs12.ts";
-import { FIELDS, samplePdf, testIdentity, testPki } from "../../support/pki/test-pki.ts";
+import { FIELDS, testIdentity, testPki } from "../../support/pki/test-pki.ts";
+import { samplePdf } from "../../support/sample-pdf.ts";
 
 describe("private keys at rest", { timeout: 60_000 }, () => {
   it("seals and opens a PKCS#8 key; a fresh data key each time", async () => {
@@ -48,7 +49,7 @@ describe("private keys at rest", { timeout: 60_000 }, () => {
       const signed = await createPdfSigner({
         chainDer: imported.chainDer,
         privateKeyPkcs8: imported.pkcs8,
-      }).sign(await samplePdf(1), FIELDS);
+      }).sign(await samplePdf({ pages: 1 }), FIELDS);
       expect(
         (await verifyPdf(signed, { trustAnchorsDer: [pki.root.certificateDer], now: new Date() })).valid,
       ).toBe(true);

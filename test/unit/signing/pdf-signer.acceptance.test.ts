@@ -3,7 +3,8 @@ import { createPdfSigner } from "../../../src/adapters/pdf/pdf-signer.ts";
 import type { KeyAlgorithm } from "../../../src/core/signing/signing.types.ts";
 import { verifyPdf } from "../../../src/core/verification/verify-pdf.ts";
 import { nssDbTrusting, opensslCmsVerify, pdfsig } from "../../support/pki/pdf-tools.ts";
-import { FIELDS, officeLikePdf, samplePdf, testIdentity, testPki } from "../../support/pki/test-pki.ts";
+import { FIELDS, officeLikePdf, testIdentity, testPki } from "../../support/pki/test-pki.ts";
+import { samplePdf } from "../../support/sample-pdf.ts";
 
 const ALGORITHMS: KeyAlgorithm[] = ["RSA-2048", "RSA-3072", "ECDSA-P256"];
 
@@ -14,8 +15,8 @@ async function signWith(alg: KeyAlgorithm, pdf: Uint8Array): Promise<Uint8Array>
 
 describe("PAdES signer accepted by independent validators", { timeout: 60_000 }, () => {
   const inputs: [string, () => Promise<Uint8Array> | Uint8Array][] = [
-    ["pdf-lib, xref and object streams", () => samplePdf(1)],
-    ["pdf-lib, classic xref table", () => samplePdf(3, { objectStreams: false })],
+    ["pdf-lib, xref and object streams", () => samplePdf({ pages: 1 })],
+    ["pdf-lib, classic xref table", () => samplePdf({ pages: 3, objectStreams: false })],
     ["office-like classic file without final EOL", () => officeLikePdf()],
   ];
 
@@ -54,7 +55,7 @@ describe("PAdES signer accepted by independent validators", { timeout: 60_000 },
 
   it("without the root in the NSS database, pdfsig does not trust the certificate (the check can fail)", async () => {
     const other = await testPki("unrelated");
-    const signed = await signWith("RSA-2048", await samplePdf(1));
+    const signed = await signWith("RSA-2048", await samplePdf({ pages: 1 }));
     const out = pdfsig(signed, nssDbTrusting(other.root.certificatePem));
     expect(out).toContain("Signature is Valid.");
     expect(out).not.toContain("Certificate is Trusted.");
@@ -63,7 +64,7 @@ describe("PAdES signer accepted by independent validators", { timeout: 60_000 },
 
   it("writes no signing-time attribute, and the signing-certificate-v2 attribute", async () => {
     const { extractLastSignature } = await import("../../support/pki/pdf-tools.ts");
-    const signed = await signWith("ECDSA-P256", await samplePdf(1));
+    const signed = await signWith("ECDSA-P256", await samplePdf({ pages: 1 }));
     const hex = extractLastSignature(signed).cms.toString("hex");
     expect(hex).not.toContain("06092a864886f70d010905"); // id-signingTime
     expect(hex).toContain("060b2a864886f70d010910022f"); // id-aa-signingCertificateV2
@@ -71,7 +72,7 @@ describe("PAdES signer accepted by independent validators", { timeout: 60_000 },
 
   it("a second signature is an approval signature that keeps the certification valid (DocMDP P=2)", async () => {
     const pki = await testPki();
-    const once = await signWith("RSA-2048", await samplePdf(1));
+    const once = await signWith("RSA-2048", await samplePdf({ pages: 1 }));
     const twice = await signWith("ECDSA-P256", once);
     const out = pdfsig(twice, nssDbTrusting(pki.root.certificatePem));
     expect(out.match(/Signature is Valid\./g)).toHaveLength(2);

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPdfSigner } from "../../../src/adapters/pdf/pdf-signer.ts";
 import { verifyPdf } from "../../../src/core/verification/verify-pdf.ts";
 import { nssDbTrusting, opensslCmsVerify, pdfsig } from "../../support/pki/pdf-tools.ts";
-import { FIELDS, samplePdf, testIdentity, testPki } from "../../support/pki/test-pki.ts";
+import { FIELDS, testIdentity, testPki } from "../../support/pki/test-pki.ts";
 import { startTestTsa, type TestTsa } from "../../support/pki/tsa-server.ts";
+import { samplePdf } from "../../support/sample-pdf.ts";
 
 describe("PAdES B-T: RFC 3161 signature timestamp from a loopback TSA", { timeout: 60_000 }, () => {
   let tsa: TestTsa;
@@ -25,7 +26,7 @@ describe("PAdES B-T: RFC 3161 signature timestamp from a loopback TSA", { timeou
       chainDer: id.chainDer,
       privateKeyPkcs8: id.privateKeyPkcs8,
       tsaUrl: tsa.url,
-    }).sign(await samplePdf(1), FIELDS);
+    }).sign(await samplePdf({ pages: 1 }), FIELDS);
     expect(tsa.requests).toBeGreaterThan(0);
     const r = await verifyPdf(signed, { trustAnchorsDer: [pki.root.certificateDer], now: new Date() });
     expect(r.valid).toBe(true);
@@ -48,7 +49,7 @@ describe("PAdES B-T: RFC 3161 signature timestamp from a loopback TSA", { timeou
       chainDer: id.chainDer,
       privateKeyPkcs8: id.privateKeyPkcs8,
       tsaUrl: foreignTsa.url,
-    }).sign(await samplePdf(1), FIELDS);
+    }).sign(await samplePdf({ pages: 1 }), FIELDS);
     const r = await verifyPdf(signed, { trustAnchorsDer: [pki.root.certificateDer], now: new Date() });
     expect(r.signatures[0]?.checks.find((c) => c.id === "timestamp")).toMatchObject({
       status: "warning",
@@ -65,7 +66,7 @@ describe("PAdES B-T: RFC 3161 signature timestamp from a loopback TSA", { timeou
       privateKeyPkcs8: id.privateKeyPkcs8,
       tsaUrl: tsa.url,
     });
-    const signed = Buffer.from(await signer.sign(await samplePdf(1), FIELDS));
+    const signed = Buffer.from(await signer.sign(await samplePdf({ pages: 1 }), FIELDS));
     const hex = signed.toString("latin1");
     const tokenAt = hex.indexOf("060b2a864886f70d010910020e"); // id-aa-signatureTimeStampToken
     const genTime = hex.indexOf("180f32", tokenAt); // GeneralizedTime "2…"

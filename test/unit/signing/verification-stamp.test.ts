@@ -7,11 +7,12 @@ import { createPdfSigner } from "../../../src/adapters/pdf/pdf-signer.ts";
 import { addVerificationStamp } from "../../../src/adapters/pdf/verification-stamp.ts";
 import { verifyPdf } from "../../../src/core/verification/verify-pdf.ts";
 import { nssDbTrusting, pdfsig, tempDir } from "../../support/pki/pdf-tools.ts";
-import { FIELDS, samplePdf, testIdentity, testPki } from "../../support/pki/test-pki.ts";
+import { FIELDS, testIdentity, testPki } from "../../support/pki/test-pki.ts";
+import { samplePdf } from "../../support/sample-pdf.ts";
 
 describe("verification stamp", { timeout: 60_000 }, () => {
   it("appends a bilingual notice page with the URL and id, keeps the original pages, and the id reaches the report", async () => {
-    const original = await samplePdf(2);
+    const original = await samplePdf({ pages: 2 });
     const url = "https://sceau.example.org/v/doc_01HZX3";
     const stamped = await addVerificationStamp(original, { url, documentId: "doc_01HZX3" });
     const doc = await PDFDocument.load(stamped);

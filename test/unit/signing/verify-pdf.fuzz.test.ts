@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { nodeInflate } from "../../../src/adapters/pdf/node-inflate.ts";
 import { createPdfSigner } from "../../../src/adapters/pdf/pdf-signer.ts";
 import { verifyPdf } from "../../../src/core/verification/verify-pdf.ts";
-import { FIELDS, samplePdf, testIdentity, testPki } from "../../support/pki/test-pki.ts";
+import { FIELDS, testIdentity, testPki } from "../../support/pki/test-pki.ts";
+import { samplePdf } from "../../support/sample-pdf.ts";
 
 /** Deterministic PRNG (mulberry32) so a failure can be replayed from its seed. */
 function rng(seed: number): () => number {
@@ -46,8 +47,8 @@ describe("fuzzing the verifier with mutations of valid signed files", () => {
     const ec = await testIdentity("ECDSA-P256");
     const s1 = createPdfSigner({ chainDer: rsa.chainDer, privateKeyPkcs8: rsa.privateKeyPkcs8 });
     const s2 = createPdfSigner({ chainDer: ec.chainDer, privateKeyPkcs8: ec.privateKeyPkcs8 });
-    const a = await s1.sign(await samplePdf(1, { objectStreams: false }), FIELDS);
-    const b = await s2.sign(await samplePdf(2), FIELDS);
+    const a = await s1.sign(await samplePdf({ pages: 1, objectStreams: false }), FIELDS);
+    const b = await s2.sign(await samplePdf({ pages: 2 }), FIELDS);
     const c = await s2.sign(a, FIELDS);
     for (const bytes of [a, b, c]) corpus.push({ bytes, ranges: signedRanges(bytes) });
   });

@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
 import { verifyPdf } from "../../../src/core/verification/verify-pdf.ts";
 import { tempDir } from "../../support/pki/pdf-tools.ts";
 import { identityToPkcs12, nssDbWithKey } from "../../support/pki/pkcs12.ts";
-import { officeLikePdf, samplePdf, testIdentity, testPki } from "../../support/pki/test-pki.ts";
+import { officeLikePdf, testIdentity, testPki } from "../../support/pki/test-pki.ts";
+import { samplePdf } from "../../support/sample-pdf.ts";
 
 describe("files signed by other software verify when their root is trusted", { timeout: 60_000 }, () => {
   // poppler 22.12 answers "-etsi is not supported yet with -add-signature": adbe.pkcs7.detached only.
@@ -18,7 +19,7 @@ describe("files signed by other software verify when their root is trusted", { t
       const id = await testIdentity("RSA-2048");
       const nss = nssDbWithKey(identityToPkcs12(id, "s3cret"), "s3cret", pki.root.certificatePem);
       const dir = tempDir();
-      writeFileSync(join(dir, "in.pdf"), await samplePdf(2, { objectStreams: false }));
+      writeFileSync(join(dir, "in.pdf"), await samplePdf({ pages: 2, objectStreams: false }));
       const args = ["-add-signature", "-nssdir", `sql:${nss}`, "-nick", "signer", "-reason", "Poppler test"];
       execFileSync(
         "pdfsig",

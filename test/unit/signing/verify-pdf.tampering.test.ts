@@ -5,7 +5,8 @@ import { applyRegistryStatus } from "../../../src/core/verification/apply-regist
 import type { VerificationReport } from "../../../src/core/verification/verification.types.ts";
 import { verifyPdf } from "../../../src/core/verification/verify-pdf.ts";
 import { appendUpdate } from "../../support/pki/pdf-tools.ts";
-import { FIELDS, samplePdf, testIdentity, testPki } from "../../support/pki/test-pki.ts";
+import { FIELDS, testIdentity, testPki } from "../../support/pki/test-pki.ts";
+import { samplePdf } from "../../support/sample-pdf.ts";
 
 let anchors: Uint8Array[];
 let signed: Uint8Array;
@@ -38,7 +39,7 @@ describe("tampered and forged files are rejected with the right check", { timeou
     const id = await testIdentity("RSA-2048");
     // a classic-xref input, so hand-written classic updates below are plain PDF
     signed = await createPdfSigner({ chainDer: id.chainDer, privateKeyPkcs8: id.privateKeyPkcs8 }).sign(
-      await samplePdf(1, { objectStreams: false }),
+      await samplePdf({ pages: 1, objectStreams: false }),
       FIELDS,
     );
     text = Buffer.from(signed).toString("latin1");
@@ -176,7 +177,7 @@ describe("tampered and forged files are rejected with the right check", { timeou
     // the forger even ships the real issuing CA and root next to its own
     const chain = [...forged.chainDer, real.issuing.certificateDer, real.root.certificateDer];
     const out = await createPdfSigner({ chainDer: chain, privateKeyPkcs8: forged.privateKeyPkcs8 }).sign(
-      await samplePdf(1),
+      await samplePdf({ pages: 1 }),
       FIELDS,
     );
     const r = await verify(out);
