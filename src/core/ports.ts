@@ -262,6 +262,8 @@ export interface DocumentStore {
   findBySha256(sha256: string): Promise<DocumentRecord | null>;
 }
 
+// ---------- learners and document types (issue 4): store interfaces go here ----------
+
 export interface Stores {
   users: UserStore;
   memberships: MembershipStore;

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   boolean,
   check,
+  date,
   customType,
   index,
   integer,
@@ -219,5 +220,64 @@ export const documents = pgTable(
     index("documents_institution_idx").on(t.institutionId),
     index("documents_sha256_idx").on(t.sha256),
     check("documents_status_check", sql`${t.status} in ('active', 'revoked', 'superseded')`),
+  ],
+);
+
+/** An institution's record of a student or graduate. Linked to at most one user account (learner onboarding). */
+export const learners = pgTable(
+  "learners",
+  {
+    id: id(),
+    institutionId: uuid("institution_id")
+      .notNull()
+      .references(() => institutions.id, { onDelete: "cascade" }),
+    studentNumber: text("student_number").notNull(),
+    givenName: text("given_name").notNull(),
+    familyName: text("family_name").notNull(),
+    dateOfBirth: date("date_of_birth", { mode: "string" }),
+    institutionalEmail: text("institutional_email"),
+    personalEmail: text("personal_email"),
+    locale: text("locale").notNull().default("fr"),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    /** Lower-cased "family given student-number emails", for search. */
+    searchText: text("search_text").notNull(),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+    updatedAt: tstz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    unique("learners_student_number_unique").on(t.institutionId, t.studentNumber),
+    index("learners_name_idx").on(t.institutionId, t.familyName, t.givenName, t.id),
+    check("learners_locale_check", sql`${t.locale} in ('fr', 'en')`),
+  ],
+);
+
+/** An institution's kind of document (transcript, diploma, attestation…) with its fees and sharing defaults. */
+export const documentTypes = pgTable(
+  "document_types",
+  {
+    id: id(),
+    institutionId: uuid("institution_id")
+      .notNull()
+      .references(() => institutions.id, { onDelete: "cascade" }),
+    code: text("code").notNull(),
+    nameFr: text("name_fr").notNull(),
+    nameEn: text("name_en").notNull(),
+    descriptionFr: text("description_fr").notNull().default(""),
+    descriptionEn: text("description_en").notNull().default(""),
+    /** Fees in the currency's minor unit (cents); 0 means free. */
+    unlockFeeCents: integer("unlock_fee_cents").notNull().default(0),
+    shareFeeCents: integer("share_fee_cents").notNull().default(0),
+    currency: text("currency").notNull().default("CAD"),
+    downloadAllowed: boolean("download_allowed").notNull().default(true),
+    defaultShareDays: integer("default_share_days").notNull().default(90),
+    archivedAt: tstz("archived_at"),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+    updatedAt: tstz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    unique("document_types_code_unique").on(t.institutionId, t.code),
+    check("document_types_fees_check", sql`${t.unlockFeeCents} >= 0 and ${t.shareFeeCents} >= 0`),
+    check("document_types_share_days_check", sql`${t.defaultShareDays} between 1 and 366`),
+    check("document_types_currency_check", sql`${t.currency} ~ '^[A-Z]{3}$'`),
   ],
 );
