@@ -1,5 +1,6 @@
 import { type ReactNode, type SelectHTMLAttributes, useId } from "react";
-import { describedBy } from "./describedBy.ts";
+import { FieldFrame } from "./FieldFrame.tsx";
+import { fieldIds } from "./fieldIds.ts";
 
 interface SelectFieldProps
   extends Omit<SelectHTMLAttributes<HTMLSelectElement>, "aria-describedby" | "aria-invalid"> {
@@ -13,30 +14,17 @@ interface SelectFieldProps
 export function SelectField({ id, label, hint, error, children, ...select }: SelectFieldProps) {
   const autoId = useId();
   const selectId = id ?? autoId;
-  const hintId = hint ? `${selectId}-hint` : undefined;
-  const errorId = error ? `${selectId}-error` : undefined;
   return (
-    <div className={error ? "field field-invalid" : "field"}>
-      <label htmlFor={selectId}>{label}</label>
-      {hint && (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      )}
+    <FieldFrame controlId={selectId} label={label} hint={hint} error={error}>
       <select
         id={selectId}
         className="input select"
-        aria-describedby={describedBy(hintId, errorId)}
+        aria-describedby={fieldIds(selectId, hint, error).describedBy}
         aria-invalid={error ? true : undefined}
         {...select}
       >
         {children}
       </select>
-      {error && (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      )}
-    </div>
+    </FieldFrame>
   );
 }

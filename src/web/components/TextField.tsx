@@ -1,5 +1,6 @@
 import { type InputHTMLAttributes, useId } from "react";
-import { describedBy } from "./describedBy.ts";
+import { FieldFrame } from "./FieldFrame.tsx";
+import { fieldIds } from "./fieldIds.ts";
 
 interface TextFieldProps
   extends Omit<InputHTMLAttributes<HTMLInputElement>, "aria-describedby" | "aria-invalid"> {
@@ -14,28 +15,15 @@ interface TextFieldProps
 export function TextField({ id, label, hint, error, className, ...input }: TextFieldProps) {
   const autoId = useId();
   const inputId = id ?? autoId;
-  const hintId = hint ? `${inputId}-hint` : undefined;
-  const errorId = error ? `${inputId}-error` : undefined;
   return (
-    <div className={error ? "field field-invalid" : "field"}>
-      <label htmlFor={inputId}>{label}</label>
-      {hint && (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      )}
+    <FieldFrame controlId={inputId} label={label} hint={hint} error={error}>
       <input
         id={inputId}
         className={className ?? "input"}
-        aria-describedby={describedBy(hintId, errorId)}
+        aria-describedby={fieldIds(inputId, hint, error).describedBy}
         aria-invalid={error ? true : undefined}
         {...input}
       />
-      {error && (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      )}
-    </div>
+    </FieldFrame>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { type ChangeEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/ApiError.ts";
 import type en from "../i18n/en.json";
@@ -7,6 +7,14 @@ import { useLocale } from "./useLocale.ts";
 
 export type ValidationKey = keyof typeof en.validation;
 export type ClientErrors<F extends string> = Partial<Record<F, ValidationKey>>;
+
+/** The props that tie a text input to its state and to its field's error (see `bind`). */
+export interface BoundField {
+  name: string;
+  value: string;
+  onChange: (event: ChangeEvent<HTMLInputElement>) => void;
+  error: string | undefined;
+}
 
 export interface FormFeedback<F extends string> {
   /** Per-field messages: from the client's own checks, else from the API's `issues`. */
@@ -18,6 +26,8 @@ export interface FormFeedback<F extends string> {
   /** Records an error thrown by the API. */
   fail(error: unknown): void;
   clear(): void;
+  /** A text field's name, value, change handler and error, to spread on a TextField. */
+  bind(field: F, value: string, setValue: (value: string) => void): BoundField;
 }
 
 function hasErrors(errors: Partial<Record<string, ValidationKey>>): boolean {
@@ -74,6 +84,14 @@ export function useFormFeedback<F extends string>(
     clear() {
       setClientErrors({});
       setServerError(null);
+    },
+    bind(field, value, setValue) {
+      return {
+        name: field,
+        value,
+        onChange: (event) => setValue(event.target.value),
+        error: fieldErrors[field],
+      };
     },
   };
 }

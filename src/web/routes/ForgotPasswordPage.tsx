@@ -51,12 +51,9 @@ export function ForgotPasswordPage() {
           <TextField
             label={t("forgotPassword.email")}
             type="email"
-            name="email"
             autoComplete="email"
             required
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-            error={feedback.fieldErrors.email}
+            {...feedback.bind("email", email, setEmail)}
           />
           <div className="form-actions">
             <SubmitButton pending={mutation.isPending}>{t("forgotPassword.submit")}</SubmitButton>

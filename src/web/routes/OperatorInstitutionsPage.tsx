@@ -3,10 +3,10 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { listInstitutions } from "../api/client.ts";
 import { queryKeys } from "../api/queryKeys.ts";
+import { DataTable } from "../components/DataTable.tsx";
 import { Loading } from "../components/Loading.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { QueryError } from "../components/QueryError.tsx";
-import { TableWrap } from "../components/TableWrap.tsx";
 import { useLocale } from "../hooks/useLocale.ts";
 import { localizedName } from "../lib/format.ts";
 
@@ -33,35 +33,26 @@ export function OperatorInstitutionsPage() {
       )}
       {institutions.data && sorted.length === 0 && <p className="empty">{t("institutions.empty")}</p>}
       {sorted.length > 0 && (
-        <TableWrap label={t("institutions.title")}>
-          <table className="table">
-            <caption className="visually-hidden">{t("institutions.title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("institutions.name")}</th>
-                <th scope="col">{t("institutions.slug")}</th>
-                <th scope="col">{t("institutions.emailDomain")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sorted.map((institution) => (
-                <tr key={institution.id}>
-                  <th scope="row">
-                    <Link to={`/operator/institutions/${encodeURIComponent(institution.slug)}`}>
-                      {localizedName(institution, lang)}
-                    </Link>
-                  </th>
-                  <td>
-                    <code>{institution.slug}</code>
-                  </td>
-                  <td>
-                    {institution.emailDomain ?? <span className="muted">{t("institutions.noDomain")}</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable
+          caption={t("institutions.title")}
+          columns={[t("institutions.name"), t("institutions.slug"), t("institutions.emailDomain")]}
+        >
+          {sorted.map((institution) => (
+            <tr key={institution.id}>
+              <th scope="row">
+                <Link to={`/operator/institutions/${encodeURIComponent(institution.slug)}`}>
+                  {localizedName(institution, lang)}
+                </Link>
+              </th>
+              <td>
+                <code>{institution.slug}</code>
+              </td>
+              <td>
+                {institution.emailDomain ?? <span className="muted">{t("institutions.noDomain")}</span>}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

@@ -6,10 +6,10 @@ import { ApiError } from "../api/ApiError.ts";
 import { completePasswordReset } from "../api/client.ts";
 import { queryKeys } from "../api/queryKeys.ts";
 import { FormAlert } from "../components/FormAlert.tsx";
+import { NewPasswordFields } from "../components/NewPasswordFields.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { StatusMessage } from "../components/StatusMessage.tsx";
 import { SubmitButton } from "../components/SubmitButton.tsx";
-import { TextField } from "../components/TextField.tsx";
 import { useFormFeedback } from "../hooks/useFormFeedback.ts";
 import { useHashToken } from "../hooks/useHashToken.ts";
 import { newPasswordErrors } from "../lib/passwordRules.ts";
@@ -75,27 +75,12 @@ export function ResetPasswordPage() {
       {!mutation.isSuccess && (
         <form className="form card" noValidate onSubmit={submit}>
           <FormAlert message={feedback.formError} />
-          <TextField
-            label={t("resetPassword.password")}
-            hint={t("passwords.rule")}
-            type="password"
-            name="password"
-            autoComplete="new-password"
-            required
+          <NewPasswordFields
+            passwordLabel={t("resetPassword.password")}
+            confirmationLabel={t("resetPassword.confirmation")}
             minLength={8}
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            error={feedback.fieldErrors.password}
-          />
-          <TextField
-            label={t("resetPassword.confirmation")}
-            type="password"
-            name="confirmation"
-            autoComplete="new-password"
-            required
-            value={confirmation}
-            onChange={(event) => setConfirmation(event.target.value)}
-            error={feedback.fieldErrors.confirmation}
+            password={feedback.bind("password", password, setPassword)}
+            confirmation={feedback.bind("confirmation", confirmation, setConfirmation)}
           />
           <div className="form-actions">
             <SubmitButton pending={mutation.isPending}>{t("resetPassword.submit")}</SubmitButton>

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from "react-router";
 import { signIn } from "../api/client.ts";
 import { queryKeys } from "../api/queryKeys.ts";
+import { CurrentPasswordField } from "../components/CurrentPasswordField.tsx";
 import { FormAlert } from "../components/FormAlert.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { StatusMessage } from "../components/StatusMessage.tsx";
@@ -62,22 +63,13 @@ export function SignInPage() {
         <TextField
           label={t("signIn.email")}
           type="email"
-          name="email"
           autoComplete="username"
           required
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          error={feedback.fieldErrors.email}
+          {...feedback.bind("email", email, setEmail)}
         />
-        <TextField
+        <CurrentPasswordField
           label={t("signIn.password")}
-          type="password"
-          name="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          error={feedback.fieldErrors.password}
+          field={feedback.bind("password", password, setPassword)}
         />
         <div className="form-actions">
           <SubmitButton pending={mutation.isPending}>{t("signIn.submit")}</SubmitButton>

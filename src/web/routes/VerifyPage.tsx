@@ -1,17 +1,15 @@
 import { useTranslation } from "react-i18next";
-import { FormAlert } from "../components/FormAlert.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
-import { PdfDropZone } from "../features/verification/PdfDropZone.tsx";
+import { PdfChooser } from "../features/verification/PdfChooser.tsx";
 import { ReportDetails } from "../features/verification/ReportDetails.tsx";
 import { useDocumentRecord } from "../features/verification/useDocumentRecord.ts";
 import { useVerifyUpload } from "../features/verification/useVerifyUpload.ts";
 import { VerdictBanner } from "../features/verification/VerdictBanner.tsx";
-import { useErrorText } from "../hooks/useErrorText.ts";
+import { VerifyProgress } from "../features/verification/VerifyProgress.tsx";
 
 /** Public verification: anyone drops a PDF and reads the verdict in plain words, then every check. */
 export function VerifyPage() {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const upload = useVerifyUpload();
   const report = upload.mutation.data;
   const status = report?.document.status?.status;
@@ -27,22 +25,10 @@ export function VerifyPage() {
 
       {!report && (
         <div className="card verify-card">
-          <FormAlert message={upload.mutation.isError ? errorText(upload.mutation.error) : null} />
-          <PdfDropZone
-            inputRef={upload.inputRef}
-            onFile={upload.choose}
-            label={t("verify.choose")}
-            pending={upload.mutation.isPending}
-            error={upload.problem ? t(`verify.fileProblem.${upload.problem}`) : undefined}
-          />
-          <p className="verify-privacy">{t("verify.notStored")}</p>
+          <PdfChooser upload={upload} label={t("verify.choose")} />
         </div>
       )}
-      <p role="status" className={upload.mutation.isPending ? "loading" : "status-empty"}>
-        {upload.mutation.isPending && upload.fileName
-          ? t("verify.checking", { name: upload.fileName })
-          : null}
-      </p>
+      <VerifyProgress upload={upload} />
 
       {report && (
         <>

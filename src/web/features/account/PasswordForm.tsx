@@ -3,10 +3,11 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { changePassword } from "../../api/client.ts";
 import { queryKeys } from "../../api/queryKeys.ts";
+import { CurrentPasswordField } from "../../components/CurrentPasswordField.tsx";
 import { FormAlert } from "../../components/FormAlert.tsx";
+import { NewPasswordFields } from "../../components/NewPasswordFields.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
 import { SubmitButton } from "../../components/SubmitButton.tsx";
-import { TextField } from "../../components/TextField.tsx";
 import { useFormFeedback } from "../../hooks/useFormFeedback.ts";
 import { newPasswordErrors } from "../../lib/passwordRules.ts";
 
@@ -49,36 +50,15 @@ export function PasswordForm() {
       <form className="form" noValidate onSubmit={submit}>
         <FormAlert message={feedback.formError} />
         <StatusMessage>{mutation.isSuccess ? t("account.password.changed") : null}</StatusMessage>
-        <TextField
+        <CurrentPasswordField
           label={t("account.password.current")}
-          type="password"
-          name="currentPassword"
-          autoComplete="current-password"
-          required
-          value={currentPassword}
-          onChange={(event) => setCurrentPassword(event.target.value)}
-          error={feedback.fieldErrors.currentPassword}
+          field={feedback.bind("currentPassword", currentPassword, setCurrentPassword)}
         />
-        <TextField
-          label={t("account.password.new")}
-          hint={t("passwords.rule")}
-          type="password"
-          name="newPassword"
-          autoComplete="new-password"
-          required
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          error={feedback.fieldErrors.newPassword}
-        />
-        <TextField
-          label={t("account.password.confirmation")}
-          type="password"
-          name="confirmation"
-          autoComplete="new-password"
-          required
-          value={confirmation}
-          onChange={(event) => setConfirmation(event.target.value)}
-          error={feedback.fieldErrors.confirmation}
+        <NewPasswordFields
+          passwordLabel={t("account.password.new")}
+          confirmationLabel={t("account.password.confirmation")}
+          password={feedback.bind("newPassword", password, setPassword)}
+          confirmation={feedback.bind("confirmation", confirmation, setConfirmation)}
         />
         <div className="form-actions">
           <SubmitButton pending={mutation.isPending}>{t("account.password.submit")}</SubmitButton>

@@ -42,12 +42,9 @@ export function ProfileForm({ user }: { user: CurrentUser }) {
         <StatusMessage>{mutation.isSuccess ? t("account.profile.saved") : null}</StatusMessage>
         <TextField
           label={t("account.profile.displayName")}
-          name="displayName"
           autoComplete="name"
           required
-          value={displayName}
-          onChange={(event) => setDisplayName(event.target.value)}
-          error={feedback.fieldErrors.displayName}
+          {...feedback.bind("displayName", displayName, setDisplayName)}
         />
         <SelectField
           label={t("account.profile.emailLanguage")}

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { SessionInfo } from "../../../core/accounts/accounts.types.ts";
-import { ActionButton } from "../../components/ActionButton.tsx";
+import { RowActionButton } from "../../components/RowActionButton.tsx";
 import { useLocale } from "../../hooks/useLocale.ts";
 import { formatDateTime } from "../../lib/format.ts";
 import { describeUserAgent } from "../../lib/userAgent.ts";
@@ -32,10 +32,9 @@ export function SessionRow({ session, pending, onRevoke }: SessionRowProps) {
       <td>{session.ip ?? t("account.sessions.unknownIp")}</td>
       <td className="cell-actions">
         {!session.current && (
-          <ActionButton small pending={pending} onClick={onRevoke}>
+          <RowActionButton subject={label} pending={pending} onClick={onRevoke}>
             {t("account.sessions.revoke")}
-            <span className="visually-hidden"> {label}</span>
-          </ActionButton>
+          </RowActionButton>
         )}
       </td>
     </tr>

@@ -4,11 +4,11 @@ import { useNavigate } from "react-router";
 import { listSessions, revokeAllSessions, revokeSession } from "../../api/client.ts";
 import { queryKeys } from "../../api/queryKeys.ts";
 import { ActionButton } from "../../components/ActionButton.tsx";
+import { DataTable } from "../../components/DataTable.tsx";
 import { FormAlert } from "../../components/FormAlert.tsx";
 import { Loading } from "../../components/Loading.tsx";
 import { QueryError } from "../../components/QueryError.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
-import { TableWrap } from "../../components/TableWrap.tsx";
 import { useErrorText } from "../../hooks/useErrorText.ts";
 import { forgetSession } from "../auth/useSignOut.ts";
 import { SessionRow } from "./SessionRow.tsx";
@@ -39,32 +39,25 @@ export function SessionsSection() {
       {sessions.isPending && <Loading />}
       {sessions.isError && <QueryError error={sessions.error} onRetry={() => void sessions.refetch()} />}
       {sessions.data && (
-        <TableWrap label={t("account.sessions.table")}>
-          <table className="table">
-            <caption className="visually-hidden">{t("account.sessions.table")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("account.sessions.browser")}</th>
-                <th scope="col">{t("account.sessions.created")}</th>
-                <th scope="col">{t("account.sessions.lastSeen")}</th>
-                <th scope="col">{t("account.sessions.ip")}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t("common.actions")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.data.map((session) => (
-                <SessionRow
-                  key={session.id}
-                  session={session}
-                  pending={revoke.isPending && revoke.variables === session.id}
-                  onRevoke={() => revoke.mutate(session.id)}
-                />
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable
+          caption={t("account.sessions.table")}
+          columns={[
+            t("account.sessions.browser"),
+            t("account.sessions.created"),
+            t("account.sessions.lastSeen"),
+            t("account.sessions.ip"),
+          ]}
+          actions
+        >
+          {sessions.data.map((session) => (
+            <SessionRow
+              key={session.id}
+              session={session}
+              pending={revoke.isPending && revoke.variables === session.id}
+              onRevoke={() => revoke.mutate(session.id)}
+            />
+          ))}
+        </DataTable>
       )}
       <p className="section-actions">
         <ActionButton variant="danger" pending={revokeAll.isPending} onClick={() => revokeAll.mutate()}>

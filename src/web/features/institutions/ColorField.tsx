@@ -1,5 +1,6 @@
 import { useId } from "react";
-import { describedBy } from "../../components/describedBy.ts";
+import { FieldFrame } from "../../components/FieldFrame.tsx";
+import { fieldIds } from "../../components/fieldIds.ts";
 import { HEX_COLOR } from "../../lib/color.ts";
 
 interface ColorFieldProps {
@@ -15,18 +16,12 @@ interface ColorFieldProps {
 
 /** A colour as #rrggbb: a text field for typing or pasting, and the browser's colour picker. */
 export function ColorField({ label, pickerLabel, hint, value, onChange, error }: ColorFieldProps) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = error ? `${id}-error` : undefined;
+  const textId = `${useId()}-text`;
   return (
-    <div className={error ? "field field-invalid" : "field"}>
-      <label htmlFor={`${id}-text`}>{label}</label>
-      <p id={hintId} className="field-hint">
-        {hint}
-      </p>
+    <FieldFrame controlId={textId} label={label} hint={hint} error={error}>
       <div className="color-field">
         <input
-          id={`${id}-text`}
+          id={textId}
           className="input input-color-text"
           type="text"
           inputMode="text"
@@ -35,7 +30,7 @@ export function ColorField({ label, pickerLabel, hint, value, onChange, error }:
           maxLength={7}
           value={value}
           onChange={(event) => onChange(event.target.value.trim().toLowerCase())}
-          aria-describedby={describedBy(hintId, errorId)}
+          aria-describedby={fieldIds(textId, hint, error).describedBy}
           aria-invalid={error ? true : undefined}
         />
         <input
@@ -46,11 +41,6 @@ export function ColorField({ label, pickerLabel, hint, value, onChange, error }:
           onChange={(event) => onChange(event.target.value.toLowerCase())}
         />
       </div>
-      {error && (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      )}
-    </div>
+    </FieldFrame>
   );
 }

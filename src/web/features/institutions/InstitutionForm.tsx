@@ -20,6 +20,8 @@ interface InstitutionFormProps {
 }
 
 const SLUG_TAKEN = { slug_taken: "slug" } as const;
+const NAME_FIELDS = ["nameFr", "nameEn"] as const;
+const COLOR_FIELDS = ["primaryColor", "accentColor"] as const;
 
 const DEFAULTS: InstitutionInput = {
   slug: "",
@@ -100,60 +102,40 @@ export function InstitutionForm({ institution, onSaved }: InstitutionFormProps) 
             <TextField
               label={t("institutionForm.slug")}
               hint={t("institutionForm.slugHint")}
-              name="slug"
               required
               autoComplete="off"
               spellCheck={false}
               maxLength={40}
-              value={values.slug}
-              onChange={(event) => set("slug")(event.target.value.toLowerCase())}
-              error={errors.slug}
+              {...feedback.bind("slug", values.slug, (value) => set("slug")(value.toLowerCase()))}
             />
           )}
-          <TextField
-            label={t("institutionForm.nameFr")}
-            name="nameFr"
-            lang="fr"
-            required
-            value={values.nameFr}
-            onChange={(event) => set("nameFr")(event.target.value)}
-            error={errors.nameFr}
-          />
-          <TextField
-            label={t("institutionForm.nameEn")}
-            name="nameEn"
-            lang="en"
-            required
-            value={values.nameEn}
-            onChange={(event) => set("nameEn")(event.target.value)}
-            error={errors.nameEn}
-          />
+          {NAME_FIELDS.map((field) => (
+            <TextField
+              key={field}
+              label={t(`institutionForm.${field}`)}
+              lang={field === "nameFr" ? "fr" : "en"}
+              required
+              {...feedback.bind(field, values[field], set(field))}
+            />
+          ))}
           <TextField
             label={t("institutionForm.emailDomain")}
             hint={t("institutionForm.emailDomainHint")}
-            name="emailDomain"
             autoComplete="off"
             spellCheck={false}
-            value={domain}
-            onChange={(event) => setDomain(event.target.value)}
-            error={errors.emailDomain}
+            {...feedback.bind("emailDomain", domain, setDomain)}
           />
-          <ColorField
-            label={t("institutionForm.primaryColor")}
-            pickerLabel={t("institutionForm.primaryColorPicker")}
-            hint={t("institutionForm.colorHint")}
-            value={values.primaryColor}
-            onChange={set("primaryColor")}
-            error={errors.primaryColor}
-          />
-          <ColorField
-            label={t("institutionForm.accentColor")}
-            pickerLabel={t("institutionForm.accentColorPicker")}
-            hint={t("institutionForm.colorHint")}
-            value={values.accentColor}
-            onChange={set("accentColor")}
-            error={errors.accentColor}
-          />
+          {COLOR_FIELDS.map((field) => (
+            <ColorField
+              key={field}
+              label={t(`institutionForm.${field}`)}
+              pickerLabel={t(`institutionForm.${field}Picker`)}
+              hint={t("institutionForm.colorHint")}
+              value={values[field]}
+              onChange={set(field)}
+              error={errors[field]}
+            />
+          ))}
         </div>
         <BrandPreview institution={preview} />
       </div>

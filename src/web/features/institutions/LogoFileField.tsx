@@ -1,6 +1,7 @@
 import { type ChangeEvent, type RefObject, useId } from "react";
 import { useTranslation } from "react-i18next";
-import { describedBy } from "../../components/describedBy.ts";
+import { FieldFrame } from "../../components/FieldFrame.tsx";
+import { fieldIds } from "../../components/fieldIds.ts";
 import { LOGO_TYPES } from "./logoFile.ts";
 
 interface LogoFileFieldProps {
@@ -12,14 +13,9 @@ interface LogoFileFieldProps {
 export function LogoFileField({ inputRef, onChange, error }: LogoFileFieldProps) {
   const { t } = useTranslation();
   const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = error ? `${id}-error` : undefined;
+  const hint = t("logo.fileHint");
   return (
-    <div className={error ? "field field-invalid" : "field"}>
-      <label htmlFor={id}>{t("logo.file")}</label>
-      <p id={hintId} className="field-hint">
-        {t("logo.fileHint")}
-      </p>
+    <FieldFrame controlId={id} label={t("logo.file")} hint={hint} error={error}>
       <input
         ref={inputRef}
         id={id}
@@ -28,14 +24,9 @@ export function LogoFileField({ inputRef, onChange, error }: LogoFileFieldProps)
         name="logo"
         accept={LOGO_TYPES.join(",")}
         onChange={onChange}
-        aria-describedby={describedBy(hintId, errorId)}
+        aria-describedby={fieldIds(id, hint, error).describedBy}
         aria-invalid={error ? true : undefined}
       />
-      {error && (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      )}
-    </div>
+    </FieldFrame>
   );
 }

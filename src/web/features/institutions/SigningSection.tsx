@@ -68,16 +68,13 @@ export function SigningSection({ institution }: { institution: Institution }) {
         <TextField
           label={t("signing.tsaUrl")}
           hint={t("signing.tsaHint")}
-          name="tsaUrl"
           type="url"
           inputMode="url"
           autoComplete="off"
           spellCheck={false}
           placeholder="https://"
           maxLength={500}
-          value={tsaUrl}
-          onChange={(event) => setTsaUrl(event.target.value)}
-          error={feedback.fieldErrors.tsaUrl}
+          {...feedback.bind("tsaUrl", tsaUrl, setTsaUrl)}
         />
         <div className="form-actions">
           <SubmitButton pending={mutation.isPending}>{t("signing.save")}</SubmitButton>

@@ -6,7 +6,9 @@ import type { InvitationPreview } from "../../../core/institutions/institutions.
 import { ApiError } from "../../api/ApiError.ts";
 import { acceptInvitation } from "../../api/client.ts";
 import { queryKeys } from "../../api/queryKeys.ts";
+import { CurrentPasswordField } from "../../components/CurrentPasswordField.tsx";
 import { FormAlert } from "../../components/FormAlert.tsx";
+import { NewPasswordFields } from "../../components/NewPasswordFields.tsx";
 import { SubmitButton } from "../../components/SubmitButton.tsx";
 import { TextField } from "../../components/TextField.tsx";
 import { type ClientErrors, useFormFeedback } from "../../hooks/useFormFeedback.ts";
@@ -74,35 +76,22 @@ export function InvitationAcceptForm({ token, invitation, onInvalid }: Invitatio
         <TextField
           label={t("invitation.displayName")}
           hint={t("invitation.displayNameHint")}
-          name="displayName"
           autoComplete="name"
           required
-          value={displayName}
-          onChange={(event) => setDisplayName(event.target.value)}
-          error={feedback.fieldErrors.displayName}
+          {...feedback.bind("displayName", displayName, setDisplayName)}
         />
       )}
-      <TextField
-        label={existing ? t("invitation.currentPassword") : t("invitation.password")}
-        hint={existing ? undefined : t("passwords.rule")}
-        type="password"
-        name="password"
-        autoComplete={existing ? "current-password" : "new-password"}
-        required
-        value={password}
-        onChange={(event) => setPassword(event.target.value)}
-        error={feedback.fieldErrors.password}
-      />
-      {!existing && (
-        <TextField
-          label={t("invitation.confirmation")}
-          type="password"
-          name="confirmation"
-          autoComplete="new-password"
-          required
-          value={confirmation}
-          onChange={(event) => setConfirmation(event.target.value)}
-          error={feedback.fieldErrors.confirmation}
+      {existing ? (
+        <CurrentPasswordField
+          label={t("invitation.currentPassword")}
+          field={feedback.bind("password", password, setPassword)}
+        />
+      ) : (
+        <NewPasswordFields
+          passwordLabel={t("invitation.password")}
+          confirmationLabel={t("invitation.confirmation")}
+          password={feedback.bind("password", password, setPassword)}
+          confirmation={feedback.bind("confirmation", confirmation, setConfirmation)}
         />
       )}
       <div className="form-actions">

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { Invitation } from "../../../core/institutions/institutions.types.ts";
-import { ActionButton } from "../../components/ActionButton.tsx";
-import { TableWrap } from "../../components/TableWrap.tsx";
+import { DataTable } from "../../components/DataTable.tsx";
+import { RowActionButton } from "../../components/RowActionButton.tsx";
 import { useLocale } from "../../hooks/useLocale.ts";
 import { formatDateTime } from "../../lib/format.ts";
 
@@ -26,56 +26,43 @@ export function InvitationsTable({ invitations, pendingId, onResend, onCancel }:
       {open.length === 0 ? (
         <p className="empty">{t("staff.noInvitations")}</p>
       ) : (
-        <TableWrap label={t("staff.invitations")}>
-          <table className="table">
-            <caption className="visually-hidden">{t("staff.invitations")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("staff.email")}</th>
-                <th scope="col">{t("staff.role")}</th>
-                <th scope="col">{t("staff.expires")}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t("common.actions")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {open.map((invitation) => (
-                <tr key={invitation.id}>
-                  <th scope="row" className="cell-break">
-                    {invitation.email}
-                  </th>
-                  <td>{t(`roles.${invitation.role}`)}</td>
-                  <td>
-                    {formatDateTime(invitation.expiresAt, lang)}
-                    {invitation.status === "expired" && (
-                      <span className="badge badge-disabled">{t("staff.expired")}</span>
-                    )}
-                  </td>
-                  <td className="cell-actions">
-                    <ActionButton
-                      small
-                      pending={pendingId === invitation.id}
-                      onClick={() => onResend(invitation.id)}
-                    >
-                      {t("staff.resend")}
-                      <span className="visually-hidden"> {invitation.email}</span>
-                    </ActionButton>
-                    <ActionButton
-                      small
-                      variant="danger"
-                      pending={pendingId === invitation.id}
-                      onClick={() => onCancel(invitation.id)}
-                    >
-                      {t("staff.cancel")}
-                      <span className="visually-hidden"> {invitation.email}</span>
-                    </ActionButton>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable
+          caption={t("staff.invitations")}
+          columns={[t("staff.email"), t("staff.role"), t("staff.expires")]}
+          actions
+        >
+          {open.map((invitation) => (
+            <tr key={invitation.id}>
+              <th scope="row" className="cell-break">
+                {invitation.email}
+              </th>
+              <td>{t(`roles.${invitation.role}`)}</td>
+              <td>
+                {formatDateTime(invitation.expiresAt, lang)}
+                {invitation.status === "expired" && (
+                  <span className="badge badge-disabled">{t("staff.expired")}</span>
+                )}
+              </td>
+              <td className="cell-actions">
+                <RowActionButton
+                  subject={invitation.email}
+                  pending={pendingId === invitation.id}
+                  onClick={() => onResend(invitation.id)}
+                >
+                  {t("staff.resend")}
+                </RowActionButton>
+                <RowActionButton
+                  subject={invitation.email}
+                  variant="danger"
+                  pending={pendingId === invitation.id}
+                  onClick={() => onCancel(invitation.id)}
+                >
+                  {t("staff.cancel")}
+                </RowActionButton>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

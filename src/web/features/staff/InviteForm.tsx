@@ -62,12 +62,9 @@ export function InviteForm({ slug, operatorView }: InviteFormProps) {
         <TextField
           label={t("staff.inviteEmail")}
           type="email"
-          name="email"
           autoComplete="off"
           required
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          error={feedback.fieldErrors.email}
+          {...feedback.bind("email", email, setEmail)}
         />
         {!operatorView && (
           <SelectField

@@ -1,6 +1,7 @@
 import { type ChangeEvent, type DragEvent, type RefObject, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { describedBy } from "../../components/describedBy.ts";
+import { FieldError } from "../../components/FieldError.tsx";
+import { fieldIds } from "../../components/fieldIds.ts";
 
 interface PdfDropZoneProps {
   inputRef: RefObject<HTMLInputElement | null>;
@@ -18,8 +19,7 @@ interface PdfDropZoneProps {
 export function PdfDropZone({ inputRef, onFile, label, pending, error }: PdfDropZoneProps) {
   const { t } = useTranslation();
   const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = error ? `${id}-error` : undefined;
+  const { hintId, errorId, describedBy } = fieldIds(id, t("verify.dropHint"), error);
   const [dragging, setDragging] = useState(false);
 
   const change = (event: ChangeEvent<HTMLInputElement>) => {
@@ -58,7 +58,7 @@ export function PdfDropZone({ inputRef, onFile, label, pending, error }: PdfDrop
           name="file"
           accept="application/pdf,.pdf"
           onChange={change}
-          aria-describedby={describedBy(hintId, errorId)}
+          aria-describedby={describedBy}
           aria-invalid={error ? true : undefined}
         />
         <label htmlFor={id} className="dropzone-label">
@@ -72,11 +72,7 @@ export function PdfDropZone({ inputRef, onFile, label, pending, error }: PdfDrop
           {t("verify.dropHint")}
         </p>
       </div>
-      {error && (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldError id={errorId} error={error} />
     </div>
   );
 }

@@ -3,18 +3,16 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { DocumentVerificationRecord } from "../../../core/documents/documents.types.ts";
 import type { VerificationReport } from "../../../core/verification/verification.types.ts";
-import { FormAlert } from "../../components/FormAlert.tsx";
-import { useErrorText } from "../../hooks/useErrorText.ts";
-import { PdfDropZone } from "./PdfDropZone.tsx";
+import { PdfChooser } from "./PdfChooser.tsx";
 import { ReportDetails } from "./ReportDetails.tsx";
 import { StatusIcon } from "./StatusIcon.tsx";
 import { useVerifyUpload } from "./useVerifyUpload.ts";
+import { VerifyProgress } from "./VerifyProgress.tsx";
 import { compareWithRecord } from "./verdict.ts";
 
 /** "Compare a copy with this record": verifies a file and says whether it is this very document. */
 export function RecordCompare({ record }: { record: DocumentVerificationRecord }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const headingId = useId();
   const upload = useVerifyUpload();
   const report = upload.mutation.data;
@@ -23,24 +21,8 @@ export function RecordCompare({ record }: { record: DocumentVerificationRecord }
     <section className="card section record-compare" aria-labelledby={headingId}>
       <h2 id={headingId}>{t("compare.title")}</h2>
       <p>{t("compare.intro")}</p>
-      {!report && (
-        <>
-          <FormAlert message={upload.mutation.isError ? errorText(upload.mutation.error) : null} />
-          <PdfDropZone
-            inputRef={upload.inputRef}
-            onFile={upload.choose}
-            label={t("compare.choose")}
-            pending={upload.mutation.isPending}
-            error={upload.problem ? t(`verify.fileProblem.${upload.problem}`) : undefined}
-          />
-          <p className="verify-privacy">{t("verify.notStored")}</p>
-        </>
-      )}
-      <p role="status" className={upload.mutation.isPending ? "loading" : "status-empty"}>
-        {upload.mutation.isPending && upload.fileName
-          ? t("verify.checking", { name: upload.fileName })
-          : null}
-      </p>
+      {!report && <PdfChooser upload={upload} label={t("compare.choose")} />}
+      <VerifyProgress upload={upload} />
       {report && (
         <>
           <CompareResult report={report} record={record} fileName={upload.fileName ?? ""} />
