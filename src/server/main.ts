@@ -44,6 +44,8 @@ async function main() {
       process.exit(1);
     }
   };
+  // A stray rejection must not take the portal down for everyone (a hostile upload is one request's problem).
+  process.on("unhandledRejection", (err) => logger.error({ err }, "unhandled rejection"));
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
 

@@ -147,6 +147,9 @@ export function webVerifierCrypto(): VerifierCrypto {
       let key = keys.get(k);
       if (!key) {
         key = subtle.importKey("spki", bufferSource(spki), importParams, false, ["verify"]);
+        // A hostile key is a failed verification when awaited below, never an unhandled rejection
+        // (the ECDSA branch may return before awaiting it).
+        key.catch(() => {});
         remember(keys, 200, k, key);
       }
       let sig = signature;
