@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from "../config/config.ts";
 import { requestPasswordReset } from "../core/accounts/request-password-reset.ts";
 import { seedDemo } from "../core/demo/seed-demo.ts";
 import { databaseTarget, VERSION } from "../server/deps.ts";
+import { auditCommands } from "./commands/audit-commands.ts";
 import { pkiCommands } from "./commands/pki-commands.ts";
 import { signCommand } from "./commands/sign-command.ts";
 import { verifyCommand } from "./commands/verify-command.ts";
@@ -98,6 +99,7 @@ operator
 signCommand(program);
 verifyCommand(program, loadConfigOrExit().cliLocale);
 pkiCommands(program);
+auditCommands(program);
 
 function loadConfigOrExit() {
   try {

@@ -82,6 +82,26 @@ export const ERROR_MESSAGES: Record<ErrorCode, Bilingual> = {
     fr: "Le fichier PKCS#12 est illisible ou le mot de passe est incorrect.",
     en: "The PKCS#12 file cannot be read or the password is wrong.",
   },
+  student_number_taken: {
+    fr: "Ce numéro d'étudiant est déjà attribué à une autre personne étudiante de l'établissement.",
+    en: "This student number already belongs to another learner of the institution.",
+  },
+  document_type_code_taken: {
+    fr: "Ce code est déjà utilisé par un autre type de document de l'établissement.",
+    en: "This code is already used by another document type of the institution.",
+  },
+  csv_not_utf8: {
+    fr: "Le fichier n'est pas encodé en UTF-8. Dans votre tableur, enregistrez-le au format « CSV UTF-8 », puis réessayez.",
+    en: 'The file is not UTF-8 encoded. In your spreadsheet, save it as "CSV UTF-8", then try again.',
+  },
+  csv_invalid: {
+    fr: "Le fichier CSV ne peut pas être lu tel quel. Voyez le détail ci-dessous.",
+    en: "The CSV file cannot be read as is. See the details below.",
+  },
+  import_has_errors: {
+    fr: "Rien n'a été importé : certaines lignes contiennent des erreurs. Corrigez-les, puis réessayez.",
+    en: "Nothing was imported: some rows have errors. Correct them, then try again.",
+  },
   internal: {
     fr: "Une erreur inattendue est survenue. Réessayez plus tard.",
     en: "An unexpected error occurred. Please try again later.",

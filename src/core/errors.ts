@@ -24,6 +24,11 @@ export type ErrorCode =
   | "pdf_unsignable"
   | "signing_identity_missing"
   | "pkcs12_invalid"
+  | "student_number_taken"
+  | "document_type_code_taken"
+  | "csv_not_utf8"
+  | "csv_invalid"
+  | "import_has_errors"
   | "internal";
 
 export interface FieldIssue {

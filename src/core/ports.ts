@@ -1,10 +1,14 @@
 import type { InstitutionRole, Role, UserStatus } from "./accounts/accounts.types.ts";
+import type { AuditAction, AuditChainReport, AuditEvent } from "./audit/audit.types.ts";
+import type { DocumentType, DocumentTypeInput } from "./document-types/document-types.types.ts";
 import type { Locale } from "./i18n.types.ts";
 import type {
   Institution,
   InstitutionInput,
   InstitutionSigningSettings,
 } from "./institutions/institutions.types.ts";
+import type { LearnerKey } from "./learners/learner-cursor.ts";
+import type { Learner, LearnerInput } from "./learners/learners.types.ts";
 import type { KeyAlgorithm, PdfSigner } from "./signing/signing.types.ts";
 import type { VerificationContext } from "./verification/verification.types.ts";
 
@@ -262,7 +266,78 @@ export interface DocumentStore {
   findBySha256(sha256: string): Promise<DocumentRecord | null>;
 }
 
+export interface AuditAppend {
+  institutionId: string | null;
+  actorUserId: string | null;
+  actorLabel: string;
+  action: AuditAction;
+  targetType: string;
+  targetId: string | null;
+  details?: AuditEvent["details"];
+  ip: string | null;
+}
+
+/** The audit trail: append-only (the database refuses UPDATE and DELETE), each event chained to the previous by hash. */
+export interface AuditStore {
+  append(event: AuditAppend, now: Date): Promise<AuditEvent>;
+  /** Newest first; `beforeSeq` pages backwards. */
+  list(filter: {
+    institutionId: string | null;
+    action?: AuditAction;
+    from?: Date;
+    to?: Date;
+    beforeSeq?: number;
+    limit: number;
+  }): Promise<AuditEvent[]>;
+  /** Recomputes every hash in order. */
+  verifyChain(): Promise<AuditChainReport>;
+}
+
 // ---------- learners and document types (issue 4): store interfaces go here ----------
+
+/** A learner's fields as stored, with the folded search text. */
+export type LearnerWrite = LearnerInput & { searchText: string };
+
+export interface LearnerStore {
+  /** null when the student number is taken in this institution. */
+  create(institutionId: string, input: LearnerWrite): Promise<Learner | null>;
+  update(
+    institutionId: string,
+    id: string,
+    input: LearnerWrite,
+  ): Promise<Learner | null | "student_number_taken">;
+  findById(institutionId: string, id: string): Promise<Learner | null>;
+  findByStudentNumbers(institutionId: string, studentNumbers: string[]): Promise<Learner[]>;
+  /**
+   * A keyset page by (family name, given name, id): after a key (ascending) or before one (the
+   * rows just before it, still returned ascending). hasMore: more rows further in that direction.
+   */
+  search(query: {
+    institutionId: string;
+    q: string;
+    after: LearnerKey | null;
+    before: LearnerKey | null;
+    limit: number;
+  }): Promise<{ learners: Learner[]; hasMore: boolean }>;
+  /** Matching learners, counted up to cap (then cap). */
+  count(query: { institutionId: string; q: string; cap: number }): Promise<number>;
+  /** Inserts or updates (by student number) in batches; run inside a transaction. */
+  upsertMany(institutionId: string, rows: LearnerWrite[]): Promise<void>;
+}
+
+export interface DocumentTypeStore {
+  list(institutionId: string, options: { includeArchived: boolean }): Promise<DocumentType[]>;
+  findById(institutionId: string, id: string): Promise<DocumentType | null>;
+  /** null when the code is taken in this institution. */
+  create(institutionId: string, input: DocumentTypeInput): Promise<DocumentType | null>;
+  update(
+    institutionId: string,
+    id: string,
+    patch: Partial<DocumentTypeInput>,
+  ): Promise<DocumentType | null | "code_taken">;
+  /** Archives (a date) or restores (null). */
+  setArchived(institutionId: string, id: string, archivedAt: Date | null): Promise<DocumentType | null>;
+}
 
 export interface Stores {
   users: UserStore;
@@ -275,6 +350,9 @@ export interface Stores {
   authorities: PortalAuthorityStore;
   signingIdentities: SigningIdentityStore;
   documents: DocumentStore;
+  audit: AuditStore;
+  learners: LearnerStore;
+  documentTypes: DocumentTypeStore;
 }
 
 /** Material for a new signing identity, with its private key already sealed. */

@@ -15,12 +15,15 @@ import { SESSION_COOKIE } from "./http/auth.ts";
 import { errorHandler } from "./http/error-handler.ts";
 import { sendError } from "./http/send-error.ts";
 import { createLogger } from "./logger.ts";
+import { auditRoutes } from "./routes/audit/audit-routes.ts";
 import { passwordRoutes } from "./routes/auth/password-routes.ts";
 import { sessionRoutes } from "./routes/auth/session-routes.ts";
 import { outboxRoutes } from "./routes/dev/outbox-routes.ts";
+import { documentTypeRoutes } from "./routes/document-types/document-type-routes.ts";
 import { institutionRoutes } from "./routes/institutions/institution-routes.ts";
 import { invitationRoutes } from "./routes/institutions/invitation-routes.ts";
 import { staffRoutes } from "./routes/institutions/staff-routes.ts";
+import { learnerRoutes } from "./routes/learners/learner-routes.ts";
 import { systemRoutes } from "./routes/system/system-routes.ts";
 import { userRoutes } from "./routes/users/user-routes.ts";
 import { verificationRoutes } from "./routes/verification/verification-routes.ts";
@@ -98,7 +101,7 @@ export async function buildApp(
   app.addHook("onRequest", async (req, reply) => {
     reply.header("x-request-id", req.id);
     const token = req.cookies[SESSION_COOKIE];
-    if (token) req.actor = await authenticate(deps.core, token);
+    if (token) req.actor = await authenticate(deps.core, token, req.ip ?? null);
     // Protected by default: an anonymous caller learns nothing, not even which bodies a route accepts.
     if (!req.actor && req.routeOptions.url?.startsWith("/api/v1/") && !req.routeOptions.config.public) {
       throw new DomainError("unauthenticated");
@@ -117,9 +120,12 @@ export async function buildApp(
   await app.register(invitationRoutes, ctx);
   await app.register(institutionRoutes, ctx);
   await app.register(staffRoutes, ctx);
+  await app.register(learnerRoutes, ctx);
+  await app.register(documentTypeRoutes, ctx);
   await app.register(userRoutes, ctx);
   await app.register(outboxRoutes, ctx);
   await app.register(verificationRoutes, ctx);
+  await app.register(auditRoutes, ctx);
 
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 

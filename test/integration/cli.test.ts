@@ -98,6 +98,14 @@ describe("the sceau command line (embedded database)", () => {
     expect(res.out).toMatch(/c\.pdf → mixed\/c\.pdf/);
   }, 120_000);
 
+  it("records every signature and certificate in an intact audit trail", () => {
+    const res = run("audit", "verify");
+    expect(res.code, res.err).toBe(0);
+    const count = Number(res.out.match(/intact: (\d+) event/)?.[1]);
+    // demo seed issued one certificate; the tests above signed at least 5 documents.
+    expect(count).toBeGreaterThanOrEqual(6);
+  }, 120_000);
+
   it("rotates an institution's certificate; documents signed before still verify", () => {
     const rotated = run("pki", "rotate", "--institution", "demo", "--algorithm", "ECDSA-P256");
     expect(rotated.code, rotated.err).toBe(0);

@@ -1,7 +1,16 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../../src/adapters/db/open-database.ts";
 
-const TABLES = ["users", "institutions", "organizations", "memberships", "one_time_tokens", "invitations"];
+const TABLES = [
+  "users",
+  "institutions",
+  "organizations",
+  "memberships",
+  "one_time_tokens",
+  "invitations",
+  "learners",
+  "document_types",
+];
 
 /** Every row of the domain tables (sessions excepted), to prove a refused request changed nothing. */
 export async function snapshotDatabase(database: Database): Promise<string> {

@@ -1,7 +1,10 @@
 import type { Stores, Transact } from "../../core/ports.ts";
+import { auditStore } from "./audit-store.ts";
 import { documentStore } from "./document-store.ts";
+import { documentTypeStore } from "./document-type-store.ts";
 import { institutionStore } from "./institution-store.ts";
 import { invitationStore } from "./invitation-store.ts";
+import { learnerStore } from "./learner-store.ts";
 import { membershipStore } from "./membership-store.ts";
 import { oneTimeTokenStore } from "./one-time-token-store.ts";
 import type { Db } from "./open-database.ts";
@@ -23,6 +26,9 @@ export function createStores(db: Db): Stores {
     authorities: portalAuthorityStore(db),
     signingIdentities: signingIdentityStore(db),
     documents: documentStore(db),
+    learners: learnerStore(db),
+    documentTypes: documentTypeStore(db),
+    audit: auditStore(db),
   };
 }
 

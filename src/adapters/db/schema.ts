@@ -1,11 +1,13 @@
 import { sql } from "drizzle-orm";
 import {
+  bigserial,
   boolean,
   check,
-  date,
   customType,
+  date,
   index,
   integer,
+  jsonb,
   pgTable,
   text,
   timestamp,
@@ -280,4 +282,31 @@ export const documentTypes = pgTable(
     check("document_types_share_days_check", sql`${t.defaultShareDays} between 1 and 366`),
     check("document_types_currency_check", sql`${t.currency} ~ '^[A-Z]{3}$'`),
   ],
+);
+
+/**
+ * Append-only audit trail, chained by hashes: each event's hash covers the previous event's hash,
+ * so a removed, inserted or altered row breaks the chain (`sceau audit verify`). A trigger refuses
+ * UPDATE and DELETE.
+ */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    seq: bigserial("seq", { mode: "number" }).primaryKey(),
+    id: uuid("id").notNull().unique(),
+    /** Not a foreign key: the trail outlives what it describes. */
+    institutionId: uuid("institution_id"),
+    actorUserId: uuid("actor_user_id"),
+    /** Who, as shown to people (an email, "cli", "system"), frozen at the time. */
+    actorLabel: text("actor_label").notNull(),
+    action: text("action").notNull(),
+    targetType: text("target_type").notNull(),
+    targetId: text("target_id"),
+    details: jsonb("details").notNull().default({}),
+    ip: text("ip"),
+    createdAt: tstz("created_at").notNull(),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull().unique(),
+  },
+  (t) => [index("audit_events_institution_idx").on(t.institutionId, t.seq)],
 );

@@ -5,6 +5,8 @@ export interface Actor {
   user: UserRecord;
   memberships: MembershipRecord[];
   sessionId: string;
+  /** The client's address, for the audit trail. */
+  ip: string | null;
 }
 
 export const isOperator = (actor: Actor): boolean => actor.memberships.some((m) => m.role === "operator");

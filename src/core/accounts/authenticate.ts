@@ -5,7 +5,11 @@ import type { Actor } from "./actor.ts";
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
 
 /** The actor for a session token, or null when the token is unknown, revoked, expired or its user disabled. */
-export async function authenticate(deps: CoreDeps, token: string): Promise<Actor | null> {
+export async function authenticate(
+  deps: CoreDeps,
+  token: string,
+  ip: string | null = null,
+): Promise<Actor | null> {
   if (!token || token.length > 200) return null;
   const now = deps.clock.now();
   const session = await deps.stores.sessions.findLive(deps.secrets.hashToken(token), now);
@@ -15,5 +19,5 @@ export async function authenticate(deps: CoreDeps, token: string): Promise<Actor
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS)
     await deps.stores.sessions.touch(session.id, now);
   const memberships = await deps.stores.memberships.listForUsers([user.id]);
-  return { user, memberships, sessionId: session.id };
+  return { user, memberships, sessionId: session.id, ip };
 }

@@ -2,6 +2,7 @@ import type { CurrentUser } from "../accounts/accounts.types.ts";
 import { assertAcceptablePassword } from "../accounts/password-policy.ts";
 import { presentCurrentUser } from "../accounts/present-user.ts";
 import { type ClientInfo, type StartedSession, startSession } from "../accounts/start-session.ts";
+import { recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
 import type { Locale } from "../i18n.types.ts";
 import type { CoreDeps } from "../ports.ts";
@@ -68,6 +69,18 @@ export async function acceptInvitation(
         }),
       );
     }
+    await recordAudit(
+      deps,
+      stores,
+      { actorUserId: user.id, actorLabel: user.email, ip: input.ip },
+      {
+        institutionId: invitation.institutionId,
+        action: "staff.joined",
+        targetType: "user",
+        targetId: user.id,
+        details: { role: invitation.role, invitationId: invitation.id },
+      },
+    );
     const started = await startSession(deps, stores, user.id, input);
     return { ...started, user: await presentCurrentUser(stores, user, memberships) };
   });

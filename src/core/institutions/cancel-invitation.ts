@@ -1,4 +1,5 @@
 import type { Actor } from "../accounts/actor.ts";
+import { byActor, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
 import type { CoreDeps } from "../ports.ts";
 import { findVisibleInstitution } from "./find-visible-institution.ts";
@@ -12,5 +13,14 @@ export async function cancelInvitation(
   const inst = await findVisibleInstitution(deps.stores, actor, slug, "admin");
   const current = await deps.stores.invitations.findById(invitationId);
   if (!current || current.institutionId !== inst.id) throw new DomainError("not_found");
-  await deps.stores.invitations.cancel(current.id, deps.clock.now());
+  await deps.transact(async (stores) => {
+    await stores.invitations.cancel(current.id, deps.clock.now());
+    await recordAudit(deps, stores, byActor(actor), {
+      institutionId: inst.id,
+      action: "staff.invitation_cancelled",
+      targetType: "invitation",
+      targetId: current.id,
+      details: { email: current.email },
+    });
+  });
 }

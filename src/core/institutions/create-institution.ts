@@ -1,4 +1,5 @@
 import { type Actor, isOperator } from "../accounts/actor.ts";
+import { byActor, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
 import type { CoreDeps } from "../ports.ts";
 import { normalizeInstitution } from "./institution-rules.ts";
@@ -11,7 +12,16 @@ export async function createInstitution(
 ): Promise<Institution> {
   if (!isOperator(actor)) throw new DomainError("not_found");
   const clean = normalizeInstitution(input);
-  const created = await deps.stores.institutions.create(clean);
-  if (!created) throw new DomainError("slug_taken");
-  return created;
+  return deps.transact(async (stores) => {
+    const created = await stores.institutions.create(clean);
+    if (!created) throw new DomainError("slug_taken");
+    await recordAudit(deps, stores, byActor(actor), {
+      institutionId: created.id,
+      action: "institution.created",
+      targetType: "institution",
+      targetId: created.id,
+      details: { slug: created.slug },
+    });
+    return created;
+  });
 }

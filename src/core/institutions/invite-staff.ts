@@ -1,5 +1,6 @@
 import type { InstitutionRole } from "../accounts/accounts.types.ts";
 import type { Actor } from "../accounts/actor.ts";
+import { byActor, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
 import type { Locale } from "../i18n.types.ts";
 import type { CoreDeps } from "../ports.ts";
@@ -29,14 +30,24 @@ export async function inviteStaff(
   }
   const now = deps.clock.now();
   const token = deps.secrets.randomToken();
-  const record = await deps.stores.invitations.create({
-    tokenHash: deps.secrets.hashToken(token),
-    email,
-    role: input.role,
-    institutionId: inst.id,
-    invitedBy: actor.user.id,
-    locale: existing?.locale ?? input.locale,
-    expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+  const record = await deps.transact(async (stores) => {
+    const created = await stores.invitations.create({
+      tokenHash: deps.secrets.hashToken(token),
+      email,
+      role: input.role,
+      institutionId: inst.id,
+      invitedBy: actor.user.id,
+      locale: existing?.locale ?? input.locale,
+      expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+    });
+    await recordAudit(deps, stores, byActor(actor), {
+      institutionId: inst.id,
+      action: "staff.invited",
+      targetType: "invitation",
+      targetId: created.id,
+      details: { email, role: input.role },
+    });
+    return created;
   });
   await sendInvitationEmail(deps, record, inst, token, actor.user.displayName);
   return toInvitation(record, now);

@@ -1,4 +1,5 @@
 import type { Actor } from "../accounts/actor.ts";
+import { byActor, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
 import type { CoreDeps } from "../ports.ts";
 import { findVisibleInstitution } from "./find-visible-institution.ts";
@@ -14,5 +15,14 @@ export async function removeStaff(
   const membership = await deps.stores.memberships.findById(membershipId);
   if (!membership || membership.institutionId !== inst.id) throw new DomainError("not_found");
   if (membership.userId === actor.user.id) throw new DomainError("cannot_change_self");
-  await deps.stores.memberships.remove(membership.id);
+  await deps.transact(async (stores) => {
+    await stores.memberships.remove(membership.id);
+    await recordAudit(deps, stores, byActor(actor), {
+      institutionId: inst.id,
+      action: "staff.removed",
+      targetType: "user",
+      targetId: membership.userId,
+      details: { role: membership.role },
+    });
+  });
 }

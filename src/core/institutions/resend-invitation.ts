@@ -1,4 +1,5 @@
 import type { Actor } from "../accounts/actor.ts";
+import { byActor, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
 import type { CoreDeps } from "../ports.ts";
 import { findVisibleInstitution } from "./find-visible-institution.ts";
@@ -19,12 +20,22 @@ export async function resendInvitation(
   if (!current || current.institutionId !== inst.id) throw new DomainError("not_found");
   const now = deps.clock.now();
   const token = deps.secrets.randomToken();
-  const renewed = await deps.stores.invitations.renew(
-    current.id,
-    deps.secrets.hashToken(token),
-    new Date(now.getTime() + INVITATION_TTL_MS),
-  );
-  if (!renewed) throw new DomainError("invitation_invalid");
+  const renewed = await deps.transact(async (stores) => {
+    const r = await stores.invitations.renew(
+      current.id,
+      deps.secrets.hashToken(token),
+      new Date(now.getTime() + INVITATION_TTL_MS),
+    );
+    if (!r) throw new DomainError("invitation_invalid");
+    await recordAudit(deps, stores, byActor(actor), {
+      institutionId: inst.id,
+      action: "staff.invitation_resent",
+      targetType: "invitation",
+      targetId: r.id,
+      details: { email: r.email },
+    });
+    return r;
+  });
   await sendInvitationEmail(deps, renewed, inst, token, actor.user.displayName);
   return toInvitation(renewed, now);
 }

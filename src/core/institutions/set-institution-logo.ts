@@ -1,4 +1,5 @@
 import type { Actor } from "../accounts/actor.ts";
+import { byActor, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
 import type { CoreDeps } from "../ports.ts";
 import { findVisibleInstitution } from "./find-visible-institution.ts";
@@ -32,7 +33,16 @@ export async function setInstitutionLogo(
     if (!contentType) throw new DomainError("unsupported_media_type");
     logo = { bytes, contentType };
   }
-  const updated = await deps.stores.institutions.setLogo(inst.id, logo);
-  if (!updated) throw new DomainError("not_found");
-  return updated;
+  return deps.transact(async (stores) => {
+    const updated = await stores.institutions.setLogo(inst.id, logo);
+    if (!updated) throw new DomainError("not_found");
+    await recordAudit(deps, stores, byActor(actor), {
+      institutionId: inst.id,
+      action: "institution.logo_changed",
+      targetType: "institution",
+      targetId: inst.id,
+      details: { removed: logo === null },
+    });
+    return updated;
+  });
 }

@@ -1,4 +1,5 @@
 import type { Actor } from "../accounts/actor.ts";
+import { byActor, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
 import type { CoreDeps } from "../ports.ts";
 import { findVisibleInstitution } from "./find-visible-institution.ts";
@@ -12,10 +13,17 @@ export async function updateInstitution(
   patch: Partial<Omit<InstitutionInput, "slug">> & InstitutionSigningSettings,
 ): Promise<Institution> {
   const inst = await findVisibleInstitution(deps.stores, actor, slug, "admin");
-  const updated = await deps.stores.institutions.update(inst.id, {
-    ...normalizeInstitution(patch),
-    ...normalizeSigningSettings(patch),
+  const clean = { ...normalizeInstitution(patch), ...normalizeSigningSettings(patch) };
+  return deps.transact(async (stores) => {
+    const updated = await stores.institutions.update(inst.id, clean);
+    if (!updated) throw new DomainError("not_found");
+    await recordAudit(deps, stores, byActor(actor), {
+      institutionId: inst.id,
+      action: "institution.updated",
+      targetType: "institution",
+      targetId: inst.id,
+      details: { fields: Object.keys(clean).sort().join(",") },
+    });
+    return updated;
   });
-  if (!updated) throw new DomainError("not_found");
-  return updated;
 }

@@ -1,3 +1,4 @@
+import { type AuditWho, BY_CLI, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
 import type { Institution } from "../institutions/institutions.types.ts";
 import type { CoreDeps, SigningIdentityRecord } from "../ports.ts";
@@ -8,6 +9,7 @@ export async function importSigningIdentity(
   institution: Institution,
   p12: Uint8Array,
   password: string,
+  who: AuditWho = BY_CLI,
 ): Promise<SigningIdentityRecord> {
   let material: Awaited<ReturnType<CoreDeps["keys"]["importPkcs12"]>>;
   try {
@@ -15,10 +17,18 @@ export async function importSigningIdentity(
   } catch (cause) {
     throw new DomainError("pkcs12_invalid", { cause });
   }
-  return deps.transact((stores) =>
-    stores.signingIdentities.replace(
-      { institutionId: institution.id, algorithm: "imported", ...material },
+  return deps.transact(async (stores) => {
+    const identity = await stores.signingIdentities.replace(
+      { institutionId: institution.id, algorithm: "imported" as const, ...material },
       deps.clock.now(),
-    ),
-  );
+    );
+    await recordAudit(deps, stores, who, {
+      institutionId: institution.id,
+      action: "signing_identity.imported",
+      targetType: "signing_identity",
+      targetId: identity.id,
+      details: { serialNumber: identity.serialNumber },
+    });
+    return identity;
+  });
 }

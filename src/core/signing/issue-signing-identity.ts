@@ -1,3 +1,4 @@
+import { type AuditWho, BY_CLI, recordAudit } from "../audit/record-audit.ts";
 import type { Institution } from "../institutions/institutions.types.ts";
 import type { CoreDeps, SigningIdentityRecord } from "../ports.ts";
 import { ensurePortalPki } from "./ensure-portal-pki.ts";
@@ -11,6 +12,7 @@ export async function issueSigningIdentity(
   deps: CoreDeps,
   institution: Institution,
   algorithm: KeyAlgorithm = "RSA-2048",
+  who: AuditWho = BY_CLI,
 ): Promise<SigningIdentityRecord> {
   const pki = await ensurePortalPki(deps);
   const material = await deps.keys.issueIdentity(
@@ -18,10 +20,18 @@ export async function issueSigningIdentity(
     { institutionName: institution.nameFr, organization: institution.nameEn, country: "CA" },
     algorithm,
   );
-  return deps.transact((stores) =>
-    stores.signingIdentities.replace(
-      { institutionId: institution.id, algorithm, ...material },
+  return deps.transact(async (stores) => {
+    const identity = await stores.signingIdentities.replace(
+      { institutionId: institution.id, algorithm: algorithm, ...material },
       deps.clock.now(),
-    ),
-  );
+    );
+    await recordAudit(deps, stores, who, {
+      institutionId: institution.id,
+      action: "signing_identity.issued",
+      targetType: "signing_identity",
+      targetId: identity.id,
+      details: { serialNumber: identity.serialNumber, algorithm },
+    });
+    return identity;
+  });
 }

@@ -1,3 +1,4 @@
+import { type AuditWho, BY_CLI, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
 import type { Institution } from "../institutions/institutions.types.ts";
 import type { CoreDeps, DocumentRecord } from "../ports.ts";
@@ -22,14 +23,14 @@ export const verificationUrl = (publicUrl: string, documentId: string) => `${pub
  */
 export async function signDocument(
   deps: CoreDeps,
-  input: { institution: Institution; pdf: Uint8Array; title: string },
+  input: { institution: Institution; pdf: Uint8Array; title: string; who?: AuditWho },
 ): Promise<{ document: DocumentRecord; bytes: Uint8Array }> {
   const { institution } = input;
   if (!looksLikePdf(input.pdf)) throw new DomainError("not_a_pdf");
   let identity = await deps.stores.signingIdentities.active(institution.id);
   if (!identity) {
     if (!deps.settings.developmentPki) throw new DomainError("signing_identity_missing");
-    identity = await issueSigningIdentity(deps, institution);
+    identity = await issueSigningIdentity(deps, institution, "RSA-2048", input.who ?? BY_CLI);
   }
   const id = deps.newId();
   const signedAt = deps.clock.now();
@@ -51,14 +52,25 @@ export async function signDocument(
   } catch (cause) {
     throw new DomainError("pdf_unsignable", { cause });
   }
-  const document = await deps.stores.documents.create({
-    id,
-    institutionId: institution.id,
-    title: input.title,
-    sha256: deps.pdf.sha256(bytes),
-    byteSize: bytes.byteLength,
-    signingIdentityId: identity.id,
-    signedAt,
+  const signed = bytes;
+  const document = await deps.transact(async (stores) => {
+    const created = await stores.documents.create({
+      id,
+      institutionId: institution.id,
+      title: input.title,
+      sha256: deps.pdf.sha256(signed),
+      byteSize: signed.byteLength,
+      signingIdentityId: identity.id,
+      signedAt,
+    });
+    await recordAudit(deps, stores, input.who ?? BY_CLI, {
+      institutionId: institution.id,
+      action: "document.signed",
+      targetType: "document",
+      targetId: id,
+      details: { title: input.title, sha256: created.sha256 },
+    });
+    return created;
   });
   return { document, bytes };
 }

@@ -1,6 +1,7 @@
 import type { UserStatus, UserSummary } from "../accounts/accounts.types.ts";
 import { type Actor, isOperator } from "../accounts/actor.ts";
 import { presentUserSummaries } from "../accounts/present-user.ts";
+import { byActor, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
 import type { CoreDeps } from "../ports.ts";
 
@@ -15,7 +16,15 @@ export async function setUserStatus(
   if (userId === actor.user.id) throw new DomainError("cannot_change_self");
   const user = await deps.transact(async (stores) => {
     const updated = await stores.users.update(userId, { status });
-    if (updated && status === "disabled") await stores.sessions.revokeAll(userId, deps.clock.now());
+    if (!updated) return null;
+    if (status === "disabled") await stores.sessions.revokeAll(userId, deps.clock.now());
+    await recordAudit(deps, stores, byActor(actor), {
+      institutionId: null,
+      action: status === "disabled" ? "user.disabled" : "user.enabled",
+      targetType: "user",
+      targetId: userId,
+      details: { email: updated.email },
+    });
     return updated;
   });
   if (!user) throw new DomainError("not_found");

@@ -24,5 +24,10 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   pdf_unsignable: 422,
   signing_identity_missing: 409,
   pkcs12_invalid: 400,
+  student_number_taken: 409,
+  document_type_code_taken: 409,
+  csv_not_utf8: 400,
+  csv_invalid: 400,
+  import_has_errors: 400,
   internal: 500,
 };

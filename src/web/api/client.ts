@@ -4,6 +4,7 @@ import type {
   SessionInfo,
   UserSummary,
 } from "../../core/accounts/accounts.types.ts";
+import type { DocumentType, DocumentTypeInput } from "../../core/document-types/document-types.types.ts";
 import type { DocumentVerificationRecord } from "../../core/documents/documents.types.ts";
 import type { Locale } from "../../core/i18n.types.ts";
 import type {
@@ -14,6 +15,13 @@ import type {
   InvitationPreview,
   StaffMember,
 } from "../../core/institutions/institutions.types.ts";
+import type {
+  ImportPreview,
+  ImportResult,
+  Learner,
+  LearnerInput,
+  LearnerPage,
+} from "../../core/learners/learners.types.ts";
 import type { OutboxMessage, OutboxSummary } from "../../core/mail/mail.types.ts";
 import type { VerificationReport } from "../../core/verification/verification.types.ts";
 import { forgetCsrfToken, request } from "./request.ts";
@@ -223,4 +231,93 @@ export async function listOutbox(): Promise<OutboxSummary[]> {
 
 export async function getOutboxMessage(id: string): Promise<OutboxMessage> {
   return (await request<{ message: OutboxMessage }>("GET", `/api/v1/dev/outbox/${seg(id)}`)).message;
+}
+
+// Learners and document types (issue 4)
+
+export interface LearnerSearchParams {
+  q: string;
+  after?: string | undefined;
+  before?: string | undefined;
+  limit?: number;
+}
+
+export function searchLearners(slug: string, params: LearnerSearchParams): Promise<LearnerPage> {
+  const query = new URLSearchParams({ q: params.q, limit: String(params.limit ?? 25) });
+  if (params.after) query.set("after", params.after);
+  else if (params.before) query.set("before", params.before);
+  return request<LearnerPage>("GET", `${institutionPath(slug)}/learners?${query}`);
+}
+
+export async function getLearner(slug: string, id: string): Promise<Learner> {
+  return (await request<{ learner: Learner }>("GET", `${institutionPath(slug)}/learners/${seg(id)}`)).learner;
+}
+
+export async function createLearner(slug: string, input: LearnerInput): Promise<Learner> {
+  return (await request<{ learner: Learner }>("POST", `${institutionPath(slug)}/learners`, { json: input }))
+    .learner;
+}
+
+export async function updateLearner(
+  slug: string,
+  id: string,
+  input: Partial<LearnerInput>,
+): Promise<Learner> {
+  return (
+    await request<{ learner: Learner }>("PATCH", `${institutionPath(slug)}/learners/${seg(id)}`, {
+      json: input,
+    })
+  ).learner;
+}
+
+const csvBlob = (file: Blob) => new Blob([file], { type: "text/csv" });
+
+export const previewLearnerImport = (slug: string, file: Blob) =>
+  request<ImportPreview>("POST", `${institutionPath(slug)}/learners/import/preview`, { blob: csvBlob(file) });
+
+export const importLearners = (slug: string, file: Blob) =>
+  request<ImportResult>("POST", `${institutionPath(slug)}/learners/import`, { blob: csvBlob(file) });
+
+export async function listDocumentTypes(slug: string, includeArchived: boolean): Promise<DocumentType[]> {
+  return (
+    await request<{ documentTypes: DocumentType[] }>(
+      "GET",
+      `${institutionPath(slug)}/document-types?archived=${includeArchived}`,
+    )
+  ).documentTypes;
+}
+
+export async function createDocumentType(slug: string, input: DocumentTypeInput): Promise<DocumentType> {
+  return (
+    await request<{ documentType: DocumentType }>("POST", `${institutionPath(slug)}/document-types`, {
+      json: input,
+    })
+  ).documentType;
+}
+
+export async function updateDocumentType(
+  slug: string,
+  id: string,
+  input: Partial<DocumentTypeInput>,
+): Promise<DocumentType> {
+  return (
+    await request<{ documentType: DocumentType }>(
+      "PATCH",
+      `${institutionPath(slug)}/document-types/${seg(id)}`,
+      { json: input },
+    )
+  ).documentType;
+}
+
+export async function setDocumentTypeArchived(
+  slug: string,
+  id: string,
+  archived: boolean,
+): Promise<DocumentType> {
+  return (
+    await request<{ documentType: DocumentType }>(
+      "POST",
+      `${institutionPath(slug)}/document-types/${seg(id)}/${archived ? "archive" : "restore"}`,
+    )
+  ).documentType;
 }

@@ -12,4 +12,9 @@ export const queryKeys = {
   outbox: ["outbox"] as const,
   documentVerification: (id: string) => ["documents", id, "verification"] as const,
   outboxMessage: (id: string) => ["outbox", id] as const,
+  learners: (slug: string) => ["institutions", slug, "learners"] as const,
+  learnerPage: (slug: string, q: string, after?: string, before?: string) =>
+    ["institutions", slug, "learners", "page", q, after ?? "", before ?? ""] as const,
+  learner: (slug: string, id: string) => ["institutions", slug, "learners", id] as const,
+  documentTypes: (slug: string) => ["institutions", slug, "document-types"] as const,
 };

@@ -6,6 +6,7 @@ import { PageHeading } from "../components/PageHeading.tsx";
 import { QueryError } from "../components/QueryError.tsx";
 import { useCurrentUser } from "../features/auth/useCurrentUser.ts";
 import { InstitutionSummary } from "../features/institutions/InstitutionSummary.tsx";
+import { InstitutionTabs } from "../features/institutions/InstitutionTabs.tsx";
 import { SigningSection } from "../features/institutions/SigningSection.tsx";
 import { useInstitution } from "../features/institutions/useInstitution.ts";
 import { StaffSection } from "../features/staff/StaffSection.tsx";
@@ -30,6 +31,7 @@ export function InstitutionPage() {
   return (
     <div className="page">
       <PageHeading title={title} />
+      <InstitutionTabs slug={slug} />
       {institution.isPending && <Loading />}
       {institution.isError && (
         <QueryError error={institution.error} onRetry={() => void institution.refetch()} />

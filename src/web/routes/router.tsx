@@ -6,11 +6,14 @@ import { isInstitutionStaff, isOperator } from "../lib/roles.ts";
 import { AccountPage } from "./AccountPage.tsx";
 import { DevOutboxPage } from "./DevOutboxPage.tsx";
 import { DocumentRecordPage } from "./DocumentRecordPage.tsx";
+import { DocumentTypesPage } from "./DocumentTypesPage.tsx";
 import { EditInstitutionPage } from "./EditInstitutionPage.tsx";
 import { ForgotPasswordPage } from "./ForgotPasswordPage.tsx";
 import { HomePage } from "./HomePage.tsx";
 import { InstitutionPage } from "./InstitutionPage.tsx";
 import { InvitationPage } from "./InvitationPage.tsx";
+import { LearnerPage } from "./LearnerPage.tsx";
+import { LearnersPage } from "./LearnersPage.tsx";
 import { NewInstitutionPage } from "./NewInstitutionPage.tsx";
 import { NotFoundPage } from "./NotFoundPage.tsx";
 import { OperatorInstitutionsPage } from "./OperatorInstitutionsPage.tsx";
@@ -84,6 +87,30 @@ export function createRouter() {
               element: (
                 <RequireAuth allow={operatorOrStaff}>
                   <InstitutionPage />
+                </RequireAuth>
+              ),
+            },
+            {
+              path: "institutions/:slug/learners",
+              element: (
+                <RequireAuth allow={operatorOrStaff}>
+                  <LearnersPage />
+                </RequireAuth>
+              ),
+            },
+            {
+              path: "institutions/:slug/learners/:id",
+              element: (
+                <RequireAuth allow={operatorOrStaff}>
+                  <LearnerPage />
+                </RequireAuth>
+              ),
+            },
+            {
+              path: "institutions/:slug/document-types",
+              element: (
+                <RequireAuth allow={operatorOrStaff}>
+                  <DocumentTypesPage />
                 </RequireAuth>
               ),
             },

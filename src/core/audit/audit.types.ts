@@ -1,0 +1,40 @@
+/** What the audit trail records. */
+export type AuditAction =
+  | "institution.created"
+  | "institution.updated"
+  | "institution.logo_changed"
+  | "staff.invited"
+  | "staff.invitation_resent"
+  | "staff.invitation_cancelled"
+  | "staff.joined"
+  | "staff.removed"
+  | "user.disabled"
+  | "user.enabled"
+  | "signing_identity.issued"
+  | "signing_identity.imported"
+  | "document.signed"
+  | "audit.exported";
+
+/** One event of the append-only, hash-chained audit trail. */
+export interface AuditEvent {
+  seq: number;
+  id: string;
+  institutionId: string | null;
+  actorUserId: string | null;
+  /** Who, as people read it: an email, "cli" or "system". */
+  actorLabel: string;
+  action: AuditAction;
+  targetType: string;
+  targetId: string | null;
+  details: Record<string, string | number | boolean | null>;
+  ip: string | null;
+  createdAt: string;
+}
+
+/** The result of re-computing the chain. */
+export interface AuditChainReport {
+  ok: boolean;
+  checked: number;
+  /** The first event whose hash or link does not match, when not ok. */
+  brokenAtSeq: number | null;
+}

@@ -1,0 +1,34 @@
+import type { Actor } from "../accounts/actor.ts";
+import { findVisibleInstitution } from "../institutions/find-visible-institution.ts";
+import type { CoreDeps } from "../ports.ts";
+import type { AuditAction, AuditEvent } from "./audit.types.ts";
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export interface AuditFilter {
+  action?: AuditAction;
+  from?: Date;
+  to?: Date;
+  /** Page backwards from this sequence number (the previous page's `next`). */
+  before?: number;
+}
+
+/** An institution's audit trail, newest first, for its administrators and the operator. */
+export async function listAuditEvents(
+  deps: CoreDeps,
+  actor: Actor,
+  slug: string,
+  filter: AuditFilter,
+): Promise<{ events: AuditEvent[]; next: number | null }> {
+  const inst = await findVisibleInstitution(deps.stores, actor, slug, "admin");
+  const events = await deps.stores.audit.list({
+    institutionId: inst.id,
+    ...(filter.action ? { action: filter.action } : {}),
+    ...(filter.from ? { from: filter.from } : {}),
+    ...(filter.to ? { to: filter.to } : {}),
+    ...(filter.before ? { beforeSeq: filter.before } : {}),
+    limit: AUDIT_PAGE_SIZE + 1,
+  });
+  const page = events.slice(0, AUDIT_PAGE_SIZE);
+  return { events: page, next: events.length > AUDIT_PAGE_SIZE ? (page.at(-1)?.seq ?? null) : null };
+}

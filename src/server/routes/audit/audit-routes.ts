@@ -1,0 +1,93 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { exportAuditEvents } from "../../../core/audit/export-audit-events.ts";
+import { listAuditEvents } from "../../../core/audit/list-audit-events.ts";
+import { requireActor } from "../../http/auth.ts";
+import { Slug } from "../../http/inputs.ts";
+import { errors } from "../../presenters/schemas.ts";
+import { type RouteContext, typed } from "../route-context.ts";
+
+const ACTIONS = [
+  "institution.created",
+  "institution.updated",
+  "institution.logo_changed",
+  "staff.invited",
+  "staff.invitation_resent",
+  "staff.invitation_cancelled",
+  "staff.joined",
+  "staff.removed",
+  "user.disabled",
+  "user.enabled",
+  "signing_identity.issued",
+  "signing_identity.imported",
+  "document.signed",
+  "audit.exported",
+] as const;
+
+const Filter = z.strictObject({
+  action: z.enum(ACTIONS).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  before: z.coerce.number().int().min(1).optional(),
+});
+
+const EventOut = z.object({
+  seq: z.number(),
+  id: z.string(),
+  actorLabel: z.string(),
+  action: z.enum(ACTIONS),
+  targetType: z.string(),
+  targetId: z.string().nullable(),
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  ip: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+const toFilter = (q: z.infer<typeof Filter>) => ({
+  ...(q.action ? { action: q.action } : {}),
+  ...(q.from ? { from: new Date(q.from) } : {}),
+  ...(q.to ? { to: new Date(q.to) } : {}),
+  ...(q.before ? { before: q.before } : {}),
+});
+
+export async function auditRoutes(app: FastifyInstance, { deps }: RouteContext) {
+  const r = typed(app);
+  const tags = ["audit"];
+
+  r.get(
+    "/api/v1/institutions/:slug/audit",
+    {
+      schema: {
+        tags,
+        summary: "The institution's audit trail, newest first (administrators and the operator)",
+        params: z.strictObject({ slug: Slug }),
+        querystring: Filter,
+        response: {
+          200: z.object({ events: z.array(EventOut), next: z.number().nullable() }),
+          ...errors(400, 401, 404),
+        },
+      },
+    },
+    async (req) => listAuditEvents(deps.core, requireActor(req), req.params.slug, toFilter(req.query)),
+  );
+
+  r.get(
+    "/api/v1/institutions/:slug/audit.csv",
+    {
+      schema: {
+        tags,
+        summary:
+          "Export the audit trail as CSV (cells neutralised against spreadsheet formulas); the export is itself audited",
+        params: z.strictObject({ slug: Slug }),
+        querystring: Filter,
+      },
+    },
+    async (req, reply) => {
+      const csv = await exportAuditEvents(deps.core, requireActor(req), req.params.slug, toFilter(req.query));
+      return reply
+        .type("text/csv; charset=utf-8")
+        .header("content-disposition", `attachment; filename="audit-${req.params.slug}.csv"`)
+        .send(`\uFEFF${csv}`);
+    },
+  );
+}

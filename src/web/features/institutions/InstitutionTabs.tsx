@@ -1,0 +1,26 @@
+import { useTranslation } from "react-i18next";
+import { NavLink } from "react-router";
+
+/** The sections of an institution's pages: staff (the institution page), learners, document types. */
+export function InstitutionTabs({ slug }: { slug: string }) {
+  const { t } = useTranslation();
+  const base = `/institutions/${encodeURIComponent(slug)}`;
+  const tabs = [
+    { to: base, label: t("institutionTabs.staff"), end: true },
+    { to: `${base}/learners`, label: t("institutionTabs.learners"), end: false },
+    { to: `${base}/document-types`, label: t("institutionTabs.documentTypes"), end: false },
+  ];
+  return (
+    <nav className="institution-tabs" aria-label={t("institutionTabs.label")}>
+      <ul>
+        {tabs.map((tab) => (
+          <li key={tab.to}>
+            <NavLink to={tab.to} end={tab.end} className="institution-tab">
+              {tab.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
