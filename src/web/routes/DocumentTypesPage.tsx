@@ -116,6 +116,7 @@ export function DocumentTypesPage() {
                       className="button button-secondary button-small"
                       onClick={() => {
                         save.reset();
+                        archive.reset();
                         feedback.clear();
                         setEditing(dt);
                       }}
@@ -127,7 +128,11 @@ export function DocumentTypesPage() {
                       type="button"
                       className="button button-secondary button-small"
                       disabled={archive.isPending}
-                      onClick={() => archive.mutate(dt)}
+                      onClick={() => {
+                        // The message then reports this archiving, not an earlier save.
+                        save.reset();
+                        archive.mutate(dt);
+                      }}
                     >
                       {dt.archived ? t("documentTypes.restore") : t("documentTypes.archive")}
                       <span className="visually-hidden"> {dt.code}</span>
@@ -149,6 +154,7 @@ export function DocumentTypesPage() {
           feedback={feedback}
           onSubmit={(input) => {
             save.reset();
+            archive.reset();
             save.mutate(input);
           }}
           {...(editing

@@ -6,6 +6,7 @@ import { FormAlert } from "../../components/FormAlert.tsx";
 import { SubmitButton } from "../../components/SubmitButton.tsx";
 import { TextField } from "../../components/TextField.tsx";
 import type { FormFeedback } from "../../hooks/useFormFeedback.ts";
+import { useLocale } from "../../hooks/useLocale.ts";
 import { centsToText, parseAmount } from "./money.ts";
 
 export const DOCUMENT_TYPE_FIELDS = [
@@ -34,14 +35,15 @@ interface DocumentTypeFormProps {
 export function DocumentTypeForm(props: DocumentTypeFormProps) {
   const { title, submitLabel, initial, pending, feedback, onSubmit, onCancel } = props;
   const { t } = useTranslation();
+  const lang = useLocale();
   const headingId = useId();
   const [code, setCode] = useState(initial?.code ?? "");
   const [nameFr, setNameFr] = useState(initial?.nameFr ?? "");
   const [nameEn, setNameEn] = useState(initial?.nameEn ?? "");
   const [descriptionFr, setDescriptionFr] = useState(initial?.descriptionFr ?? "");
   const [descriptionEn, setDescriptionEn] = useState(initial?.descriptionEn ?? "");
-  const [unlockFee, setUnlockFee] = useState(initial ? centsToText(initial.unlockFeeCents) : "0.00");
-  const [shareFee, setShareFee] = useState(initial ? centsToText(initial.shareFeeCents) : "0.00");
+  const [unlockFee, setUnlockFee] = useState(centsToText(initial?.unlockFeeCents ?? 0, lang));
+  const [shareFee, setShareFee] = useState(centsToText(initial?.shareFeeCents ?? 0, lang));
   const [currency, setCurrency] = useState(initial?.currency ?? "CAD");
   const [days, setDays] = useState(String(initial?.defaultShareDays ?? 90));
   const [downloadAllowed, setDownloadAllowed] = useState(initial?.downloadAllowed ?? true);

@@ -20,4 +20,8 @@ export function parseAmount(text: string): number | null {
   return Math.round(Number(clean) * 100);
 }
 
-export const centsToText = (cents: number): string => (cents / 100).toFixed(2);
+/** 1250 → "12.50", or "12,50" in French: the amount as typed in a fee field. */
+export const centsToText = (cents: number, lang: Locale = "en"): string => {
+  const text = (cents / 100).toFixed(2);
+  return lang === "fr" ? text.replace(".", ",") : text;
+};

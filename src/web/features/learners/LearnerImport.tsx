@@ -30,6 +30,8 @@ export function LearnerImport({ slug }: { slug: string }) {
   });
   const choose = (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0] ?? null;
+    // Let the same file be chosen again after it was fixed (browsers skip "change" for an unchanged value).
+    event.target.value = "";
     setFile(chosen);
     apply.reset();
     preview.reset();
@@ -55,6 +57,7 @@ export function LearnerImport({ slug }: { slug: string }) {
       <div className="field">
         <label htmlFor={inputId}>{t("learnerImport.file")}</label>
         <input id={inputId} type="file" accept=".csv,text/csv" aria-describedby={hintId} onChange={choose} />
+        {file && <p className="muted">{t("learnerImport.chosenFile", { name: file.name })}</p>}
       </div>
       <FormAlert message={errorMessage} />
       <StatusMessage>
