@@ -33,8 +33,8 @@ const UPSERT_CHUNK = 1000;
 const matching = (institutionId: string, q: string): SQL | undefined =>
   and(
     eq(learners.institutionId, institutionId),
-    // search_text is already folded (lower case, no accents); strpos needs no LIKE escaping.
-    q ? sql`strpos(${learners.searchText}, ${q}) > 0` : undefined,
+    // search_text is already folded (lower case, no accents); LIKE '%term%' uses the trigram index.
+    q ? sql`${learners.searchText} like ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : undefined,
   );
 
 const orderKey = sql`(${learners.familyName}, ${learners.givenName}, ${learners.id})`;

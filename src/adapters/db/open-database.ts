@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { sql } from "drizzle-orm";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -28,7 +29,9 @@ export async function openDatabase(
 ): Promise<Database> {
   if (target.kind === "pglite") {
     if (target.dir) mkdirSync(target.dir, { recursive: true });
-    const client = target.dir ? new PGlite(target.dir) : new PGlite();
+    // pg_trgm backs the learners' substring search (PostgreSQL ships it in contrib).
+    const extensions = { pg_trgm };
+    const client = target.dir ? new PGlite(target.dir, { extensions }) : new PGlite({ extensions });
     await client.waitReady;
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {

@@ -249,6 +249,8 @@ export const learners = pgTable(
   (t) => [
     unique("learners_student_number_unique").on(t.institutionId, t.studentNumber),
     index("learners_name_idx").on(t.institutionId, t.familyName, t.givenName, t.id),
+    // Substring search (LIKE '%term%') on 100,000+ learners: a trigram index (pg_trgm).
+    index("learners_search_trgm_idx").using("gin", t.searchText.op("gin_trgm_ops")),
     check("learners_locale_check", sql`${t.locale} in ('fr', 'en')`),
   ],
 );
