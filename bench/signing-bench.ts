@@ -78,40 +78,28 @@ writeFileSync(
 );
 writeFileSync(join(dir, "leaf.pem"), id.certificatePem);
 writeFileSync(join(dir, "chain.pem"), certificatesToPem(id.chainDer.slice(1)));
-execFileSync("openssl", [
-  "pkcs12",
-  "-export",
-  "-in",
-  join(dir, "leaf.pem"),
-  "-inkey",
-  join(dir, "key.pem"),
-  "-certfile",
-  join(dir, "chain.pem"),
-  "-passout",
-  "pass:bench",
-  "-out",
-  join(dir, "id.p12"),
-]);
-const p12 = readFileSync(join(dir, "id.p12"));
+/** The bench identity as PKCS#12 (OpenSSL defaults, or with extra options such as a single KDF iteration). */
+const exportP12 = (name: string, extra: string[] = []) => {
+  execFileSync("openssl", [
+    "pkcs12",
+    "-export",
+    ...extra,
+    "-in",
+    join(dir, "leaf.pem"),
+    "-inkey",
+    join(dir, "key.pem"),
+    "-certfile",
+    join(dir, "chain.pem"),
+    "-passout",
+    "pass:bench",
+    "-out",
+    join(dir, name),
+  ]);
+  return readFileSync(join(dir, name));
+};
+const p12 = exportP12("id.p12");
 // the same identity with a single KDF iteration: P12Signer's best case (it decrypts the PKCS#12 on every call)
-execFileSync("openssl", [
-  "pkcs12",
-  "-export",
-  "-iter",
-  "1",
-  "-maciter",
-  "-in",
-  join(dir, "leaf.pem"),
-  "-inkey",
-  join(dir, "key.pem"),
-  "-certfile",
-  join(dir, "chain.pem"),
-  "-passout",
-  "pass:bench",
-  "-out",
-  join(dir, "fast.p12"),
-]);
-const p12Fast = readFileSync(join(dir, "fast.p12"));
+const p12Fast = exportP12("fast.p12", ["-iter", "1", "-maciter"]);
 rmSync(dir, { recursive: true, force: true });
 const signPdf = new SignPdf();
 const baseline = async (pdf: Uint8Array, p12File = p12) =>

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeInstitution, makeUser } from "../support/factories.ts";
+import { makeInstitution, type makeUser, signedInClient } from "../support/factories.ts";
 import { snapshotDatabase } from "../support/snapshot-database.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 import { TestClient } from "../support/test-client.ts";
@@ -22,12 +22,7 @@ describe.each(BACKENDS)("document types on %s", (backend) => {
     await t?.close();
   });
 
-  const signedIn = async (options: Parameters<typeof makeUser>[1]) => {
-    const u = await makeUser(t.core, options);
-    const c = new TestClient(t.app);
-    expect((await c.signIn(u.email, u.password)).statusCode).toBe(200);
-    return c;
-  };
+  const signedIn = (options: Parameters<typeof makeUser>[1]) => signedInClient(t, options);
 
   it("lets an admin create, list, edit, archive and restore a document type; issuers only list", async () => {
     const inst = await makeInstitution(t.core);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeInstitution, makeUser } from "../support/factories.ts";
+import { makeInstitution, type makeUser, signedInClient } from "../support/factories.ts";
 import { snapshotDatabase } from "../support/snapshot-database.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 import { TestClient } from "../support/test-client.ts";
@@ -16,12 +16,7 @@ describe.each(BACKENDS)("learner records on %s", (backend) => {
     await t?.close();
   });
 
-  const signedIn = async (options: Parameters<typeof makeUser>[1]) => {
-    const u = await makeUser(t.core, options);
-    const c = new TestClient(t.app);
-    expect((await c.signIn(u.email, u.password)).statusCode).toBe(200);
-    return c;
-  };
+  const signedIn = (options: Parameters<typeof makeUser>[1]) => signedInClient(t, options);
   const staffOf = async (role: "institution_admin" | "issuer" = "issuer") => {
     const inst = await makeInstitution(t.core);
     return {

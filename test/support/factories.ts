@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
+import type { FastifyInstance } from "fastify";
 import type { InstitutionRole } from "../../src/core/accounts/accounts.types.ts";
 import type { Institution } from "../../src/core/institutions/institutions.types.ts";
 import type { CoreDeps } from "../../src/core/ports.ts";
+import { TestClient } from "./test-client.ts";
 
 export const uniq = () => randomBytes(4).toString("hex");
 
@@ -53,4 +55,16 @@ export async function makeInstitution(core: CoreDeps, slug = `inst-${uniq()}`): 
   });
   if (!inst) throw new Error("slug taken");
   return inst;
+}
+
+/** A browser-like client signed in as a new user with these memberships. */
+export async function signedInClient(
+  t: { core: CoreDeps; app: FastifyInstance },
+  options: Parameters<typeof makeUser>[1] = {},
+): Promise<TestClient> {
+  const u = await makeUser(t.core, options);
+  const c = new TestClient(t.app);
+  const res = await c.signIn(u.email, u.password);
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+  return c;
 }

@@ -3,7 +3,7 @@ import { createPrivateKey } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { certificatesToPem, type SigningIdentityMaterial } from "../../../src/adapters/pki/dev-pki.ts";
-import { tempDir } from "./pdf-tools.ts";
+import { nssDbTrusting, tempDir } from "./pdf-tools.ts";
 
 /** Exports an identity as PKCS#12 with the openssl command (OpenSSL 3 defaults: AES-256-CBC, PBKDF2). */
 export function identityToPkcs12(
@@ -41,23 +41,10 @@ export function identityToPkcs12(
 
 /** An NSS database holding `p12` (nickname "signer") and trusting `rootPem`. */
 export function nssDbWithKey(p12: Buffer, password: string, rootPem: string): string {
-  const dir = tempDir("sceau-nss-key-");
+  const dir = nssDbTrusting(rootPem);
   writeFileSync(join(dir, "id.p12"), p12);
-  writeFileSync(join(dir, "root.pem"), rootPem);
-  execFileSync("certutil", ["-N", "--empty-password", "-d", `sql:${dir}`]);
   execFileSync("pk12util", ["-i", join(dir, "id.p12"), "-d", `sql:${dir}`, "-W", password], {
     stdio: "pipe",
   });
-  execFileSync("certutil", [
-    "-A",
-    "-n",
-    "root",
-    "-t",
-    "CT,C,C",
-    "-i",
-    join(dir, "root.pem"),
-    "-d",
-    `sql:${dir}`,
-  ]);
   return dir;
 }
