@@ -339,6 +339,59 @@ export interface DocumentTypeStore {
   setArchived(institutionId: string, id: string, archivedAt: Date | null): Promise<DocumentType | null>;
 }
 
+// ---------- files and background jobs (issue 4) ----------
+
+/**
+ * Document files at rest, content-addressed by the SHA-256 of their clear bytes and encrypted with
+ * the owning institution's data key. Every read checks the hash. Adapters: the filesystem under
+ * DATA_DIR today; S3-compatible storage fits the same port.
+ */
+export interface BlobStore {
+  /** Stores the bytes (idempotent: the same bytes give the same key) and returns their SHA-256 (hex). */
+  put(institutionId: string, bytes: Uint8Array): Promise<string>;
+  /** The clear bytes; throws DomainError "blob_missing" or "blob_corrupt" when absent or altered. */
+  get(institutionId: string, sha256: string): Promise<Uint8Array>;
+  has(institutionId: string, sha256: string): Promise<boolean>;
+}
+
+export type JobState = "queued" | "active" | "done" | "failed";
+
+export interface JobRecord {
+  id: string;
+  queue: string;
+  payload: Record<string, unknown>;
+  state: JobState;
+  attempts: number;
+  maxAttempts: number;
+  runAt: Date;
+  lastError: string | null;
+}
+
+export interface NewJob {
+  queue: string;
+  payload: Record<string, unknown>;
+  /** At most one unfinished job per key: a second enqueue with the same key is ignored. */
+  singletonKey?: string;
+  runAt?: Date;
+  maxAttempts?: number;
+}
+
+/**
+ * The job queue as rows in the database, so a job is enqueued in the same transaction as the
+ * change that calls for it (the outbox pattern).
+ */
+export interface JobStore {
+  enqueue(job: NewJob, now: Date): Promise<void>;
+  /** Claims up to `limit` due jobs of these queues for `leaseMs` (FOR UPDATE SKIP LOCKED); a crashed worker's lease runs out. */
+  claim(queues: string[], limit: number, leaseMs: number, now: Date): Promise<JobRecord[]>;
+  /** Extends the lease of a long job. */
+  extend(id: string, leaseMs: number, now: Date): Promise<void>;
+  complete(id: string, now: Date): Promise<void>;
+  /** Records the error; retries at retryAt, or fails for good after maxAttempts. */
+  fail(id: string, error: string, retryAt: Date, now: Date): Promise<void>;
+  counts(queue: string): Promise<Record<JobState, number>>;
+}
+
 export interface Stores {
   users: UserStore;
   memberships: MembershipStore;

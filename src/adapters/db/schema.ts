@@ -217,9 +217,18 @@ export const documents = pgTable(
     revocationReason: text("revocation_reason"),
     supersededBy: uuid("superseded_by"),
     createdAt: tstz("created_at").notNull().defaultNow(),
+    /** Issued to a learner (null for files signed with `sceau sign`). */
+    learnerId: uuid("learner_id").references(() => learners.id, { onDelete: "restrict" }),
+    documentTypeId: uuid("document_type_id").references(() => documentTypes.id, { onDelete: "restrict" }),
+    issueDate: date("issue_date", { mode: "string" }),
+    /** The institution's own id for this document: issuing twice with the same one creates nothing new. */
+    externalId: text("external_id"),
+    batchId: uuid("batch_id"),
   },
   (t) => [
-    index("documents_institution_idx").on(t.institutionId),
+    index("documents_institution_idx").on(t.institutionId, t.createdAt, t.id),
+    unique("documents_external_id_unique").on(t.institutionId, t.externalId),
+    index("documents_learner_idx").on(t.learnerId),
     index("documents_sha256_idx").on(t.sha256),
     check("documents_status_check", sql`${t.status} in ('active', 'revoked', 'superseded')`),
   ],
@@ -311,4 +320,171 @@ export const auditEvents = pgTable(
     hash: text("hash").notNull().unique(),
   },
   (t) => [index("audit_events_institution_idx").on(t.institutionId, t.seq)],
+);
+
+/**
+ * Durable background jobs (an outbox in the database, same transaction as the change that
+ * enqueues them). Workers claim rows with FOR UPDATE SKIP LOCKED and hold a lease; a crashed
+ * worker's lease runs out and another worker takes the job again.
+ */
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: id(),
+    queue: text("queue").notNull(),
+    payload: jsonb("payload").notNull().default({}),
+    state: text("state").notNull().default("queued"),
+    /** At most one unfinished job per key (e.g. one run per batch). */
+    singletonKey: text("singleton_key"),
+    runAt: tstz("run_at").notNull().defaultNow(),
+    attempts: integer("attempts").notNull().default(0),
+    maxAttempts: integer("max_attempts").notNull().default(5),
+    lockedUntil: tstz("locked_until"),
+    lastError: text("last_error"),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+    finishedAt: tstz("finished_at"),
+  },
+  (t) => [
+    index("jobs_ready_idx").on(t.queue, t.state, t.runAt),
+    uniqueIndex("jobs_singleton_idx").on(t.singletonKey).where(sql`${t.state} in ('queued', 'active')`),
+    check("jobs_state_check", sql`${t.state} in ('queued', 'active', 'done', 'failed')`),
+  ],
+);
+
+/** Each institution's data key (AES-256) for its files at rest, wrapped by the master key. */
+export const institutionDataKeys = pgTable("institution_data_keys", {
+  institutionId: uuid("institution_id")
+    .primaryKey()
+    .references(() => institutions.id, { onDelete: "cascade" }),
+  wrappedKey: bytea("wrapped_key").notNull(),
+  createdAt: tstz("created_at").notNull().defaultNow(),
+});
+
+/** A bulk issuing run: a manifest (CSV) and its PDFs, validated as a whole before it is created. */
+export const batches = pgTable(
+  "batches",
+  {
+    id: id(),
+    institutionId: uuid("institution_id")
+      .notNull()
+      .references(() => institutions.id, { onDelete: "cascade" }),
+    createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdByLabel: text("created_by_label").notNull(),
+    source: text("source").notNull(),
+    manifestName: text("manifest_name").notNull(),
+    status: text("status").notNull().default("queued"),
+    total: integer("total").notNull(),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+    startedAt: tstz("started_at"),
+    finishedAt: tstz("finished_at"),
+  },
+  (t) => [
+    index("batches_institution_idx").on(t.institutionId, t.createdAt),
+    check("batches_status_check", sql`${t.status} in ('queued', 'running', 'done')`),
+    check("batches_source_check", sql`${t.source} in ('web', 'api', 'cli')`),
+  ],
+);
+
+/** One manifest row of a batch; its input PDF waits in the blob store under sourceSha256. */
+export const batchItems = pgTable(
+  "batch_items",
+  {
+    id: id(),
+    batchId: uuid("batch_id")
+      .notNull()
+      .references(() => batches.id, { onDelete: "cascade" }),
+    rowNumber: integer("row_number").notNull(),
+    externalId: text("external_id").notNull(),
+    learnerId: uuid("learner_id")
+      .notNull()
+      .references(() => learners.id, { onDelete: "restrict" }),
+    documentTypeId: uuid("document_type_id")
+      .notNull()
+      .references(() => documentTypes.id, { onDelete: "restrict" }),
+    title: text("title").notNull(),
+    issueDate: date("issue_date", { mode: "string" }).notNull(),
+    fileName: text("file_name").notNull(),
+    sourceSha256: text("source_sha256").notNull(),
+    status: text("status").notNull().default("pending"),
+    documentId: uuid("document_id"),
+    errorCode: text("error_code"),
+    updatedAt: tstz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    unique("batch_items_row_unique").on(t.batchId, t.rowNumber),
+    index("batch_items_status_idx").on(t.batchId, t.status, t.rowNumber),
+    check("batch_items_status_check", sql`${t.status} in ('pending', 'issued', 'skipped', 'failed')`),
+  ],
+);
+
+/**
+ * The invitation a learner receives with their first document: the access code and the claim
+ * password exist in clear only in the emails; the database keeps their hashes.
+ */
+export const learnerInvitations = pgTable(
+  "learner_invitations",
+  {
+    id: id(),
+    learnerId: uuid("learner_id")
+      .notNull()
+      .unique()
+      .references(() => learners.id, { onDelete: "cascade" }),
+    institutionId: uuid("institution_id")
+      .notNull()
+      .references(() => institutions.id, { onDelete: "cascade" }),
+    status: text("status").notNull().default("queued"),
+    codeHash: text("code_hash").unique(),
+    passwordHash: text("password_hash"),
+    codeExpiresAt: tstz("code_expires_at"),
+    failedAttempts: integer("failed_attempts").notNull().default(0),
+    sendCount: integer("send_count").notNull().default(0),
+    sentAt: tstz("sent_at"),
+    lastError: text("last_error"),
+    claimedAt: tstz("claimed_at"),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+    updatedAt: tstz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("learner_invitations_institution_idx").on(t.institutionId, t.status),
+    check(
+      "learner_invitations_status_check",
+      sql`${t.status} in ('queued', 'sent', 'failed', 'claimed')`,
+    ),
+  ],
+);
+
+/** An institution's API key: only its hash is kept; the prefix lets people tell keys apart. */
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: id(),
+    institutionId: uuid("institution_id")
+      .notNull()
+      .references(() => institutions.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull(),
+    keyHash: text("key_hash").notNull().unique(),
+    scopes: jsonb("scopes").notNull(),
+    createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+    lastUsedAt: tstz("last_used_at"),
+    revokedAt: tstz("revoked_at"),
+  },
+  (t) => [index("api_keys_institution_idx").on(t.institutionId)],
+);
+
+/** The stored answer to a POST made with an Idempotency-Key, replayed when the same key comes again. */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    id: id(),
+    /** Whose key space: "apikey:<id>" or "user:<id>". */
+    owner: text("owner").notNull(),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    statusCode: integer("status_code").notNull(),
+    responseBody: jsonb("response_body").notNull(),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+  },
+  (t) => [unique("idempotency_keys_unique").on(t.owner, t.key), index("idempotency_keys_created_idx").on(t.createdAt)],
 );
