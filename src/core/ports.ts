@@ -406,6 +406,7 @@ export interface Stores {
   audit: AuditStore;
   learners: LearnerStore;
   documentTypes: DocumentTypeStore;
+  jobs: JobStore;
 }
 
 /** Material for a new signing identity, with its private key already sealed. */
@@ -471,6 +472,8 @@ export interface CoreDeps {
   };
   keys: SigningKeys;
   pdf: PdfTools;
+  /** Document files, encrypted per institution. */
+  blobs: BlobStore;
   verifier: VerifierRuntime;
   /** A new random UUID (document ids). */
   newId(): string;

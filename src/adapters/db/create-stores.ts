@@ -4,6 +4,7 @@ import { documentStore } from "./document-store.ts";
 import { documentTypeStore } from "./document-type-store.ts";
 import { institutionStore } from "./institution-store.ts";
 import { invitationStore } from "./invitation-store.ts";
+import { jobStore } from "./job-store.ts";
 import { learnerStore } from "./learner-store.ts";
 import { membershipStore } from "./membership-store.ts";
 import { oneTimeTokenStore } from "./one-time-token-store.ts";
@@ -29,6 +30,7 @@ export function createStores(db: Db): Stores {
     learners: learnerStore(db),
     documentTypes: documentTypeStore(db),
     audit: auditStore(db),
+    jobs: jobStore(db),
   };
 }
 
