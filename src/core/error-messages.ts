@@ -102,6 +102,14 @@ export const ERROR_MESSAGES: Record<ErrorCode, Bilingual> = {
     fr: "Rien n'a été importé : certaines lignes contiennent des erreurs. Corrigez-les, puis réessayez.",
     en: "Nothing was imported: some rows have errors. Correct them, then try again.",
   },
+  blob_missing: {
+    fr: "Le fichier de ce document est momentanément indisponible. Réessayez plus tard.",
+    en: "This document's file is temporarily unavailable. Please try again later.",
+  },
+  blob_corrupt: {
+    fr: "Le fichier de ce document est endommagé et ne peut pas être remis. L'équipe du portail a été avertie.",
+    en: "This document's file is damaged and cannot be delivered. The portal team has been alerted.",
+  },
   internal: {
     fr: "Une erreur inattendue est survenue. Réessayez plus tard.",
     en: "An unexpected error occurred. Please try again later.",

@@ -29,6 +29,8 @@ export type ErrorCode =
   | "csv_not_utf8"
   | "csv_invalid"
   | "import_has_errors"
+  | "blob_missing"
+  | "blob_corrupt"
   | "internal";
 
 export interface FieldIssue {

@@ -3,14 +3,17 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
+import { fsBlobStore } from "../adapters/blob/fs-blob-store.ts";
 import { argon2PasswordHasher } from "../adapters/crypto/argon2-password-hasher.ts";
 import { nodeSecrets } from "../adapters/crypto/node-secrets.ts";
 import { systemClock } from "../adapters/crypto/system-clock.ts";
 import { createStores, createTransact } from "../adapters/db/create-stores.ts";
+import { dataKeyStore } from "../adapters/db/data-key-store.ts";
 import { migrateDatabase } from "../adapters/db/migrate-database.ts";
 import { type Database, type DatabaseTarget, openDatabase } from "../adapters/db/open-database.ts";
 import { pemToDer } from "../adapters/db/pem.ts";
 import { pendingMigrations } from "../adapters/db/pending-migrations.ts";
+import { institutionDataKeys } from "../adapters/keys/institution-data-keys.ts";
 import { loadMasterKey } from "../adapters/keys/load-master-key.ts";
 import { type Outbox, outboxMailer } from "../adapters/mail/outbox-mailer.ts";
 import { smtpMailer } from "../adapters/mail/smtp-mailer.ts";
@@ -92,6 +95,14 @@ export async function buildRuntime(
       },
       keys: sealedSigningKeys(masterKey, { crlUrl: `${config.publicUrl}${CRL_PATH}` }),
       pdf: pdfLibTools,
+      blobs: fsBlobStore(
+        join(config.dataDir, "blobs"),
+        institutionDataKeys(masterKey, dataKeyStore(database.db)),
+        {
+          onCorrupt: (blob) =>
+            logger.error({ blob }, "CORRUPT BLOB: a stored document file failed its checks"),
+        },
+      ),
       verifier: {
         crypto: nodeVerifierCrypto(),
         inflate: nodeInflate,

@@ -29,5 +29,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   csv_not_utf8: 400,
   csv_invalid: 400,
   import_has_errors: 400,
+  // A stored file absent (storage unmounted or lost) or failing its checks: the server's fault.
+  blob_missing: 503,
+  blob_corrupt: 500,
   internal: 500,
 };
