@@ -102,6 +102,38 @@ export const ERROR_MESSAGES: Record<ErrorCode, Bilingual> = {
     fr: "Rien n'a été importé : certaines lignes contiennent des erreurs. Corrigez-les, puis réessayez.",
     en: "Nothing was imported: some rows have errors. Correct them, then try again.",
   },
+  archive_invalid: {
+    fr: "L'archive n'est pas un fichier ZIP lisible. Créez-la de nouveau (format ZIP, sans mot de passe), puis réessayez.",
+    en: "The archive is not a readable ZIP file. Create it again (ZIP format, no password), then try again.",
+  },
+  archive_too_large: {
+    fr: "L'archive est trop volumineuse ou contient trop de fichiers. Divisez le lot en plusieurs envois.",
+    en: "The archive is too large or holds too many files. Split the batch into several uploads.",
+  },
+  batch_has_errors: {
+    fr: "Rien n'a été émis : le lot contient des erreurs. Corrigez-les (détail par ligne ci-dessous), puis envoyez-le de nouveau.",
+    en: "Nothing was issued: the batch has errors. Correct them (details by row below), then upload it again.",
+  },
+  nothing_to_issue: {
+    fr: "Rien de nouveau à émettre : chaque ligne de ce lot a déjà été émise ou est déjà en cours d'émission.",
+    en: "Nothing new to issue: every row of this batch was already issued or is already being issued.",
+  },
+  document_type_archived: {
+    fr: "Ce type de document est archivé : restaurez-le avant d'émettre des documents de ce type.",
+    en: "This document type is archived: restore it before issuing documents of this type.",
+  },
+  external_id_taken: {
+    fr: "Cet identifiant externe a déjà servi pour un autre document de l'établissement.",
+    en: "This external id was already used for another document of the institution.",
+  },
+  document_not_active: {
+    fr: "Ce document n'est plus actif (déjà révoqué ou remplacé) : il ne peut être ni révoqué ni remplacé.",
+    en: "This document is no longer active (already revoked or replaced): it cannot be revoked or replaced.",
+  },
+  document_not_replaceable: {
+    fr: "Seul un document délivré à une personne étudiante peut être remplacé. Signez plutôt un nouveau fichier.",
+    en: "Only a document issued to a learner can be replaced. Sign a new file instead.",
+  },
   blob_missing: {
     fr: "Le fichier de ce document est momentanément indisponible. Réessayez plus tard.",
     en: "This document's file is temporarily unavailable. Please try again later.",
@@ -109,6 +141,22 @@ export const ERROR_MESSAGES: Record<ErrorCode, Bilingual> = {
   blob_corrupt: {
     fr: "Le fichier de ce document est endommagé et ne peut pas être remis. L'équipe du portail a été avertie.",
     en: "This document's file is damaged and cannot be delivered. The portal team has been alerted.",
+  },
+  api_key_invalid: {
+    fr: "Cette clé d'API est inconnue ou révoquée.",
+    en: "This API key is unknown or revoked.",
+  },
+  api_key_scope: {
+    fr: "Cette clé d'API ne permet pas cette action. Un administrateur de l'établissement peut créer une clé avec la permission nécessaire.",
+    en: "This API key does not allow this action. An institution administrator can create a key with the permission it needs.",
+  },
+  idempotency_key_mismatch: {
+    fr: "Cette clé d'idempotence a déjà servi pour une autre requête. Utilisez une nouvelle clé pour chaque requête différente.",
+    en: "This idempotency key was already used for a different request. Use a new key for each different request.",
+  },
+  idempotency_key_in_progress: {
+    fr: "Une requête avec cette clé d'idempotence est en cours. Réessayez dans un instant.",
+    en: "A request with this idempotency key is in progress. Try again in a moment.",
   },
   internal: {
     fr: "Une erreur inattendue est survenue. Réessayez plus tard.",

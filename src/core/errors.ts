@@ -29,8 +29,20 @@ export type ErrorCode =
   | "csv_not_utf8"
   | "csv_invalid"
   | "import_has_errors"
+  | "archive_invalid"
+  | "archive_too_large"
+  | "batch_has_errors"
+  | "nothing_to_issue"
+  | "document_type_archived"
+  | "external_id_taken"
+  | "document_not_active"
+  | "document_not_replaceable"
   | "blob_missing"
   | "blob_corrupt"
+  | "api_key_invalid"
+  | "api_key_scope"
+  | "idempotency_key_mismatch"
+  | "idempotency_key_in_progress"
   | "internal";
 
 export interface FieldIssue {

@@ -51,17 +51,18 @@ const toEvent = (r: Row): AuditEvent => ({
 });
 
 export function auditStore(db: Db): AuditStore {
-  return {
-    append(event, now) {
-      // One writer at a time (the lock lasts until the surrounding transaction ends), so the chain never forks.
-      return db.transaction(async (tx) => {
-        await tx.execute(sql`select pg_advisory_xact_lock(${LOCK})`);
-        const [head] = await tx
-          .select({ hash: auditEvents.hash })
-          .from(auditEvents)
-          .orderBy(desc(auditEvents.seq))
-          .limit(1);
-        const prevHash = head?.hash ?? AUDIT_GENESIS;
+  const appendMany: AuditStore["appendMany"] = (events, now) => {
+    // One writer at a time (the lock lasts until the surrounding transaction ends), so the chain never forks.
+    return db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${LOCK})`);
+      const [head] = await tx
+        .select({ hash: auditEvents.hash })
+        .from(auditEvents)
+        .orderBy(desc(auditEvents.seq))
+        .limit(1);
+      let prevHash = head?.hash ?? AUDIT_GENESIS;
+      const createdAt = new Date(Math.floor(now.getTime()));
+      const values = events.map((event) => {
         const content = {
           id: randomUUID(),
           institutionId: event.institutionId,
@@ -72,20 +73,41 @@ export function auditStore(db: Db): AuditStore {
           targetId: event.targetId,
           details: event.details ?? {},
           ip: event.ip,
-          createdAt: new Date(Math.floor(now.getTime())),
+          createdAt,
         };
-        const [row] = await tx
-          .insert(auditEvents)
-          .values({ ...content, prevHash, hash: auditHash(prevHash, content) })
-          .returning();
-        if (!row) throw new Error("insert returned no row");
-        return toEvent(row);
+        const row = { ...content, prevHash, hash: auditHash(prevHash, content) };
+        prevHash = row.hash;
+        return row;
       });
+      const rows: Row[] = [];
+      // The chain order is the insertion order (seq), so insert in slices, in order.
+      for (let i = 0; i < values.length; i += 500)
+        rows.push(
+          ...(await tx
+            .insert(auditEvents)
+            .values(values.slice(i, i + 500))
+            .returning()),
+        );
+      return rows.sort((a, b) => a.seq - b.seq).map(toEvent);
+    });
+  };
+
+  return {
+    async append(event, now) {
+      const [appended] = await appendMany([event], now);
+      if (!appended) throw new Error("insert returned no row");
+      return appended;
     },
+
+    appendMany,
 
     async list(f) {
       const conditions = [
-        f.institutionId ? eq(auditEvents.institutionId, f.institutionId) : isNull(auditEvents.institutionId),
+        f.institutionId === undefined
+          ? undefined
+          : f.institutionId
+            ? eq(auditEvents.institutionId, f.institutionId)
+            : isNull(auditEvents.institutionId),
       ];
       if (f.action) conditions.push(eq(auditEvents.action, f.action));
       if (f.from) conditions.push(gte(auditEvents.createdAt, f.from));

@@ -1,8 +1,9 @@
 import type { Actor } from "../accounts/actor.ts";
+import { isoDay } from "../dates/calendar-date.ts";
 import { DomainError } from "../errors.ts";
 import { findVisibleInstitution } from "../institutions/find-visible-institution.ts";
 import type { CoreDeps } from "../ports.ts";
-import { isoDay, learnerSearchText, normalizeLearner } from "./learner-rules.ts";
+import { learnerSearchText, normalizeLearner } from "./learner-rules.ts";
 import type { Learner, LearnerInput } from "./learners.types.ts";
 
 /** Adds a learner record (the institution's staff: admins and issuers). */

@@ -1,9 +1,10 @@
 import type { Actor } from "../accounts/actor.ts";
+import { isoDay } from "../dates/calendar-date.ts";
 import { DomainError, type FieldIssue } from "../errors.ts";
 import { findVisibleInstitution } from "../institutions/find-visible-institution.ts";
 import type { CoreDeps } from "../ports.ts";
 import { analyzeLearnerCsv } from "./learner-csv.ts";
-import { isoDay, learnerSearchText } from "./learner-rules.ts";
+import { learnerSearchText } from "./learner-rules.ts";
 import type { ImportResult, LearnerInput } from "./learners.types.ts";
 import { planLearnerImport } from "./plan-learner-import.ts";
 

@@ -1,3 +1,4 @@
+import { isCalendarDate } from "../dates/calendar-date.ts";
 import type { FieldIssue } from "../errors.ts";
 import type { Bilingual, Locale } from "../i18n.types.ts";
 import type { LearnerField, LearnerInput } from "./learners.types.ts";
@@ -6,7 +7,6 @@ export const STUDENT_NUMBER_MAX = 32;
 export const NAME_MAX = 120;
 export const EMAIL_MAX = 254;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Characters that make a spreadsheet treat a cell as a formula. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -24,16 +24,12 @@ export const learnerSearchText = (l: LearnerInput): string =>
   );
 
 function checkDate(value: string, today: string): Bilingual | null {
-  const m = DATE_PATTERN.exec(value);
-  const bad = {
-    fr: "Date invalide : utilisez le format AAAA-MM-JJ (ex. : 2004-09-27).",
-    en: "Invalid date: use the YYYY-MM-DD format (e.g. 2004-09-27).",
-  };
-  if (!m) return bad;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return bad;
-  if (y <= 1900 || value > today)
+  if (!isCalendarDate(value))
+    return {
+      fr: "Date invalide : utilisez le format AAAA-MM-JJ (ex. : 2004-09-27).",
+      en: "Invalid date: use the YYYY-MM-DD format (e.g. 2004-09-27).",
+    };
+  if (value <= "1900-12-31" || value > today)
     return {
       fr: "Date de naissance invraisemblable : elle doit être après 1900 et pas dans le futur.",
       en: "Implausible date of birth: it must be after 1900 and not in the future.",
@@ -117,6 +113,3 @@ export const sameLearner = (a: LearnerInput, b: LearnerInput): boolean =>
   a.institutionalEmail === b.institutionalEmail &&
   a.personalEmail === b.personalEmail &&
   a.locale === b.locale;
-
-/** Today as YYYY-MM-DD (UTC) — the latest plausible date of birth. */
-export const isoDay = (d: Date): string => d.toISOString().slice(0, 10);

@@ -1,8 +1,8 @@
 import type { Actor } from "../accounts/actor.ts";
+import { isoDay } from "../dates/calendar-date.ts";
 import { findVisibleInstitution } from "../institutions/find-visible-institution.ts";
 import type { CoreDeps } from "../ports.ts";
 import { analyzeLearnerCsv } from "./learner-csv.ts";
-import { isoDay } from "./learner-rules.ts";
 import type { ImportPreview, ImportRow } from "./learners.types.ts";
 import { type PlannedRow, planLearnerImport } from "./plan-learner-import.ts";
 

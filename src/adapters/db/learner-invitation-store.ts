@@ -1,0 +1,91 @@
+import { eq, inArray, sql } from "drizzle-orm";
+import type {
+  LearnerInvitationRecord,
+  LearnerInvitationStatus,
+  LearnerInvitationStore,
+} from "../../core/ports.ts";
+import type { Db } from "./open-database.ts";
+import { learnerInvitations } from "./schema.ts";
+
+const toRecord = (r: typeof learnerInvitations.$inferSelect): LearnerInvitationRecord => ({
+  id: r.id,
+  learnerId: r.learnerId,
+  institutionId: r.institutionId,
+  status: r.status as LearnerInvitationStatus,
+  codeHash: r.codeHash,
+  passwordHash: r.passwordHash,
+  codeExpiresAt: r.codeExpiresAt,
+  failedAttempts: r.failedAttempts,
+  sendCount: r.sendCount,
+  sentAt: r.sentAt,
+  lastError: r.lastError,
+  claimedAt: r.claimedAt,
+  createdAt: r.createdAt,
+});
+
+export function learnerInvitationStore(db: Db): LearnerInvitationStore {
+  return {
+    async ensure(institutionId, learnerIds, now) {
+      if (learnerIds.length === 0) return [];
+      const rows = await db
+        .insert(learnerInvitations)
+        .values(learnerIds.map((learnerId) => ({ learnerId, institutionId, createdAt: now, updatedAt: now })))
+        .onConflictDoNothing({ target: learnerInvitations.learnerId })
+        .returning();
+      return rows.map(toRecord);
+    },
+
+    async findByLearners(learnerIds) {
+      if (learnerIds.length === 0) return [];
+      const rows = await db
+        .select()
+        .from(learnerInvitations)
+        .where(inArray(learnerInvitations.learnerId, learnerIds));
+      return rows.map(toRecord);
+    },
+
+    async findById(id) {
+      const [row] = await db.select().from(learnerInvitations).where(eq(learnerInvitations.id, id));
+      return row ? toRecord(row) : null;
+    },
+
+    async findByCodeHash(codeHash) {
+      const [row] = await db
+        .select()
+        .from(learnerInvitations)
+        .where(eq(learnerInvitations.codeHash, codeHash));
+      return row ? toRecord(row) : null;
+    },
+
+    async markSent(id, secrets, now) {
+      await db
+        .update(learnerInvitations)
+        .set({
+          status: "sent",
+          codeHash: secrets.codeHash,
+          passwordHash: secrets.passwordHash,
+          codeExpiresAt: secrets.expiresAt,
+          failedAttempts: 0,
+          sendCount: sql`${learnerInvitations.sendCount} + 1`,
+          sentAt: now,
+          lastError: null,
+          updatedAt: now,
+        })
+        .where(eq(learnerInvitations.id, id));
+    },
+
+    async markFailed(id, error, now) {
+      await db
+        .update(learnerInvitations)
+        .set({ status: "failed", lastError: error.slice(0, 1000), updatedAt: now })
+        .where(eq(learnerInvitations.id, id));
+    },
+
+    async requeue(id, now) {
+      await db
+        .update(learnerInvitations)
+        .set({ status: "queued", updatedAt: now })
+        .where(eq(learnerInvitations.id, id));
+    },
+  };
+}
