@@ -20,6 +20,7 @@ import { passwordRoutes } from "./routes/auth/password-routes.ts";
 import { sessionRoutes } from "./routes/auth/session-routes.ts";
 import { outboxRoutes } from "./routes/dev/outbox-routes.ts";
 import { documentTypeRoutes } from "./routes/document-types/document-type-routes.ts";
+import { documentRoutes } from "./routes/documents/document-routes.ts";
 import { institutionRoutes } from "./routes/institutions/institution-routes.ts";
 import { invitationRoutes } from "./routes/institutions/invitation-routes.ts";
 import { staffRoutes } from "./routes/institutions/staff-routes.ts";
@@ -122,6 +123,7 @@ export async function buildApp(
   await app.register(staffRoutes, ctx);
   await app.register(learnerRoutes, ctx);
   await app.register(documentTypeRoutes, ctx);
+  await app.register(documentRoutes, ctx);
   await app.register(userRoutes, ctx);
   await app.register(outboxRoutes, ctx);
   await app.register(verificationRoutes, ctx);

@@ -13,6 +13,8 @@ export type AuditAction =
   | "signing_identity.issued"
   | "signing_identity.imported"
   | "document.signed"
+  | "document.revoked"
+  | "document.replaced"
   | "audit.exported";
 
 /** One event of the append-only, hash-chained audit trail. */

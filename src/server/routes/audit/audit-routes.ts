@@ -21,6 +21,8 @@ const ACTIONS = [
   "signing_identity.issued",
   "signing_identity.imported",
   "document.signed",
+  "document.revoked",
+  "document.replaced",
   "audit.exported",
 ] as const;
 
