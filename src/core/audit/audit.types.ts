@@ -1,21 +1,31 @@
 /** What the audit trail records. */
-export type AuditAction =
-  | "institution.created"
-  | "institution.updated"
-  | "institution.logo_changed"
-  | "staff.invited"
-  | "staff.invitation_resent"
-  | "staff.invitation_cancelled"
-  | "staff.joined"
-  | "staff.removed"
-  | "user.disabled"
-  | "user.enabled"
-  | "signing_identity.issued"
-  | "signing_identity.imported"
-  | "document.signed"
-  | "document.revoked"
-  | "document.replaced"
-  | "audit.exported";
+/** Every action the audit trail records. */
+export const AUDIT_ACTIONS = [
+  "institution.created",
+  "institution.updated",
+  "institution.logo_changed",
+  "staff.invited",
+  "staff.invitation_resent",
+  "staff.invitation_cancelled",
+  "staff.joined",
+  "staff.removed",
+  "user.disabled",
+  "user.enabled",
+  "signing_identity.issued",
+  "signing_identity.imported",
+  "document.signed",
+  "document.revoked",
+  "document.replaced",
+  "audit.exported",
+  "api_key.created",
+  "api_key.revoked",
+  "document.issued",
+  "batch.created",
+  "batch.finished",
+  "learner_invitation.resent",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** One event of the append-only, hash-chained audit trail. */
 export interface AuditEvent {

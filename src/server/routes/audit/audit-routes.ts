@@ -1,33 +1,17 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import { AUDIT_ACTIONS } from "../../../core/audit/audit.types.ts";
+import { exportAllAuditEvents } from "../../../core/audit/export-all-audit-events.ts";
 import { exportAuditEvents } from "../../../core/audit/export-audit-events.ts";
+import { listAllAuditEvents } from "../../../core/audit/list-all-audit-events.ts";
 import { listAuditEvents } from "../../../core/audit/list-audit-events.ts";
 import { requireActor } from "../../http/auth.ts";
 import { Slug } from "../../http/inputs.ts";
 import { errors } from "../../presenters/schemas.ts";
 import { type RouteContext, typed } from "../route-context.ts";
 
-const ACTIONS = [
-  "institution.created",
-  "institution.updated",
-  "institution.logo_changed",
-  "staff.invited",
-  "staff.invitation_resent",
-  "staff.invitation_cancelled",
-  "staff.joined",
-  "staff.removed",
-  "user.disabled",
-  "user.enabled",
-  "signing_identity.issued",
-  "signing_identity.imported",
-  "document.signed",
-  "document.revoked",
-  "document.replaced",
-  "audit.exported",
-] as const;
-
 const Filter = z.strictObject({
-  action: z.enum(ACTIONS).optional(),
+  action: z.enum(AUDIT_ACTIONS).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   before: z.coerce.number().int().min(1).optional(),
@@ -37,13 +21,16 @@ const EventOut = z.object({
   seq: z.number(),
   id: z.string(),
   actorLabel: z.string(),
-  action: z.enum(ACTIONS),
+  action: z.enum(AUDIT_ACTIONS),
   targetType: z.string(),
   targetId: z.string().nullable(),
   details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
   ip: z.string().nullable(),
   createdAt: z.string(),
 });
+
+/** The operator's view of every event also says whose it is (null: the portal's own). */
+const AnyEventOut = EventOut.extend({ institutionId: z.string().nullable() });
 
 const toFilter = (q: z.infer<typeof Filter>) => ({
   ...(q.action ? { action: q.action } : {}),
@@ -89,6 +76,41 @@ export async function auditRoutes(app: FastifyInstance, { deps }: RouteContext) 
       return reply
         .type("text/csv; charset=utf-8")
         .header("content-disposition", `attachment; filename="audit-${req.params.slug}.csv"`)
+        .send(`\uFEFF${csv}`);
+    },
+  );
+
+  r.get(
+    "/api/v1/audit",
+    {
+      schema: {
+        tags,
+        summary:
+          "Every event of the portal (all institutions and the portal's own), newest first (the operator)",
+        querystring: Filter,
+        response: {
+          200: z.object({ events: z.array(AnyEventOut), next: z.number().nullable() }),
+          ...errors(400, 401, 404),
+        },
+      },
+    },
+    async (req) => listAllAuditEvents(deps.core, requireActor(req), toFilter(req.query)),
+  );
+
+  r.get(
+    "/api/v1/audit.csv",
+    {
+      schema: {
+        tags,
+        summary: "Export every event of the portal as CSV (the operator); the export is itself audited",
+        querystring: Filter,
+      },
+    },
+    async (req, reply) => {
+      const csv = await exportAllAuditEvents(deps.core, requireActor(req), toFilter(req.query));
+      return reply
+        .type("text/csv; charset=utf-8")
+        .header("content-disposition", 'attachment; filename="audit-portal.csv"')
         .send(`\uFEFF${csv}`);
     },
   );
