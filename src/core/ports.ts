@@ -1,5 +1,12 @@
 import type { InstitutionRole, Role, UserStatus } from "./accounts/accounts.types.ts";
 import type { AuditAction, AuditChainReport, AuditEvent } from "./audit/audit.types.ts";
+import type {
+  BatchSummary,
+  DailyCount,
+  DocumentFigures,
+  FailedEmail,
+  InvitationFigures,
+} from "./dashboard/dashboard.types.ts";
 import type { DocumentType, DocumentTypeInput } from "./document-types/document-types.types.ts";
 import type { DocumentLearnerRef, DocumentTypeRef } from "./documents/documents.types.ts";
 import type { Locale } from "./i18n.types.ts";
@@ -335,7 +342,8 @@ export interface AuditStore {
   append(event: AuditAppend, now: Date): Promise<AuditEvent>;
   /** Newest first; `beforeSeq` pages backwards. */
   list(filter: {
-    institutionId: string | null;
+    /** One institution's events, the portal's own (null), or every event (undefined). */
+    institutionId: string | null | undefined;
     action?: AuditAction;
     from?: Date;
     to?: Date;
@@ -445,6 +453,18 @@ export interface JobStore {
   counts(queue: string): Promise<Record<JobState, number>>;
 }
 
+/** Aggregates for an institution's overview: one query per figure, never one per row. */
+export interface DashboardStore {
+  documentFigures(institutionId: string): Promise<DocumentFigures>;
+  invitationFigures(institutionId: string): Promise<InvitationFigures>;
+  /** Mail jobs that failed for good for this institution (payload.institutionId), newest first. */
+  failedEmails(institutionId: string, limit: number): Promise<{ total: number; latest: FailedEmail[] }>;
+  /** The newest batches with their items counted by status. */
+  recentBatches(institutionId: string, limit: number): Promise<BatchSummary[]>;
+  /** Documents created per UTC day from `from` to `to` (YYYY-MM-DD, inclusive), oldest first, zero-filled. */
+  issuedPerDay(institutionId: string, from: string, to: string): Promise<DailyCount[]>;
+}
+
 export interface Stores {
   users: UserStore;
   memberships: MembershipStore;
@@ -460,6 +480,7 @@ export interface Stores {
   learners: LearnerStore;
   documentTypes: DocumentTypeStore;
   jobs: JobStore;
+  dashboard: DashboardStore;
 }
 
 /** Material for a new signing identity, with its private key already sealed. */

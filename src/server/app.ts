@@ -18,6 +18,7 @@ import { createLogger } from "./logger.ts";
 import { auditRoutes } from "./routes/audit/audit-routes.ts";
 import { passwordRoutes } from "./routes/auth/password-routes.ts";
 import { sessionRoutes } from "./routes/auth/session-routes.ts";
+import { dashboardRoutes } from "./routes/dashboard/dashboard-routes.ts";
 import { outboxRoutes } from "./routes/dev/outbox-routes.ts";
 import { documentTypeRoutes } from "./routes/document-types/document-type-routes.ts";
 import { documentRoutes } from "./routes/documents/document-routes.ts";
@@ -128,6 +129,7 @@ export async function buildApp(
   await app.register(outboxRoutes, ctx);
   await app.register(verificationRoutes, ctx);
   await app.register(auditRoutes, ctx);
+  await app.register(dashboardRoutes, ctx);
 
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 

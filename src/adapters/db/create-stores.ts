@@ -1,5 +1,6 @@
 import type { Stores, Transact } from "../../core/ports.ts";
 import { auditStore } from "./audit-store.ts";
+import { dashboardStore } from "./dashboard-store.ts";
 import { documentStore } from "./document-store.ts";
 import { documentTypeStore } from "./document-type-store.ts";
 import { institutionStore } from "./institution-store.ts";
@@ -30,6 +31,7 @@ export function createStores(db: Db): Stores {
     learners: learnerStore(db),
     documentTypes: documentTypeStore(db),
     audit: auditStore(db),
+    dashboard: dashboardStore(db),
     jobs: jobStore(db),
   };
 }
