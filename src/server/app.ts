@@ -11,10 +11,13 @@ import type { Config } from "../config/config.ts";
 import { authenticate } from "../core/accounts/authenticate.ts";
 import { DomainError } from "../core/errors.ts";
 import type { AppDeps } from "./app-deps.ts";
+import { apiKeyActor, bearerToken, checkApiKeyScope, isBearerOnly } from "./http/api-key-auth.ts";
 import { SESSION_COOKIE } from "./http/auth.ts";
 import { errorHandler } from "./http/error-handler.ts";
+import { installIdempotency } from "./http/idempotency.ts";
 import { sendError } from "./http/send-error.ts";
 import { createLogger } from "./logger.ts";
+import { apiKeyRoutes } from "./routes/api-keys/api-key-routes.ts";
 import { auditRoutes } from "./routes/audit/audit-routes.ts";
 import { passwordRoutes } from "./routes/auth/password-routes.ts";
 import { sessionRoutes } from "./routes/auth/session-routes.ts";
@@ -96,24 +99,40 @@ export async function buildApp(
         version: deps.version,
       },
       servers: [{ url: config.publicUrl }],
+      components: {
+        securitySchemes: {
+          apiKey: {
+            type: "http",
+            scheme: "bearer",
+            description:
+              "An institution's API key (sceau_…), created by its administrators. Routes marked with a scope (issue, read, revoke) accept it; others answer 403 api_key_scope. POST accepts an Idempotency-Key header (docs/api.md).",
+          },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });
 
   app.addHook("onRequest", async (req, reply) => {
     reply.header("x-request-id", req.id);
+    // An API key (Authorization: Bearer) speaks for itself; otherwise the session cookie.
+    const bearer = bearerToken(req);
     const token = req.cookies[SESSION_COOKIE];
-    if (token) req.actor = await authenticate(deps.core, token, req.ip ?? null);
+    if (bearer !== null) req.actor = await apiKeyActor(deps.core, req, bearer);
+    else if (token) req.actor = await authenticate(deps.core, token, req.ip ?? null);
     // Protected by default: an anonymous caller learns nothing, not even which bodies a route accepts.
     if (!req.actor && req.routeOptions.url?.startsWith("/api/v1/") && !req.routeOptions.config.public) {
       throw new DomainError("unauthenticated");
     }
+    checkApiKeyScope(req);
   });
   app.addHook("onRequest", (req, reply, done) => {
     const path = req.url.split("?", 1)[0] ?? "";
     if (!UNSAFE.has(req.method) || !path.startsWith("/api/") || CSRF_EXEMPT.has(path)) return done();
+    if (isBearerOnly(req)) return done();
     app.csrfProtection(req, reply, done);
   });
+  installIdempotency(app, deps.core);
 
   const ctx = { config, deps };
   await app.register(systemRoutes, ctx);
@@ -129,6 +148,7 @@ export async function buildApp(
   await app.register(outboxRoutes, ctx);
   await app.register(verificationRoutes, ctx);
   await app.register(auditRoutes, ctx);
+  await app.register(apiKeyRoutes, ctx);
   await app.register(dashboardRoutes, ctx);
 
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());

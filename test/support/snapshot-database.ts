@@ -10,6 +10,9 @@ const TABLES = [
   "invitations",
   "learners",
   "document_types",
+  "api_keys",
+  "idempotency_keys",
+  "institution_data_keys",
 ];
 
 /** Every row of the domain tables (sessions excepted), to prove a refused request changed nothing. */

@@ -1,8 +1,10 @@
 import type { Stores, Transact } from "../../core/ports.ts";
+import { apiKeyStore } from "./api-key-store.ts";
 import { auditStore } from "./audit-store.ts";
 import { dashboardStore } from "./dashboard-store.ts";
 import { documentStore } from "./document-store.ts";
 import { documentTypeStore } from "./document-type-store.ts";
+import { idempotencyStore } from "./idempotency-store.ts";
 import { institutionStore } from "./institution-store.ts";
 import { invitationStore } from "./invitation-store.ts";
 import { jobStore } from "./job-store.ts";
@@ -31,6 +33,8 @@ export function createStores(db: Db): Stores {
     learners: learnerStore(db),
     documentTypes: documentTypeStore(db),
     audit: auditStore(db),
+    apiKeys: apiKeyStore(db),
+    idempotency: idempotencyStore(db),
     dashboard: dashboardStore(db),
     jobs: jobStore(db),
   };

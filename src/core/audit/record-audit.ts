@@ -1,12 +1,13 @@
-import type { Actor } from "../accounts/actor.ts";
+import { type Actor, actingUserId } from "../accounts/actor.ts";
 import type { AuditAppend, CoreDeps, Stores } from "../ports.ts";
 import type { AuditEvent } from "./audit.types.ts";
 
 /** Who did it, for the audit trail. */
 export type AuditWho = Pick<AuditAppend, "actorUserId" | "actorLabel" | "ip">;
 
+/** A user by id and email; an API key by its label "API key <name> (<prefix>…)", with no user id. */
 export const byActor = (actor: Actor): AuditWho => ({
-  actorUserId: actor.user.id,
+  actorUserId: actingUserId(actor),
   actorLabel: actor.user.email,
   ip: actor.ip,
 });

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Actor } from "../../core/accounts/actor.ts";
+import type { ApiKeyScope } from "../../core/api-keys/api-keys.types.ts";
 import { DomainError } from "../../core/errors.ts";
 
 export const SESSION_COOKIE = "sceau_session";
@@ -11,11 +12,22 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** Anyone may call this /api/v1 route; every other one answers 401 to an anonymous caller. */
     public?: boolean;
+    /**
+     * The scope an API key needs to call this route. A route without one refuses every API key
+     * (403 api_key_scope): staff, settings, API keys and the audit trail are for people only.
+     */
+    apiKeyScope?: ApiKeyScope;
   }
 }
 
 /** Route config for routes open to anonymous callers. */
 export const PUBLIC = { public: true } as const;
+/** Route config: API keys with the "read" scope may call it (reads of the key's own institution). */
+export const API_READ = { apiKeyScope: "read" } as const;
+/** Route config: API keys with the "issue" scope may call it (issuing, and the learner records it needs). */
+export const API_ISSUE = { apiKeyScope: "issue" } as const;
+/** Route config: API keys with the "revoke" scope may call it (revoking or replacing documents). */
+export const API_REVOKE = { apiKeyScope: "revoke" } as const;
 
 /** The signed-in actor, or 401 unauthenticated. */
 export function requireActor(request: FastifyRequest): Actor {

@@ -6,7 +6,7 @@ import { MAX_FEE_CENTS } from "../../../core/document-types/document-type-rules.
 import { getDocumentType } from "../../../core/document-types/get-document-type.ts";
 import { listDocumentTypes } from "../../../core/document-types/list-document-types.ts";
 import { updateDocumentType } from "../../../core/document-types/update-document-type.ts";
-import { requireActor } from "../../http/auth.ts";
+import { API_READ, requireActor } from "../../http/auth.ts";
 import { Slug, Uuid } from "../../http/inputs.ts";
 import { DocumentTypeOut } from "../../presenters/document-type-schemas.ts";
 import { errors } from "../../presenters/schemas.ts";
@@ -36,6 +36,7 @@ export async function documentTypeRoutes(app: FastifyInstance, { deps }: RouteCo
   r.get(
     "/api/v1/institutions/:slug/document-types",
     {
+      config: API_READ,
       schema: {
         tags,
         summary: "The institution's document types (its staff); archived ones with ?archived=true",
@@ -80,6 +81,7 @@ export async function documentTypeRoutes(app: FastifyInstance, { deps }: RouteCo
   r.get(
     "/api/v1/institutions/:slug/document-types/:id",
     {
+      config: API_READ,
       schema: {
         tags,
         summary: "One document type",

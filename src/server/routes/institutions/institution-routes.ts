@@ -6,7 +6,7 @@ import { getInstitution } from "../../../core/institutions/get-institution.ts";
 import { listInstitutions } from "../../../core/institutions/list-institutions.ts";
 import { LOGO_MAX_BYTES, setInstitutionLogo } from "../../../core/institutions/set-institution-logo.ts";
 import { updateInstitution } from "../../../core/institutions/update-institution.ts";
-import { PUBLIC, requireActor } from "../../http/auth.ts";
+import { API_READ, PUBLIC, requireActor } from "../../http/auth.ts";
 import { Slug } from "../../http/inputs.ts";
 import { errors, InstitutionOut } from "../../presenters/schemas.ts";
 import { type RouteContext, typed } from "../route-context.ts";
@@ -30,6 +30,7 @@ export async function institutionRoutes(app: FastifyInstance, { deps }: RouteCon
   r.get(
     "/api/v1/institutions",
     {
+      config: API_READ,
       schema: {
         tags,
         summary: "Institutions the caller may see",
@@ -56,6 +57,7 @@ export async function institutionRoutes(app: FastifyInstance, { deps }: RouteCon
   r.get(
     "/api/v1/institutions/:slug",
     {
+      config: API_READ,
       schema: {
         tags,
         summary: "One institution",

@@ -8,7 +8,7 @@ import { LEARNER_CSV_MAX_BYTES } from "../../../core/learners/learner-csv.ts";
 import { previewLearnerImport } from "../../../core/learners/preview-learner-import.ts";
 import { LEARNER_PAGE_MAX, searchLearners } from "../../../core/learners/search-learners.ts";
 import { updateLearner } from "../../../core/learners/update-learner.ts";
-import { requireActor } from "../../http/auth.ts";
+import { API_ISSUE, API_READ, requireActor } from "../../http/auth.ts";
 import { Locale, Slug, Uuid } from "../../http/inputs.ts";
 import {
   ImportPreviewOut,
@@ -53,6 +53,7 @@ export async function learnerRoutes(app: FastifyInstance, { deps }: RouteContext
   r.get(
     "/api/v1/institutions/:slug/learners",
     {
+      config: API_READ,
       schema: {
         tags,
         summary:
@@ -73,6 +74,7 @@ export async function learnerRoutes(app: FastifyInstance, { deps }: RouteContext
   r.post(
     "/api/v1/institutions/:slug/learners",
     {
+      config: API_ISSUE,
       schema: {
         tags,
         summary: "Add a learner record (staff)",
@@ -96,6 +98,7 @@ export async function learnerRoutes(app: FastifyInstance, { deps }: RouteContext
   r.get(
     "/api/v1/institutions/:slug/learners/:id",
     {
+      config: API_READ,
       schema: {
         tags,
         summary: "One learner record (staff)",
@@ -111,6 +114,7 @@ export async function learnerRoutes(app: FastifyInstance, { deps }: RouteContext
   r.patch(
     "/api/v1/institutions/:slug/learners/:id",
     {
+      config: API_ISSUE,
       schema: {
         tags,
         summary: "Edit a learner record (staff); fields left out keep their value",
@@ -127,6 +131,7 @@ export async function learnerRoutes(app: FastifyInstance, { deps }: RouteContext
   r.post(
     "/api/v1/institutions/:slug/learners/import/preview",
     {
+      config: API_ISSUE,
       bodyLimit: LEARNER_CSV_MAX_BYTES,
       schema: {
         tags,
@@ -142,6 +147,7 @@ export async function learnerRoutes(app: FastifyInstance, { deps }: RouteContext
   r.post(
     "/api/v1/institutions/:slug/learners/import",
     {
+      config: API_ISSUE,
       bodyLimit: LEARNER_CSV_MAX_BYTES,
       schema: {
         tags,
