@@ -42,6 +42,10 @@ const Env = z.object({
     .min(1)
     .max(24 * 90)
     .default(24 * 14),
+  JOB_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(4),
+  JOB_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+  JOB_LEASE_MS: z.coerce.number().int().min(500).max(3_600_000).default(60_000),
+  JOB_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
 });
 
 export type Environment = "development" | "production" | "test";
@@ -74,6 +78,12 @@ export interface Config {
   readonly authRateLimit: number;
   /** The development outbox page exists only outside production and without SMTP. */
   readonly devOutbox: boolean;
+  /**
+   * Background jobs run by this process: how many at once (0: none here, another process such
+   * as `sceau worker` runs them), how often to look for work, how long a claimed job is held
+   * before another worker may take it over (a crash), and the first retry delay (doubling).
+   */
+  readonly jobs: { concurrency: number; pollMs: number; leaseMs: number; retryBaseMs: number };
 }
 
 export class ConfigError extends Error {
@@ -124,6 +134,16 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     trustRootsFile: e.TRUST_ROOTS_FILE ?? null,
     cliLocale: e.LANG?.toLowerCase().startsWith("fr") ? "fr" : "en",
     devOutbox: e.NODE_ENV !== "production" && !e.SMTP_URL,
+    jobs: {
+      concurrency: e.JOB_CONCURRENCY,
+      pollMs: e.JOB_POLL_MS,
+      leaseMs: e.JOB_LEASE_MS,
+      retryBaseMs: e.JOB_RETRY_BASE_MS,
+    },
   };
-  return Object.freeze({ ...config, database: Object.freeze(config.database) });
+  return Object.freeze({
+    ...config,
+    database: Object.freeze(config.database),
+    jobs: Object.freeze(config.jobs),
+  });
 }

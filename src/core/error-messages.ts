@@ -114,10 +114,6 @@ export const ERROR_MESSAGES: Record<ErrorCode, Bilingual> = {
     fr: "Rien n'a été émis : le lot contient des erreurs. Corrigez-les (détail par ligne ci-dessous), puis envoyez-le de nouveau.",
     en: "Nothing was issued: the batch has errors. Correct them (details by row below), then upload it again.",
   },
-  nothing_to_issue: {
-    fr: "Rien de nouveau à émettre : chaque ligne de ce lot a déjà été émise ou est déjà en cours d'émission.",
-    en: "Nothing new to issue: every row of this batch was already issued or is already being issued.",
-  },
   document_type_archived: {
     fr: "Ce type de document est archivé : restaurez-le avant d'émettre des documents de ce type.",
     en: "This document type is archived: restore it before issuing documents of this type.",
@@ -133,6 +129,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Bilingual> = {
   document_not_replaceable: {
     fr: "Seul un document délivré à une personne étudiante peut être remplacé. Signez plutôt un nouveau fichier.",
     en: "Only a document issued to a learner can be replaced. Sign a new file instead.",
+  },
+  invitation_already_claimed: {
+    fr: "Cette personne a déjà réclamé ses documents : elle se connecte avec son propre compte. Elle peut réinitialiser son mot de passe si elle l'a oublié.",
+    en: "This learner has already claimed their documents and signs in with their own account. They can reset their password if they forgot it.",
   },
   blob_missing: {
     fr: "Le fichier de ce document est momentanément indisponible. Réessayez plus tard.",

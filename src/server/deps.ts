@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
+import { yauzlZipReader } from "../adapters/archive/yauzl-zip-reader.ts";
 import { fsBlobStore } from "../adapters/blob/fs-blob-store.ts";
 import { argon2PasswordHasher } from "../adapters/crypto/argon2-password-hasher.ts";
 import { nodeSecrets } from "../adapters/crypto/node-secrets.ts";
@@ -18,13 +19,15 @@ import { loadMasterKey } from "../adapters/keys/load-master-key.ts";
 import { type Outbox, outboxMailer } from "../adapters/mail/outbox-mailer.ts";
 import { smtpMailer } from "../adapters/mail/smtp-mailer.ts";
 import { nodeInflate } from "../adapters/pdf/node-inflate.ts";
+import { nodePdfTools } from "../adapters/pdf/node-pdf-tools.ts";
 import { nodeVerifierCrypto } from "../adapters/pdf/node-verifier-crypto.ts";
-import { pdfLibTools } from "../adapters/pdf/pdf-lib-tools.ts";
 import { sealedSigningKeys } from "../adapters/pki/sealed-signing-keys.ts";
 import type { Config } from "../config/config.ts";
+import type { QueueName } from "../core/jobs/queues.ts";
 import type { Clock, Mailer } from "../core/ports.ts";
 import { createVerificationCache } from "../core/verification/signature-algorithms.ts";
 import type { AppDeps } from "./app-deps.ts";
+import { type JobWorker, startJobWorker } from "./job-worker.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const WEB_ROOT = join(ROOT, "dist", "web");
@@ -35,7 +38,9 @@ export const VERSION: string = JSON.parse(readFileSync(join(ROOT, "package.json"
 export interface Runtime {
   deps: AppDeps;
   database: Database;
-  /** Waits for background tasks (mail) and closes connections. */
+  /** Starts running background jobs in this process (at most one worker; stopped by close). */
+  startWorker(queues?: QueueName[]): JobWorker;
+  /** Stops the worker, waits for background tasks (mail) and closes connections. */
   close(): Promise<void>;
 }
 
@@ -94,7 +99,8 @@ export async function buildRuntime(
         developmentPki: config.env !== "production",
       },
       keys: sealedSigningKeys(masterKey, { crlUrl: `${config.publicUrl}${CRL_PATH}` }),
-      pdf: pdfLibTools,
+      pdf: nodePdfTools,
+      zip: yauzlZipReader,
       blobs: fsBlobStore(
         join(config.dataDir, "blobs"),
         institutionDataKeys(masterKey, dataKeyStore(database.db)),
@@ -125,10 +131,16 @@ export async function buildRuntime(
           : null,
     version: VERSION,
   };
+  let worker: JobWorker | null = null;
   return {
     deps,
     database,
+    startWorker(queues) {
+      worker ??= startJobWorker(deps.core, logger, config.jobs, queues);
+      return worker;
+    },
     async close() {
+      await worker?.stop();
       await Promise.allSettled([...pending]);
       smtp?.close();
       await database.close();

@@ -50,6 +50,7 @@ async function main() {
   process.on("SIGTERM", () => void stop("SIGTERM"));
 
   await app.listen({ port: config.port, host: config.host });
+  if (config.jobs.concurrency > 0) runtime.startWorker();
   const ms = Math.round(performance.now() - started);
   logger.info({ url: config.publicUrl, database: config.database.kind, startupMs: ms }, "Sceau is listening");
   if (config.env === "development") {

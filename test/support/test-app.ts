@@ -40,6 +40,8 @@ export async function startTestApp(
     webRoot?: string | null;
     /** Let the runtime pick the mailer from the config (SMTP_URL or the development outbox), as in production. */
     configuredMailer?: boolean;
+    /** Run the background job worker (issuing batches, mail) in the test process. */
+    worker?: boolean;
   } = {},
 ): Promise<TestApp> {
   const dataDir = await mkdtemp(join(tmpdir(), "sceau-test-"));
@@ -48,6 +50,8 @@ export async function startTestApp(
     DATA_DIR: dataDir,
     PUBLIC_URL: "http://localhost:3000",
     AUTH_RATE_LIMIT: "10000",
+    JOB_POLL_MS: "50",
+    JOB_RETRY_BASE_MS: "200",
     ...options.env,
   });
   const db = await createTestDatabase(backend);
@@ -61,6 +65,7 @@ export async function startTestApp(
   });
   const app = await buildApp(config, runtime.deps, createLogger(config));
   await app.ready();
+  if (options.worker) runtime.startWorker();
   return {
     app,
     core: runtime.deps.core,

@@ -32,6 +32,23 @@ export function jobStore(db: Db): JobStore {
         .onConflictDoNothing();
     },
 
+    async enqueueMany(list, now) {
+      for (let i = 0; i < list.length; i += 1000)
+        await db
+          .insert(jobs)
+          .values(
+            list.slice(i, i + 1000).map((job) => ({
+              queue: job.queue,
+              payload: job.payload,
+              singletonKey: job.singletonKey ?? null,
+              runAt: job.runAt ?? now,
+              maxAttempts: job.maxAttempts ?? 5,
+              createdAt: now,
+            })),
+          )
+          .onConflictDoNothing();
+    },
+
     async claim(queues, limit, leaseMs, now) {
       if (queues.length === 0 || limit <= 0) return [];
       const until = new Date(now.getTime() + leaseMs);

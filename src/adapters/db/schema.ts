@@ -446,10 +446,7 @@ export const learnerInvitations = pgTable(
   },
   (t) => [
     index("learner_invitations_institution_idx").on(t.institutionId, t.status),
-    check(
-      "learner_invitations_status_check",
-      sql`${t.status} in ('queued', 'sent', 'failed', 'claimed')`,
-    ),
+    check("learner_invitations_status_check", sql`${t.status} in ('queued', 'sent', 'failed', 'claimed')`),
   ],
 );
 
@@ -486,5 +483,8 @@ export const idempotencyKeys = pgTable(
     responseBody: jsonb("response_body").notNull(),
     createdAt: tstz("created_at").notNull().defaultNow(),
   },
-  (t) => [unique("idempotency_keys_unique").on(t.owner, t.key), index("idempotency_keys_created_idx").on(t.createdAt)],
+  (t) => [
+    unique("idempotency_keys_unique").on(t.owner, t.key),
+    index("idempotency_keys_created_idx").on(t.createdAt),
+  ],
 );

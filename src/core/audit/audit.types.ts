@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   "document.issued",
   "batch.created",
   "batch.finished",
+  "batch.errors_exported",
   "learner_invitation.resent",
 ] as const;
 

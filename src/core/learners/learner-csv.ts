@@ -1,5 +1,5 @@
 import { readCsvTable, rowLengthIssue } from "../csv/read-csv-table.ts";
-import { foldText, normalizeLearner, type RawLearner } from "./learner-rules.ts";
+import { normalizeLearner, type RawLearner } from "./learner-rules.ts";
 import type { ImportRowIssue, LearnerField, LearnerInput } from "./learners.types.ts";
 
 export const LEARNER_CSV_MAX_BYTES = 5 * 1024 * 1024;

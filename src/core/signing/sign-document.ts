@@ -1,7 +1,7 @@
 import { type AuditWho, BY_CLI, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
 import type { Institution } from "../institutions/institutions.types.ts";
-import type { CoreDeps, DocumentRecord } from "../ports.ts";
+import type { CoreDeps, DocumentRecord, SigningIdentityRecord } from "../ports.ts";
 import { issueSigningIdentity } from "./issue-signing-identity.ts";
 
 const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
@@ -16,10 +16,53 @@ export function looksLikePdf(bytes: Uint8Array): boolean {
 /** The document's public verification page (the QR code's target). */
 export const verificationUrl = (publicUrl: string, documentId: string) => `${publicUrl}/v/${documentId}`;
 
+/** The institution's active signing identity; outside production one is issued on demand by the portal's PKI. */
+export async function signingIdentityFor(
+  deps: CoreDeps,
+  institution: Institution,
+  who: AuditWho,
+): Promise<SigningIdentityRecord> {
+  const identity = await deps.stores.signingIdentities.active(institution.id);
+  if (identity) return identity;
+  if (!deps.settings.developmentPki) throw new DomainError("signing_identity_missing");
+  return issueSigningIdentity(deps, institution, "RSA-2048", who);
+}
+
 /**
- * Signs one PDF on the institution's behalf: adds the verification notice when the institution
- * wants it, signs (PAdES B-B, or B-T with its timestamp authority) and records the document in the
- * registry. Outside production an institution without a certificate gets one from the portal's PKI.
+ * Adds the verification notice when the institution wants it and signs (PAdES B-B, or B-T with
+ * its timestamp authority). Pure work on bytes: records nothing. Throws pdf_unsignable.
+ */
+export async function signPdf(
+  deps: CoreDeps,
+  institution: Institution,
+  identity: SigningIdentityRecord,
+  pdf: Uint8Array,
+  document: { id: string; signedAt: Date },
+): Promise<Uint8Array> {
+  if (!looksLikePdf(pdf)) throw new DomainError("not_a_pdf");
+  const url = verificationUrl(deps.settings.publicUrl, document.id);
+  try {
+    const prepared = institution.stampEnabled
+      ? await deps.pdf.stamp(pdf, { url, documentId: document.id })
+      : pdf;
+    return await deps.keys.signerFor(identity, institution.tsaUrl).sign(prepared, {
+      name:
+        institution.nameFr === institution.nameEn
+          ? institution.nameFr
+          : `${institution.nameFr} / ${institution.nameEn}`,
+      reason: `Document officiel délivré par ${institution.nameFr} / Official document issued by ${institution.nameEn}`,
+      location: "Canada",
+      signingTime: document.signedAt,
+      contactInfo: url,
+    });
+  } catch (cause) {
+    throw new DomainError("pdf_unsignable", { cause });
+  }
+}
+
+/**
+ * Signs one PDF on the institution's behalf (`sceau sign`) and records the document in the
+ * registry, not tied to a learner.
  */
 export async function signDocument(
   deps: CoreDeps,
@@ -27,32 +70,10 @@ export async function signDocument(
 ): Promise<{ document: DocumentRecord; bytes: Uint8Array }> {
   const { institution } = input;
   if (!looksLikePdf(input.pdf)) throw new DomainError("not_a_pdf");
-  let identity = await deps.stores.signingIdentities.active(institution.id);
-  if (!identity) {
-    if (!deps.settings.developmentPki) throw new DomainError("signing_identity_missing");
-    identity = await issueSigningIdentity(deps, institution, "RSA-2048", input.who ?? BY_CLI);
-  }
+  const identity = await signingIdentityFor(deps, institution, input.who ?? BY_CLI);
   const id = deps.newId();
   const signedAt = deps.clock.now();
-  let bytes: Uint8Array;
-  try {
-    const prepared = institution.stampEnabled
-      ? await deps.pdf.stamp(input.pdf, { url: verificationUrl(deps.settings.publicUrl, id), documentId: id })
-      : input.pdf;
-    bytes = await deps.keys.signerFor(identity, institution.tsaUrl).sign(prepared, {
-      name:
-        institution.nameFr === institution.nameEn
-          ? institution.nameFr
-          : `${institution.nameFr} / ${institution.nameEn}`,
-      reason: `Document officiel délivré par ${institution.nameFr} / Official document issued by ${institution.nameEn}`,
-      location: "Canada",
-      signingTime: signedAt,
-      contactInfo: verificationUrl(deps.settings.publicUrl, id),
-    });
-  } catch (cause) {
-    throw new DomainError("pdf_unsignable", { cause });
-  }
-  const signed = bytes;
+  const signed = await signPdf(deps, institution, identity, input.pdf, { id, signedAt });
   const document = await deps.transact(async (stores) => {
     const created = await stores.documents.create({
       id,
@@ -72,5 +93,5 @@ export async function signDocument(
     });
     return created;
   });
-  return { document, bytes };
+  return { document, bytes: signed };
 }

@@ -32,9 +32,9 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   archive_invalid: 400,
   archive_too_large: 413,
   batch_has_errors: 422,
-  nothing_to_issue: 409,
   document_type_archived: 409,
   external_id_taken: 409,
+  invitation_already_claimed: 409,
   document_not_active: 409,
   document_not_replaceable: 409,
   // A stored file absent (storage unmounted or lost) or failing its checks: the server's fault.

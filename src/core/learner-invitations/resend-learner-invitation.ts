@@ -1,0 +1,46 @@
+import type { Actor } from "../accounts/actor.ts";
+import { byActor, recordAudit } from "../audit/record-audit.ts";
+import { DomainError } from "../errors.ts";
+import { findVisibleInstitution } from "../institutions/find-visible-institution.ts";
+import { QUEUES } from "../jobs/queues.ts";
+import type { CoreDeps } from "../ports.ts";
+import { presentLearnerInvitation } from "./get-learner-invitation.ts";
+import type { LearnerInvitationView } from "./learner-invitations.types.ts";
+
+/**
+ * Sends the learner a new access code and claim password (the previous code stops working when
+ * the new one is made). Audited. Only for a learner who has been issued a document and has not
+ * claimed it yet.
+ */
+export async function resendLearnerInvitation(
+  deps: CoreDeps,
+  actor: Actor,
+  slug: string,
+  learnerId: string,
+): Promise<LearnerInvitationView> {
+  const institution = await findVisibleInstitution(deps.stores, actor, slug, "staff");
+  if (!(await deps.stores.learners.findById(institution.id, learnerId))) throw new DomainError("not_found");
+  return deps.transact(async (stores) => {
+    const [invitation] = await stores.learnerInvitations.findByLearners([learnerId]);
+    if (!invitation) throw new DomainError("not_found");
+    if (invitation.status === "claimed") throw new DomainError("invitation_already_claimed");
+    const now = deps.clock.now();
+    await stores.learnerInvitations.requeue(invitation.id, now);
+    await stores.jobs.enqueue(
+      {
+        queue: QUEUES.inviteLearner,
+        payload: { invitationId: invitation.id },
+        singletonKey: `invite:${invitation.id}`,
+      },
+      now,
+    );
+    await recordAudit(deps, stores, byActor(actor), {
+      institutionId: institution.id,
+      action: "learner_invitation.resent",
+      targetType: "learner",
+      targetId: learnerId,
+      details: { previousStatus: invitation.status, sendCount: invitation.sendCount },
+    });
+    return presentLearnerInvitation({ ...invitation, status: "queued" });
+  });
+}
