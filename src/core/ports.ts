@@ -16,6 +16,7 @@ import type {
   InstitutionInput,
   InstitutionSigningSettings,
 } from "./institutions/institutions.types.ts";
+import type { BatchItemStatus, BatchSource, BatchStatus } from "./issuance/issuance.types.ts";
 import type { LearnerKey } from "./learners/learner-cursor.ts";
 import type { Learner, LearnerInput } from "./learners/learners.types.ts";
 import type { KeyAlgorithm, PdfSigner } from "./signing/signing.types.ts";
@@ -31,6 +32,8 @@ export interface Clock {
 export interface Secrets {
   /** A URL-safe random token of at least 256 bits. */
   randomToken(): string;
+  /** A random code of `length` characters in Crockford's base 32 (5 bits a character; see normalizeCode). */
+  randomCode(length: number): string;
   /** A stable, one-way hash of a token for storage and look-up. */
   hashToken(token: string): string;
   /** Constant-time comparison of two strings. */
@@ -306,7 +309,10 @@ export interface SigningIdentityStore {
 
 export interface DocumentStore {
   create(
-    input: Omit<DocumentRecord, "status" | "revokedAt" | "revocationReason" | "supersededBy" | DocumentLinks> &
+    input: Omit<
+      DocumentRecord,
+      "status" | "revokedAt" | "revocationReason" | "supersededBy" | DocumentLinks
+    > &
       Partial<Pick<DocumentRecord, DocumentLinks>>,
   ): Promise<DocumentRecord>;
   findById(id: string): Promise<DocumentRecord | null>;
@@ -341,6 +347,8 @@ export interface AuditAppend {
 /** The audit trail: append-only (the database refuses UPDATE and DELETE), each event chained to the previous by hash. */
 export interface AuditStore {
   append(event: AuditAppend, now: Date): Promise<AuditEvent>;
+  /** Appends several events in order, under one lock (bulk issuing). */
+  appendMany(events: AuditAppend[], now: Date): Promise<AuditEvent[]>;
   /** Newest first; `beforeSeq` pages backwards. */
   list(filter: {
     /** One institution's events, the portal's own (null), or every event (undefined). */
@@ -416,6 +424,34 @@ export interface BlobStore {
   has(institutionId: string, sha256: string): Promise<boolean>;
 }
 
+/** One file read out of an uploaded ZIP archive. */
+export interface ArchiveEntry {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface ArchiveLimits {
+  maxEntries: number;
+  maxEntryBytes: number;
+  maxTotalBytes: number;
+}
+
+/**
+ * Reads a ZIP archive defensively: entries with an unsafe name (absolute, "..", backslashes,
+ * control characters), encrypted or over the size limit are reported, not read; the declared
+ * sizes are enforced while inflating (no ZIP bomb). Throws DomainError "archive_invalid" for a
+ * file that is not a readable ZIP, "archive_too_large" past the limits.
+ */
+export interface ZipReader {
+  read(
+    zip: Uint8Array,
+    limits: ArchiveLimits,
+  ): Promise<{
+    entries: ArchiveEntry[];
+    problems: { file: string; code: "file_unsafe_name" | "file_too_large" | "file_unreadable" }[];
+  }>;
+}
+
 export type JobState = "queued" | "active" | "done" | "failed";
 
 export interface JobRecord {
@@ -444,6 +480,7 @@ export interface NewJob {
  */
 export interface JobStore {
   enqueue(job: NewJob, now: Date): Promise<void>;
+  enqueueMany(jobs: NewJob[], now: Date): Promise<void>;
   /** Claims up to `limit` due jobs of these queues for `leaseMs` (FOR UPDATE SKIP LOCKED); a crashed worker's lease runs out. */
   claim(queues: string[], limit: number, leaseMs: number, now: Date): Promise<JobRecord[]>;
   /** Extends the lease of a long job. */
@@ -464,6 +501,126 @@ export interface DashboardStore {
   recentBatches(institutionId: string, limit: number): Promise<BatchSummary[]>;
   /** Documents created per UTC day from `from` to `to` (YYYY-MM-DD, inclusive), oldest first, zero-filled. */
   issuedPerDay(institutionId: string, from: string, to: string): Promise<DailyCount[]>;
+}
+
+export interface BatchItemRecord {
+  id: string;
+  batchId: string;
+  rowNumber: number;
+  externalId: string;
+  learnerId: string;
+  documentTypeId: string;
+  title: string;
+  issueDate: string;
+  fileName: string;
+  sourceSha256: string;
+  status: BatchItemStatus;
+  documentId: string | null;
+  errorCode: string | null;
+}
+
+export interface BatchRecord {
+  id: string;
+  institutionId: string;
+  createdByUserId: string | null;
+  createdByLabel: string;
+  source: BatchSource;
+  manifestName: string;
+  status: BatchStatus;
+  total: number;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+export interface BatchStore {
+  create(
+    batch: Omit<BatchRecord, "id" | "status" | "startedAt" | "finishedAt" | "createdAt">,
+    items: Omit<BatchItemRecord, "id" | "batchId" | "status" | "documentId" | "errorCode">[],
+    now: Date,
+  ): Promise<BatchRecord>;
+  findById(institutionId: string, id: string): Promise<BatchRecord | null>;
+  /** Newest first. */
+  list(institutionId: string, limit: number): Promise<BatchRecord[]>;
+  counts(batchIds: string[]): Promise<Map<string, Record<BatchItemStatus, number>>>;
+  /** Pending items in row order. */
+  pendingItems(batchId: string, limit: number): Promise<BatchItemRecord[]>;
+  items(
+    batchId: string,
+    query: { status?: BatchItemStatus; afterRow: number; limit: number },
+  ): Promise<BatchItemRecord[]>;
+  settleItems(
+    results: {
+      id: string;
+      status: Exclude<BatchItemStatus, "pending">;
+      documentId: string | null;
+      errorCode: string | null;
+    }[],
+    now: Date,
+  ): Promise<void>;
+  setStatus(id: string, status: BatchStatus, now: Date): Promise<void>;
+  /** External ids among these that wait in a pending item of any of the institution's batches. */
+  pendingExternalIds(institutionId: string, externalIds: string[]): Promise<Set<string>>;
+}
+
+export interface NewIssuedDocument {
+  id: string;
+  institutionId: string;
+  learnerId: string;
+  documentTypeId: string;
+  title: string;
+  issueDate: string;
+  externalId: string | null;
+  batchId: string | null;
+  sha256: string;
+  byteSize: number;
+  signingIdentityId: string;
+  signedAt: Date;
+}
+
+/** Issued documents, by their institution-chosen external ids. */
+export interface IssuanceStore {
+  /** Inserts the documents whose external id is new; returns the ids inserted (the others are left alone). */
+  insertDocuments(rows: NewIssuedDocument[]): Promise<Set<string>>;
+  findByExternalIds(
+    institutionId: string,
+    externalIds: string[],
+  ): Promise<{ id: string; externalId: string; learnerId: string | null }[]>;
+}
+
+export type LearnerInvitationStatus = "queued" | "sent" | "failed" | "claimed";
+
+export interface LearnerInvitationRecord {
+  id: string;
+  learnerId: string;
+  institutionId: string;
+  status: LearnerInvitationStatus;
+  codeHash: string | null;
+  passwordHash: string | null;
+  codeExpiresAt: Date | null;
+  failedAttempts: number;
+  sendCount: number;
+  sentAt: Date | null;
+  lastError: string | null;
+  claimedAt: Date | null;
+  createdAt: Date;
+}
+
+export interface LearnerInvitationStore {
+  /** Creates the invitations these learners do not have yet; returns the new ones (one per learner, ever). */
+  ensure(institutionId: string, learnerIds: string[], now: Date): Promise<LearnerInvitationRecord[]>;
+  findByLearners(learnerIds: string[]): Promise<LearnerInvitationRecord[]>;
+  findById(id: string): Promise<LearnerInvitationRecord | null>;
+  findByCodeHash(codeHash: string): Promise<LearnerInvitationRecord | null>;
+  /** New secrets (the previous code stops working). */
+  markSent(
+    id: string,
+    secrets: { codeHash: string; passwordHash: string; expiresAt: Date },
+    now: Date,
+  ): Promise<void>;
+  markFailed(id: string, error: string, now: Date): Promise<void>;
+  /** Back to queued for a resend. */
+  requeue(id: string, now: Date): Promise<void>;
 }
 
 // ---------- API keys and idempotency keys (issue 4) ----------
@@ -527,6 +684,9 @@ export interface Stores {
   apiKeys: ApiKeyStore;
   idempotency: IdempotencyStore;
   jobs: JobStore;
+  batches: BatchStore;
+  issuance: IssuanceStore;
+  learnerInvitations: LearnerInvitationStore;
   dashboard: DashboardStore;
 }
 
@@ -595,6 +755,7 @@ export interface CoreDeps {
   pdf: PdfTools;
   /** Document files, encrypted per institution. */
   blobs: BlobStore;
+  zip: ZipReader;
   verifier: VerifierRuntime;
   /** A new random UUID (document ids). */
   newId(): string;

@@ -1,13 +1,16 @@
 import type { Stores, Transact } from "../../core/ports.ts";
 import { apiKeyStore } from "./api-key-store.ts";
 import { auditStore } from "./audit-store.ts";
+import { batchStore } from "./batch-store.ts";
 import { dashboardStore } from "./dashboard-store.ts";
 import { documentStore } from "./document-store.ts";
 import { documentTypeStore } from "./document-type-store.ts";
 import { idempotencyStore } from "./idempotency-store.ts";
 import { institutionStore } from "./institution-store.ts";
 import { invitationStore } from "./invitation-store.ts";
+import { issuanceStore } from "./issuance-store.ts";
 import { jobStore } from "./job-store.ts";
+import { learnerInvitationStore } from "./learner-invitation-store.ts";
 import { learnerStore } from "./learner-store.ts";
 import { membershipStore } from "./membership-store.ts";
 import { oneTimeTokenStore } from "./one-time-token-store.ts";
@@ -37,6 +40,9 @@ export function createStores(db: Db): Stores {
     idempotency: idempotencyStore(db),
     dashboard: dashboardStore(db),
     jobs: jobStore(db),
+    batches: batchStore(db),
+    issuance: issuanceStore(db),
+    learnerInvitations: learnerInvitationStore(db),
   };
 }
 
