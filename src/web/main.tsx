@@ -8,6 +8,7 @@ import "./styles/institutions.css";
 import "./styles/outbox.css";
 import "./styles/verification.css";
 import "./styles/record.css";
+import "./styles/documents.css";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";

@@ -147,6 +147,7 @@ describe.each(BACKENDS)("the documents registry (staff) on %s", (backend) => {
       `attachment; filename="Releve-d-ete-${document.id.slice(0, 8)}.pdf"`,
     );
     expect(Buffer.compare(file.rawPayload, Buffer.from(bytes))).toBe(0);
+    expect(t.core.pdf.sha256(new Uint8Array(file.rawPayload))).toBe(document.sha256);
   });
 
   it("revokes with a reason: verification reports it, the learner is emailed, the audit trail records it", async () => {
@@ -184,7 +185,7 @@ describe.each(BACKENDS)("the documents registry (staff) on %s", (backend) => {
     expect(mail?.payload.message.subject).toMatch(/^Document révoqué : .* \/ Document revoked: /);
     expect(mail?.payload.message.text).toContain("Motif : Note corrigée en mathématiques");
     expect(mail?.payload.message.text).toContain(`/v/${document.id}`);
-    expect(await auditActions(document.id)).toEqual(["document.revoked"]);
+    expect(await auditActions(document.id)).toEqual(["document.revoked", "document.issued"]);
   });
 
   it("replaces with a corrected file: the old one is superseded by the new one, one email explains it", async () => {

@@ -1,5 +1,7 @@
+import { BY_CLI } from "../../src/core/audit/record-audit.ts";
 import type { DocumentType } from "../../src/core/document-types/document-types.types.ts";
 import type { Institution } from "../../src/core/institutions/institutions.types.ts";
+import { issueDocument } from "../../src/core/issuance/issue-document.ts";
 import { learnerSearchText } from "../../src/core/learners/learner-rules.ts";
 import type { Learner, LearnerInput } from "../../src/core/learners/learners.types.ts";
 import type { CoreDeps, DocumentRecord } from "../../src/core/ports.ts";
@@ -50,8 +52,8 @@ export async function makeDocumentType(core: CoreDeps, institution: Institution)
 }
 
 /**
- * An issued document: its file in the blob store and its row in the registry, written through
- * the stores (a stand-in for issueDocument in tests of the registry's staff side).
+ * An issued document, through issueDocument (signed, its file in the blob store), or, with a batch
+ * id, written through the stores with an unsigned file (issueDocument takes no batch).
  */
 export async function makeDocument(
   core: CoreDeps,
@@ -65,23 +67,34 @@ export async function makeDocument(
   },
 ): Promise<{ document: DocumentRecord; bytes: Uint8Array }> {
   const title = input.title ?? `Relevé ${uniq()}`;
-  const bytes = await samplePdf({ title });
-  const sha256 = await core.blobs.put(institution.id, bytes);
+  const pdf = await samplePdf({ title });
+  if (!input.batchId) {
+    const { document } = await issueDocument(core, BY_CLI, institution, {
+      learnerId: input.learner.id,
+      documentTypeId: input.type.id,
+      title,
+      issueDate: "2026-06-15",
+      externalId: input.externalId ?? null,
+      pdf,
+    });
+    return { document, bytes: await core.blobs.get(institution.id, document.sha256) };
+  }
+  const sha256 = await core.blobs.put(institution.id, pdf);
   const document = await core.stores.documents.create({
     id: core.newId(),
     institutionId: institution.id,
     title,
     sha256,
-    byteSize: bytes.byteLength,
+    byteSize: pdf.byteLength,
     signingIdentityId: null,
     signedAt: core.clock.now(),
     learnerId: input.learner.id,
     documentTypeId: input.type.id,
     issueDate: "2026-06-15",
     externalId: input.externalId ?? null,
-    batchId: input.batchId ?? null,
+    batchId: input.batchId,
   });
-  return { document, bytes };
+  return { document, bytes: pdf };
 }
 
 /** A multipart/form-data body with text fields and files. */

@@ -1,32 +1,12 @@
 import type { Actor } from "../accounts/actor.ts";
-import type { AuditWho } from "../audit/record-audit.ts";
 import { byActor, recordAudit } from "../audit/record-audit.ts";
 import { isoDay } from "../dates/calendar-date.ts";
 import { DomainError } from "../errors.ts";
-import type { Institution } from "../institutions/institutions.types.ts";
-import type { CoreDeps, DocumentRecord } from "../ports.ts";
-
-// TEMPORARY stand-in until src/core/issuance/issue-document.ts lands (same contract).
-async function issueDocument(
-  _deps: CoreDeps,
-  _who: AuditWho,
-  _institution: Institution,
-  _input: {
-    learnerId: string;
-    documentTypeId: string;
-    title: string;
-    issueDate: string;
-    externalId?: string | null;
-    pdf: Uint8Array;
-    batchId?: string | null;
-    supersedes?: string | null;
-  },
-): Promise<{ document: DocumentRecord; created: boolean }> {
-  throw new DomainError("internal");
-}
+import { issueDocument } from "../issuance/issue-document.ts";
+import type { CoreDeps } from "../ports.ts";
 
 import { describeDocument } from "./describe-document.ts";
-import { normalizeReplacementFields } from "./document-rules.ts";
+import { replacementFields } from "./document-rules.ts";
 import { documentStatusEmail, learnerMailAddress } from "./document-status-email.ts";
 import type { DocumentDetail } from "./documents.types.ts";
 import { findStaffDocument } from "./find-staff-document.ts";
@@ -35,8 +15,9 @@ import { findStaffDocument } from "./find-staff-document.ts";
  * Replaces an active document with a corrected file (staff): issues a new document to the same
  * learner, of the same type, with the old one's title and issue date unless new ones are given;
  * the old one becomes "superseded by" the new one in the issuing transaction. The audit trail
- * records the replacement and the learner gets one email that explains it (issueDocument sends
- * no "new document" email when it supersedes another).
+ * records the replacement and the learner gets an email that explains it. (issueDocument also
+ * queues its usual "new document" mail; it should skip it when it supersedes, so that the
+ * learner reads one email.)
  */
 export async function replaceDocument(
   deps: CoreDeps,
@@ -46,7 +27,7 @@ export async function replaceDocument(
   input: { pdf: Uint8Array; title?: string | null; issueDate?: string | null },
 ): Promise<DocumentDetail> {
   const { institution, document: old } = await findStaffDocument(deps.stores, actor, slug, id);
-  const fields = normalizeReplacementFields(input);
+  const fields = replacementFields(input);
   if (old.status !== "active") throw new DomainError("document_not_active");
   if (!old.learnerId || !old.documentTypeId) throw new DomainError("document_not_replaceable");
   const who = byActor(actor);
@@ -58,7 +39,6 @@ export async function replaceDocument(
     // The external id stays with the old document (it is unique in the institution).
     externalId: null,
     pdf: input.pdf,
-    batchId: null,
     supersedes: old.id,
   });
   const now = deps.clock.now();

@@ -7,6 +7,8 @@ export interface RequestOptions {
   json?: unknown;
   /** Sent as is (a file upload), with its own content type. */
   blob?: Blob;
+  /** Sent as multipart/form-data (the browser writes the content type and boundary). */
+  form?: FormData;
   /** A public route that needs no CSRF token (e.g. the verifier): none is fetched or sent. */
   noCsrf?: boolean;
 }
@@ -60,6 +62,8 @@ async function attempt(method: Method, path: string, options: RequestOptions): P
   } else if (options.blob) {
     headers.set("content-type", options.blob.type || "application/octet-stream");
     body = options.blob;
+  } else if (options.form) {
+    body = options.form;
   }
   if (WRITE_METHODS.has(method) && !options.noCsrf) headers.set("x-csrf-token", await getCsrfToken());
   return send(method, path, headers, body);

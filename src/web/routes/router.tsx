@@ -5,7 +5,9 @@ import { RequireAuth } from "../features/auth/RequireAuth.tsx";
 import { isInstitutionStaff, isOperator } from "../lib/roles.ts";
 import { AccountPage } from "./AccountPage.tsx";
 import { DevOutboxPage } from "./DevOutboxPage.tsx";
+import { DocumentPage } from "./DocumentPage.tsx";
 import { DocumentRecordPage } from "./DocumentRecordPage.tsx";
+import { DocumentsPage } from "./DocumentsPage.tsx";
 import { DocumentTypesPage } from "./DocumentTypesPage.tsx";
 import { EditInstitutionPage } from "./EditInstitutionPage.tsx";
 import { ForgotPasswordPage } from "./ForgotPasswordPage.tsx";
@@ -103,6 +105,22 @@ export function createRouter() {
               element: (
                 <RequireAuth allow={operatorOrStaff}>
                   <LearnerPage />
+                </RequireAuth>
+              ),
+            },
+            {
+              path: "institutions/:slug/documents",
+              element: (
+                <RequireAuth allow={operatorOrStaff}>
+                  <DocumentsPage />
+                </RequireAuth>
+              ),
+            },
+            {
+              path: "institutions/:slug/documents/:id",
+              element: (
+                <RequireAuth allow={operatorOrStaff}>
+                  <DocumentPage />
                 </RequireAuth>
               ),
             },

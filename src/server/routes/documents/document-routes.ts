@@ -1,13 +1,14 @@
 import fastifyMultipart from "@fastify/multipart";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { DOCUMENT_PDF_MAX_BYTES, REASON_MAX, TITLE_MAX } from "../../../core/documents/document-rules.ts";
+import { REASON_MAX } from "../../../core/documents/document-rules.ts";
 import { getDocument } from "../../../core/documents/get-document.ts";
 import { DOCUMENT_PAGE_MAX, listDocuments } from "../../../core/documents/list-documents.ts";
 import { readDocumentFile } from "../../../core/documents/read-document-file.ts";
 import { replaceDocument } from "../../../core/documents/replace-document.ts";
 import { revokeDocument } from "../../../core/documents/revoke-document.ts";
-import { requireActor } from "../../http/auth.ts";
+import { PDF_MAX_BYTES, TITLE_MAX } from "../../../core/issuance/issue-rules.ts";
+import { API_READ, API_REVOKE, requireActor } from "../../http/auth.ts";
 import { Slug, Uuid } from "../../http/inputs.ts";
 import { DocumentDetailOut, DocumentPageOut } from "../../presenters/document-schemas.ts";
 import { errors } from "../../presenters/schemas.ts";
@@ -23,12 +24,13 @@ export async function documentRoutes(app: FastifyInstance, { deps }: RouteContex
   const r = typed(app);
   const tags = ["documents"];
   await app.register(fastifyMultipart, {
-    limits: { fileSize: DOCUMENT_PDF_MAX_BYTES, files: 1, fields: 2, parts: 3, fieldSize: 1024 },
+    limits: { fileSize: PDF_MAX_BYTES, files: 1, fields: 2, parts: 3, fieldSize: 1024 },
   });
 
   r.get(
     "/api/v1/institutions/:slug/documents",
     {
+      config: API_READ,
       schema: {
         tags,
         summary:
@@ -52,6 +54,7 @@ export async function documentRoutes(app: FastifyInstance, { deps }: RouteContex
   r.get(
     "/api/v1/institutions/:slug/documents/:id",
     {
+      config: API_READ,
       schema: {
         tags,
         summary: "One document (staff): learner, type, status with revocation or replacement links",
@@ -67,6 +70,7 @@ export async function documentRoutes(app: FastifyInstance, { deps }: RouteContex
   r.get(
     "/api/v1/institutions/:slug/documents/:id/file",
     {
+      config: API_READ,
       schema: {
         tags,
         summary: "Download the signed PDF as issued (staff; any status)",
@@ -88,6 +92,7 @@ export async function documentRoutes(app: FastifyInstance, { deps }: RouteContex
   r.post(
     "/api/v1/institutions/:slug/documents/:id/revoke",
     {
+      config: API_REVOKE,
       schema: {
         tags,
         summary:
@@ -105,11 +110,12 @@ export async function documentRoutes(app: FastifyInstance, { deps }: RouteContex
   r.post(
     "/api/v1/institutions/:slug/documents/:id/replace",
     {
-      bodyLimit: DOCUMENT_PDF_MAX_BYTES + 64 * 1024,
+      config: API_REVOKE,
+      bodyLimit: PDF_MAX_BYTES + 64 * 1024,
       schema: {
         tags,
         summary: "Replace an active document with a corrected PDF (staff); answers the new document",
-        description: `multipart/form-data: \`file\` (the PDF, at most 25 MiB), optional \`title\` (at most ${TITLE_MAX} characters) and \`issueDate\` (YYYY-MM-DD); both default to the old document's. The old document becomes "superseded by" the new one and the learner is emailed.`,
+        description: `multipart/form-data: \`file\` (the PDF, at most 20 MiB), optional \`title\` (at most ${TITLE_MAX} characters) and \`issueDate\` (YYYY-MM-DD); both default to the old document's. The old document becomes "superseded by" the new one and the learner is emailed.`,
         consumes: ["multipart/form-data"],
         params: IdParams,
         response: { 201: One, ...errors(400, 401, 404, 409, 413, 415, 422) },

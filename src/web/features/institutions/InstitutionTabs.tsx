@@ -8,6 +8,7 @@ export function InstitutionTabs({ slug }: { slug: string }) {
   const tabs = [
     { to: base, label: t("institutionTabs.staff"), end: true },
     { to: `${base}/learners`, label: t("institutionTabs.learners"), end: false },
+    { to: `${base}/documents`, label: t("institutionTabs.documents"), end: false },
     { to: `${base}/document-types`, label: t("institutionTabs.documentTypes"), end: false },
   ];
   return (
