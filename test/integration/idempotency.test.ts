@@ -110,6 +110,35 @@ describe.each(BACKENDS)("idempotency keys on %s", (backend) => {
     expect(await count()).toBe(2);
   });
 
+  it("replays multipart uploads by method and path (their boundaries differ between sends)", async () => {
+    const { newKey } = await setup();
+    const key = await newKey();
+    const upload = (text: string, idempotencyKey: string) => {
+      const boundary = "----sceau-idempotency";
+      const payload = Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n${text}\r\n--${boundary}--\r\n`,
+      );
+      return t.app.inject({
+        method: "POST",
+        url: "/api/v1/verify",
+        headers: {
+          authorization: `Bearer ${key}`,
+          "content-type": `multipart/form-data; boundary=${boundary}`,
+          "idempotency-key": idempotencyKey,
+        },
+        payload,
+      });
+    };
+    const first = await upload("not a pdf at all", "upload-1");
+    expect(first.statusCode, first.body).toBe(200);
+    const again = await upload("not a pdf at all", "upload-1");
+    expect(again.headers["idempotent-replayed"]).toBe("true");
+    expect(again.json()).toEqual(first.json());
+    // Boundaries differ between two sends of one upload: multipart is matched on method and path.
+    expect((await upload("another file", "upload-1")).headers["idempotent-replayed"]).toBe("true");
+    expect((await upload("another file", "upload-2")).headers["idempotent-replayed"]).toBeUndefined();
+  });
+
   it("runs two identical requests sent at once only once", async () => {
     const { newKey, post, count } = await setup();
     const key = await newKey();

@@ -21,11 +21,16 @@ declare module "fastify" {
 const badKey = (fr: string, en: string) =>
   new DomainError("validation_failed", { issues: [{ path: "Idempotency-Key", message: { fr, en } }] });
 
+const isMultipart = (req: FastifyRequest) => /^multipart\//i.test(String(req.headers["content-type"] ?? ""));
+
 /** What makes two requests "the same": method, path with query, and body bytes (JSON as parsed, or raw). */
 function requestHash(req: FastifyRequest): string {
   const h = createHash("sha256").update(`${req.method} ${req.url}\n`);
   const body = req.body;
-  if (Buffer.isBuffer(body)) h.update("raw\n").update(body);
+  // A multipart body is read by the handler, after this check, and its random boundary differs
+  // between two sends of the same upload: such requests are matched on method and path only.
+  if (isMultipart(req)) h.update("multipart\n");
+  else if (Buffer.isBuffer(body)) h.update("raw\n").update(body);
   else if (body !== undefined) h.update("json\n").update(JSON.stringify(body));
   return h.digest("hex");
 }
@@ -35,7 +40,8 @@ function requestHash(req: FastifyRequest): string {
  * runs once per owner (the API key or the user) and key; the same request again within 24 hours
  * gets the stored status and JSON body back (header `idempotent-replayed: true`); another request
  * with that key is refused (422), and one that arrives while the first still runs gets 409.
- * Only 2xx JSON answers are stored; after an error the key is free to retry.
+ * Only 2xx JSON answers are stored; after an error the key is free to retry. Multipart uploads are
+ * matched on method and path only (docs/api.md).
  */
 export function installIdempotency(app: FastifyInstance, core: CoreDeps): void {
   app.decorateRequest("idempotency", null);
@@ -50,11 +56,6 @@ export function installIdempotency(app: FastifyInstance, core: CoreDeps): void {
       throw badKey(
         "La clé d'idempotence doit compter de 1 à 255 caractères ASCII visibles.",
         "The idempotency key must be 1 to 255 visible ASCII characters.",
-      );
-    if (req.body === undefined && /^multipart\//i.test(String(req.headers["content-type"] ?? "")))
-      throw badKey(
-        "Les requêtes multipart n'acceptent pas de clé d'idempotence : envoyez le fichier comme corps de la requête.",
-        "Multipart requests do not take an idempotency key: send the file as the request body.",
       );
     const owner = req.actor.apiKey ? `apikey:${req.actor.apiKey.id}` : `user:${req.actor.user.id}`;
     const hash = requestHash(req);
