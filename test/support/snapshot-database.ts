@@ -13,6 +13,10 @@ const TABLES = [
   "api_keys",
   "idempotency_keys",
   "institution_data_keys",
+  "documents",
+  "batches",
+  "batch_items",
+  "learner_invitations",
 ];
 
 /** Every row of the domain tables (sessions excepted), to prove a refused request changed nothing. */

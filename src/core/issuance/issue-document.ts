@@ -65,8 +65,9 @@ export async function issueDocument(
   const sha256 = await deps.blobs.put(institution.id, signed);
   const inserted = await deps.transact(async (stores) => {
     if (input.supersedes && !(await stores.documents.markSuperseded(institution.id, input.supersedes, id)))
-      throw new DomainError("not_found");
-    return recordIssuedDocuments(deps, stores, who, [
+      throw new DomainError("document_not_active");
+    // A replacement: the caller tells the learner about it, so no "new document" email here.
+    return recordIssuedDocuments(deps, stores, who, { notify: !input.supersedes }, [
       {
         id,
         institutionId: institution.id,

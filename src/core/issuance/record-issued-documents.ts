@@ -12,6 +12,7 @@ export async function recordIssuedDocuments(
   deps: Pick<CoreDeps, "clock">,
   stores: Stores,
   who: AuditWho,
+  options: { notify: boolean },
   docs: NewIssuedDocument[],
 ): Promise<Set<string>> {
   if (docs.length === 0) return new Set();
@@ -34,7 +35,7 @@ export async function recordIssuedDocuments(
   const earlier = await stores.learnerInvitations.findByLearners(
     learnerIds.filter((id) => !invitedNow.has(id)),
   );
-  for (const inv of earlier) {
+  for (const inv of options.notify ? earlier : []) {
     // Still queued: that invitation will cover this document too.
     if (inv.status === "queued") continue;
     jobs.push({

@@ -45,7 +45,7 @@ export const runBatch: JobHandler = async (deps, { job, heartbeat }) => {
         }
       }
       await deps.transact(async (tx) => {
-        const inserted = await recordIssuedDocuments(deps, tx, who, docs);
+        const inserted = await recordIssuedDocuments(deps, tx, who, { notify: true }, docs);
         const clashes = docs.filter((d) => !inserted.has(d.id));
         const earlier = new Map(
           (
