@@ -13,6 +13,7 @@ import { P12Signer } from "@signpdf/signer-p12";
 import { SignPdf } from "@signpdf/signpdf";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { nodeInflate } from "../src/adapters/pdf/node-inflate.ts";
+import { nodePdfTools } from "../src/adapters/pdf/node-pdf-tools.ts";
 import { nodeVerifierCrypto } from "../src/adapters/pdf/node-verifier-crypto.ts";
 import { createPdfSigner } from "../src/adapters/pdf/pdf-signer.ts";
 import {
@@ -127,6 +128,8 @@ const baselineSigned = await baseline(onePageClassic);
 if (!(await verifyPdf(new Uint8Array(baselineSigned), ctx)).valid)
   throw new Error("bench: the baseline output does not verify");
 
+const noticeId = "0190f7f2-9a1b-7c3d-8e4f-123456789abc";
+const notice = { url: `https://sceau.example.org/v/${noticeId}`, documentId: noticeId };
 const sceau = {
   sign1PagePerSec: await rate("sceau sign 1 page (xref stream input)", 3000, () =>
     signer.sign(onePage, fields),
@@ -139,6 +142,12 @@ const sceau = {
   ),
   sign10PagesClassicPerSec: await rate("sceau sign 10 pages (classic xref input)", 1500, () =>
     signer.sign(tenPagesClassic, fields),
+  ),
+  notice1PagePerSec: await rate("sceau verification notice 1 page (xref stream input)", 3000, () =>
+    nodePdfTools.stamp(onePage, notice),
+  ),
+  signWithNotice1PagePerSec: await rate("sceau sign with notice 1 page (xref stream input)", 3000, async () =>
+    signer.sign(await nodePdfTools.stamp(onePage, notice), fields),
   ),
   verify1PagePerSec: await rate("sceau verify 1 page", 2000, () => verifyPdf(signedOne, ctx)),
   verify1PageWebCryptoPerSec: await rate("sceau verify 1 page, default WebCrypto, no cache", 500, () =>
@@ -159,7 +168,7 @@ const baselineRates = {
     verifyPdf(new Uint8Array(baselineSigned), ctx),
   ),
 };
-// The whole use case as `sceau sign` runs it: verification notice (pdf-lib), signature, registry row (PGlite in memory).
+// The whole use case as `sceau sign` runs it: verification notice, signature, registry row and audit event (PGlite in memory).
 const portal = await startTestApp("pglite");
 const institution = await makeInstitution(portal.core);
 const withoutNotice = { ...institution, stampEnabled: false };

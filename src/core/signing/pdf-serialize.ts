@@ -13,10 +13,12 @@ export function serializeName(name: string): string {
   return out;
 }
 
+const HEX_DIGITS = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"));
+
 /** Hex-encodes bytes as a PDF hexadecimal string `<…>`. */
 export function hexString(bytes: Uint8Array): string {
   let s = "<";
-  for (const b of bytes) s += b.toString(16).padStart(2, "0");
+  for (const b of bytes) s += HEX_DIGITS[b] as string;
   return `${s}>`;
 }
 

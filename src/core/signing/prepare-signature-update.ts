@@ -3,7 +3,6 @@ import {
   decodeTextString,
   dictOf,
   isDict,
-  isInteger,
   isName,
   isRef,
   isStream,
@@ -12,6 +11,7 @@ import {
   type PdfRef,
   type PdfValue,
 } from "../verification/pdf/pdf-values.ts";
+import { closeIncrementalUpdate, genOf, nextObjectNumber, ref } from "./incremental-update.ts";
 import { pdfDate, serializeName, serializeValue, textString } from "./pdf-serialize.ts";
 import { DOC_MDP_PERMISSION, type PreparedSignature, type PrepareOptions } from "./signing.types.ts";
 
@@ -45,8 +45,7 @@ export async function prepareSignatureUpdate(
   if (!isDict(catalog)) throw new UnsignablePdfError("the catalog is not a dictionary");
   const page = await firstPage(file, catalog);
 
-  const size = trailer.map.get("Size");
-  let next = Math.max(isInteger(size) ? size : 0, ...[...file.entries.keys()].map((n) => n + 1));
+  let next = nextObjectNumber(file);
   const sigNum = next++;
   const fieldNum = next++;
   const changed = new Map<number, string>();
@@ -127,25 +126,7 @@ export async function prepareSignatureUpdate(
     push(`${num} ${genOf(file, num)} obj\n`);
     push(`${text}\nendobj\n`);
   }
-  const trailerMap = new Map<string, PdfValue>();
-  for (const k of ["Root", "Info", "ID"]) {
-    const v = trailer.map.get(k);
-    if (v !== undefined) trailerMap.set(k, v);
-  }
-  const prevSection = file.sections[0];
-  const useStream = prevSection?.kind === "stream" && !file.trailer.map.has("XRefStm");
-  const xrefAt = base + len;
-  if (useStream) {
-    const xrefNum = next++;
-    offsets.set(xrefNum, xrefAt);
-    push(xrefStream(xrefNum, offsets, next, trailerMap, file.startxref, (n) => genOf(file, n)));
-  } else {
-    push(xrefTable(offsets, (n) => genOf(file, n)));
-    trailerMap.set("Size", next);
-    trailerMap.set("Prev", file.startxref);
-    push(`trailer\n${serializeValue({ kind: "dict", map: trailerMap, start: 0, end: 0 })}\n`);
-  }
-  push(`startxref\n${xrefAt}\n%%EOF\n`);
+  push(closeIncrementalUpdate(file, offsets, next, base + len));
 
   const out = new Uint8Array(base + len);
   out.set(pdf, 0);
@@ -173,15 +154,6 @@ export async function prepareSignatureUpdate(
     contentsCapacity: options.contentsCapacity,
     certification,
   };
-}
-
-function genOf(file: PdfFile, num: number): number {
-  const e = file.entries.get(num);
-  return e?.type === "n" ? e.gen : 0;
-}
-
-function ref(num: number): PdfRef {
-  return { kind: "ref", num, gen: 0 };
 }
 
 function emptyDict(): PdfDict {
@@ -230,63 +202,4 @@ async function describeFields(
       for (const k of kids) queue.push({ v: k, ft: type, depth: depth + 1 });
   }
   return { names, signed };
-}
-
-function xrefTable(offsets: Map<number, number>, gen: (n: number) => number): string {
-  const nums = [...offsets.keys()].sort((a, b) => a - b);
-  let s = "xref\n";
-  for (let i = 0; i < nums.length; ) {
-    let j = i;
-    while (j + 1 < nums.length && nums[j + 1] === (nums[j] as number) + 1) j++;
-    s += `${nums[i]} ${j - i + 1}\n`;
-    for (let k = i; k <= j; k++) {
-      const n = nums[k] as number;
-      s += `${String(offsets.get(n)).padStart(10, "0")} ${String(gen(n)).padStart(5, "0")} n\r\n`;
-    }
-    i = j + 1;
-  }
-  return s;
-}
-
-function xrefStream(
-  num: number,
-  offsets: Map<number, number>,
-  size: number,
-  trailer: Map<string, PdfValue>,
-  prev: number,
-  gen: (n: number) => number,
-): string {
-  const nums = [...offsets.keys()].sort((a, b) => a - b);
-  const index: number[] = [];
-  let data = "";
-  for (let i = 0; i < nums.length; ) {
-    let j = i;
-    while (j + 1 < nums.length && nums[j + 1] === (nums[j] as number) + 1) j++;
-    index.push(nums[i] as number, j - i + 1);
-    for (let k = i; k <= j; k++) {
-      const n = nums[k] as number;
-      const off = offsets.get(n) as number;
-      const g = n === num ? 0 : gen(n);
-      data += String.fromCharCode(
-        1,
-        (off >>> 24) & 255,
-        (off >>> 16) & 255,
-        (off >>> 8) & 255,
-        off & 255,
-        g >> 8,
-        g & 255,
-      );
-    }
-    i = j + 1;
-  }
-  const dict = new Map<string, PdfValue>([
-    ["Type", { kind: "name", value: "XRef" }],
-    ["Size", size],
-    ["Index", index],
-    ["W", [1, 4, 2]],
-    ["Prev", prev],
-    ["Length", data.length],
-  ]);
-  for (const [k, v] of trailer) dict.set(k, v);
-  return `${num} 0 obj\n${serializeValue({ kind: "dict", map: dict, start: 0, end: 0 })}\nstream\n${data}\nendstream\nendobj\n`;
 }

@@ -55,3 +55,9 @@ export interface PrepareOptions {
   /** Software name recorded in /Prop_Build (default "Sceau"). */
   application?: string;
 }
+
+/** A QR code's modules, `size` × `size`, row by row from the top: 1 is dark, 0 is light. */
+export interface QrMatrix {
+  size: number;
+  modules: Uint8Array;
+}
