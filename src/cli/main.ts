@@ -7,9 +7,11 @@ import { requestPasswordReset } from "../core/accounts/request-password-reset.ts
 import { seedDemo } from "../core/demo/seed-demo.ts";
 import { databaseTarget, VERSION } from "../server/deps.ts";
 import { auditCommands } from "./commands/audit-commands.ts";
+import { issueCommand } from "./commands/issue-command.ts";
 import { pkiCommands } from "./commands/pki-commands.ts";
 import { signCommand } from "./commands/sign-command.ts";
 import { verifyCommand } from "./commands/verify-command.ts";
+import { workerCommand } from "./commands/worker-command.ts";
 import { EXIT_USAGE, openRuntime } from "./open-runtime.ts";
 import { printSeedResult } from "./print-seed-result.ts";
 
@@ -97,6 +99,8 @@ operator
   });
 
 signCommand(program);
+issueCommand(program);
+workerCommand(program);
 verifyCommand(program, loadConfigOrExit().cliLocale);
 pkiCommands(program);
 auditCommands(program);

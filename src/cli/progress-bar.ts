@@ -17,6 +17,11 @@ export function progressBar(total: number, label: string, stream: NodeJS.WriteSt
       done++;
       if (done === total || done % 10 === 0) draw();
     },
+    /** Sets the count (work done elsewhere, e.g. by a background job). */
+    set(value: number) {
+      done = value;
+      draw();
+    },
     end() {
       if (enabled) stream.write("\n");
     },

@@ -1,7 +1,8 @@
 import type { Actor } from "../accounts/actor.ts";
-import { byActor, recordAudit } from "../audit/record-audit.ts";
+import { type AuditWho, byActor, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
 import { findVisibleInstitution } from "../institutions/find-visible-institution.ts";
+import type { Institution } from "../institutions/institutions.types.ts";
 import { QUEUES } from "../jobs/queues.ts";
 import type { CoreDeps } from "../ports.ts";
 import type { Batch, BatchIssue, BatchSource, BatchValidation } from "./issuance.types.ts";
@@ -18,19 +19,32 @@ export const issuePath = (i: BatchIssue): string =>
  * problem, and nothing written. Rows issued before (same external id, same learner) are left out,
  * so uploading the same batch again creates nothing: batch is then null.
  */
-export async function createBatch(
+export function createBatchForStaff(
   deps: CoreDeps,
   actor: Actor,
   slug: string,
-  input: {
-    manifest: Uint8Array;
-    manifestName: string;
-    zip: Uint8Array;
-    source: BatchSource;
-    dryRun?: boolean;
-  },
+  input: BatchUpload,
 ): Promise<{ validation: BatchValidation; batch: Batch | null }> {
-  const institution = await findVisibleInstitution(deps.stores, actor, slug, "staff");
+  return findVisibleInstitution(deps.stores, actor, slug, "staff").then((institution) =>
+    createBatch(deps, byActor(actor), institution, input),
+  );
+}
+
+export interface BatchUpload {
+  manifest: Uint8Array;
+  manifestName: string;
+  zip: Uint8Array;
+  source: BatchSource;
+  dryRun?: boolean;
+}
+
+/** {@link createBatchForStaff} without the access check: for `sceau issue` (the server's operator). */
+export async function createBatch(
+  deps: CoreDeps,
+  who: AuditWho,
+  institution: Institution,
+  input: BatchUpload,
+): Promise<{ validation: BatchValidation; batch: Batch | null }> {
   const plan = await validateBatch(deps, institution.id, input.manifest, input.zip);
   const validation: BatchValidation = {
     rows: plan.items.length + plan.alreadyIssued,
@@ -51,7 +65,6 @@ export async function createBatch(
         staged.set(item.line, await deps.blobs.put(institution.id, item.pdf));
       }),
     );
-  const who = byActor(actor);
   const record = await deps.transact(async (stores) => {
     const now = deps.clock.now();
     const batch = await stores.batches.create(

@@ -2,7 +2,7 @@ import fastifyMultipart from "@fastify/multipart";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { DomainError } from "../../../core/errors.ts";
-import { createBatch } from "../../../core/issuance/create-batch.ts";
+import { createBatchForStaff } from "../../../core/issuance/create-batch.ts";
 import { exportBatchErrors } from "../../../core/issuance/export-batch-errors.ts";
 import { getBatch, listBatches, listBatchItems } from "../../../core/issuance/get-batch.ts";
 import { MANIFEST_MAX_BYTES } from "../../../core/issuance/read-manifest.ts";
@@ -65,7 +65,7 @@ export async function batchRoutes(app: FastifyInstance, { deps }: RouteContext) 
       });
       if (!files.manifest) throw missingFile("manifest");
       if (!files.files) throw missingFile("files");
-      const result = await createBatch(deps.core, actor, req.params.slug, {
+      const result = await createBatchForStaff(deps.core, actor, req.params.slug, {
         manifest: files.manifest.bytes,
         manifestName: files.manifest.filename || "manifest.csv",
         zip: files.files.bytes,
