@@ -5,6 +5,7 @@ import "./styles/forms.css";
 import "./styles/content.css";
 import "./styles/tables.css";
 import "./styles/institutions.css";
+import "./styles/api-keys.css";
 import "./styles/outbox.css";
 import "./styles/verification.css";
 import "./styles/record.css";

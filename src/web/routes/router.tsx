@@ -2,8 +2,9 @@ import { createBrowserRouter, type Params } from "react-router";
 import type { CurrentUser } from "../../core/accounts/accounts.types.ts";
 import { Layout } from "../components/Layout.tsx";
 import { RequireAuth } from "../features/auth/RequireAuth.tsx";
-import { isInstitutionStaff, isOperator } from "../lib/roles.ts";
+import { isInstitutionAdmin, isInstitutionStaff, isOperator } from "../lib/roles.ts";
 import { AccountPage } from "./AccountPage.tsx";
+import { ApiKeysPage } from "./ApiKeysPage.tsx";
 import { DevOutboxPage } from "./DevOutboxPage.tsx";
 import { DocumentPage } from "./DocumentPage.tsx";
 import { DocumentRecordPage } from "./DocumentRecordPage.tsx";
@@ -28,6 +29,8 @@ import { VerifyPage } from "./VerifyPage.tsx";
 const operatorOnly = (user: CurrentUser) => isOperator(user);
 const operatorOrStaff = (user: CurrentUser, params: Readonly<Params<string>>) =>
   isOperator(user) || isInstitutionStaff(user, params.slug ?? "");
+const operatorOrAdmin = (user: CurrentUser, params: Readonly<Params<string>>) =>
+  isOperator(user) || isInstitutionAdmin(user, params.slug ?? "");
 
 export function createRouter() {
   return createBrowserRouter([
@@ -129,6 +132,14 @@ export function createRouter() {
               element: (
                 <RequireAuth allow={operatorOrStaff}>
                   <DocumentTypesPage />
+                </RequireAuth>
+              ),
+            },
+            {
+              path: "institutions/:slug/api-keys",
+              element: (
+                <RequireAuth allow={operatorOrAdmin}>
+                  <ApiKeysPage />
                 </RequireAuth>
               ),
             },

@@ -1,15 +1,20 @@
 import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
+import { isInstitutionAdmin, isOperator } from "../../lib/roles.ts";
+import { useCurrentUser } from "../auth/useCurrentUser.ts";
 
 /** The sections of an institution's pages: staff (the institution page), learners, document types. */
 export function InstitutionTabs({ slug }: { slug: string }) {
   const { t } = useTranslation();
+  const { user } = useCurrentUser();
+  const admin = user !== null && (isOperator(user) || isInstitutionAdmin(user, slug));
   const base = `/institutions/${encodeURIComponent(slug)}`;
   const tabs = [
     { to: base, label: t("institutionTabs.staff"), end: true },
     { to: `${base}/learners`, label: t("institutionTabs.learners"), end: false },
     { to: `${base}/documents`, label: t("institutionTabs.documents"), end: false },
     { to: `${base}/document-types`, label: t("institutionTabs.documentTypes"), end: false },
+    ...(admin ? [{ to: `${base}/api-keys`, label: t("institutionTabs.apiKeys"), end: false }] : []),
   ];
   return (
     <nav className="institution-tabs" aria-label={t("institutionTabs.label")}>
