@@ -20,6 +20,8 @@ const QR_SIZE = 132;
 const QR_QUIET_MODULES = 2;
 const TEXT_GAP = 20;
 const TEXT_COLOR = "0.1 0.1 0.15 rg";
+/** Narrowest text column beside the QR code (the headline fits in it unwrapped). */
+const MIN_TEXT_WIDTH = 210;
 
 /** A line of the notice: WinAnsi text (empty: a gap of `size` points), its size and weight. */
 type Line = [Uint8Array, number, boolean];
@@ -39,12 +41,15 @@ const GAP = line("", 6);
 
 /**
  * The content stream of the verification notice page: a vector QR code of the URL in the top-left
- * corner (one filled path, a rectangle per run of dark modules) and, beside it, the bilingual
- * headline, the verification address, the document id and a short explanation, in Helvetica.
+ * corner (one filled path, a rectangle per run of dark modules) and, beside it (under it on a
+ * narrow page), the bilingual headline, the verification address, the document id and a short
+ * explanation, in Helvetica; lines wrap at spaces, and an address too long for a line is cut.
  */
 export function verificationNoticeContent(layout: VerificationNoticeLayout): string {
   const top = layout.height - MARGIN;
-  const x = MARGIN + QR_SIZE + TEXT_GAP;
+  // beside the QR code; on a page too narrow for that, under it
+  const beside = layout.width - 2 * MARGIN - QR_SIZE - TEXT_GAP >= MIN_TEXT_WIDTH;
+  const x = beside ? MARGIN + QR_SIZE + TEXT_GAP : MARGIN;
   const maxWidth = Math.max(layout.width - x - MARGIN, 40);
   const lines: Line[] = [
     ...HEADLINES,
@@ -55,7 +60,7 @@ export function verificationNoticeContent(layout: VerificationNoticeLayout): str
     ...EXPLANATIONS,
   ];
   let text = `BT\n${TEXT_COLOR}\n`;
-  let y = top - 14;
+  let y = beside ? top - 14 : top - QR_SIZE - TEXT_GAP - 14;
   let font = "";
   for (const [bytes, size, bold] of lines) {
     if (bytes.length === 0) {

@@ -15,7 +15,7 @@ import { FIELDS, testIdentity, testPki } from "../../support/pki/test-pki.ts";
 import { pageTreePdf, samplePdf } from "../../support/sample-pdf.ts";
 
 const ID = "0190f7f2-9a1b-7c3d-8e4f-123456789abc";
-const URL = `https://sceau.example.org/v/${ID}`;
+const VERIFY_URL = `https://sceau.example.org/v/${ID}`;
 
 /** Runs a poppler tool on `pdf`; poppler repairs a broken cross-reference silently except for stderr. */
 function poppler(
@@ -80,7 +80,7 @@ async function signAndCheck(stamped: Uint8Array): Promise<void> {
 describe("verification notice (incremental update)", { timeout: 60_000 }, () => {
   it("appends a bilingual notice page after the original bytes (object streams), and the signed result validates", async () => {
     const original = await samplePdf({ pages: 2 });
-    const stamped = await nodePdfTools.stamp(original, { url: URL, documentId: ID });
+    const stamped = await nodePdfTools.stamp(original, { url: VERIFY_URL, documentId: ID });
     expect(Buffer.from(stamped.subarray(0, original.length)).equals(Buffer.from(original))).toBe(true);
     expect(Buffer.from(stamped.subarray(original.length)).toString("latin1")).toContain("/Type /XRef");
     expect(pageInfo(stamped)).toEqual({
@@ -93,7 +93,7 @@ describe("verification notice (incremental update)", { timeout: 60_000 }, () => 
     expect(notice).toContain("Document certifié — vérifiez-le");
     expect(notice).toContain("Certified document — verify it");
     expect(notice).toContain("N° du document / Document ID");
-    expect(notice).toContain(URL);
+    expect(notice).toContain(VERIFY_URL);
     expect(notice).toContain(ID);
     expect(notice).toContain("registre de l'établissement.");
     expect(notice).toContain("with the institution's registry.");
@@ -115,12 +115,12 @@ describe("verification notice (incremental update)", { timeout: 60_000 }, () => 
 
   it("extends a classic cross-reference table with a table", async () => {
     const original = await samplePdf({ pages: 3, objectStreams: false });
-    const stamped = await nodePdfTools.stamp(original, { url: URL, documentId: ID });
+    const stamped = await nodePdfTools.stamp(original, { url: VERIFY_URL, documentId: ID });
     const update = Buffer.from(stamped.subarray(original.length)).toString("latin1");
     expect(update).toMatch(/\nxref\n[\s\S]*trailer\n<<[^>]*\/Prev \d+/);
     expect(update).not.toContain("/Type /XRef");
     expect(pageInfo(stamped).pages).toBe(4);
-    expect(pageText(stamped, 4)).toContain(URL);
+    expect(pageText(stamped, 4)).toContain(VERIFY_URL);
     await expectUpdateReadable(stamped);
     await signAndCheck(stamped);
   });
@@ -128,7 +128,7 @@ describe("verification notice (incremental update)", { timeout: 60_000 }, () => 
   it("appends to a nested page tree, sized and turned like the last page as shown, and creates the Info dictionary", async () => {
     const original = pageTreePdf();
     expect(pageInfo(original).sizes).toEqual(["612 x 792", "612 x 792", "595 x 842"]);
-    const stamped = await nodePdfTools.stamp(original, { url: URL, documentId: ID });
+    const stamped = await nodePdfTools.stamp(original, { url: VERIFY_URL, documentId: ID });
     expect(Buffer.from(stamped.subarray(0, original.length)).equals(Buffer.from(original))).toBe(true);
     expect(pageInfo(stamped)).toEqual({
       pages: 4,
@@ -143,33 +143,44 @@ describe("verification notice (incremental update)", { timeout: 60_000 }, () => 
 
   it("refuses an encrypted file", async () => {
     await expect(
-      nodePdfTools.stamp(pageTreePdf({ encrypted: true }), { url: URL, documentId: ID }),
+      nodePdfTools.stamp(pageTreePdf({ encrypted: true }), { url: VERIFY_URL, documentId: ID }),
     ).rejects.toThrow(UnsignablePdfError);
   });
 
-  it("keeps every line within the page: a long address is cut where it no longer fits", () => {
-    const long = `https://portail.sceau.cegep-de-demonstration.example.org/verification/documents/${ID}/${ID}`;
-    const content = verificationNoticeContent({
-      width: 420,
-      height: 595,
-      url: long,
-      documentId: ID,
-      qr: qrMatrix(long),
-    });
-    const maxWidth = 420 - 48 - 132 - 20 - 48;
-    const lines = [...content.matchAll(/\/F(\d) (\d+) Tf|<([0-9a-f]+)> Tj/g)];
-    let font = { bold: false, size: 0 };
-    const texts: string[] = [];
-    for (const [, f, size, hex] of lines) {
-      if (f) font = { bold: f === "2", size: Number(size) };
-      else {
-        const bytes = Buffer.from(hex as string, "hex");
-        expect(helveticaWidth(bytes, font.size, font.bold)).toBeLessThanOrEqual(maxWidth);
-        texts.push(bytes.toString("latin1"));
+  // [page width, left edge of the text, widest line]: beside the QR code, or under it on a narrow page
+  const columns: [number, number, number][] = [
+    [520, 200, 520 - 200 - 48],
+    [320, 48, 320 - 2 * 48],
+  ];
+  for (const [width, left, maxWidth] of columns) {
+    it(`keeps every line within a ${width} pt page: a long address is cut where it no longer fits`, () => {
+      const long = `https://portail.sceau.cegep-de-demonstration.example.org/verification/documents/${ID}/${ID}`;
+      const content = verificationNoticeContent({
+        width,
+        height: 595,
+        url: long,
+        documentId: ID,
+        qr: qrMatrix(long),
+      });
+      const lines = [...content.matchAll(/\/F(\d) (\d+) Tf|1 0 0 1 (\S+) \S+ Tm <([0-9a-f]+)> Tj/g)];
+      let font = { bold: false, size: 0 };
+      const texts: string[] = [];
+      for (const [, f, size, x, hex] of lines) {
+        if (f) font = { bold: f === "2", size: Number(size) };
+        else {
+          const bytes = Buffer.from(hex as string, "hex");
+          expect(Number(x)).toBe(left);
+          expect(helveticaWidth(bytes, font.size, font.bold)).toBeLessThanOrEqual(maxWidth);
+          texts.push(bytes.toString("latin1"));
+        }
       }
-    }
-    expect(texts.join("")).toContain(long);
-    expect(texts.length).toBeGreaterThan(10);
-    expect(Buffer.from(encodeWinAnsi("é — ’ €")).toString("hex")).toBe("e9209720922080");
+      expect(texts.join("")).toContain(long);
+      expect(texts.length).toBeGreaterThan(8);
+    });
+  }
+
+  it("encodes French and typographic characters in WinAnsiEncoding", () => {
+    expect(Buffer.from(encodeWinAnsi("é — ’ € œ")).toString("hex")).toBe("e9209720922080209c");
+    expect(Buffer.from(encodeWinAnsi("✓")).toString("latin1")).toBe("?");
   });
 });
