@@ -9,6 +9,7 @@ import "./styles/api-keys.css";
 import "./styles/outbox.css";
 import "./styles/verification.css";
 import "./styles/record.css";
+import "./styles/dashboard.css";
 import "./styles/documents.css";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";

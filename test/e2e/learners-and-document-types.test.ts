@@ -74,10 +74,10 @@ describe.each(RUNS)(
       await page.getByRole("button", { name: t.signIn.submit }).click();
       await page.waitForURL(`**/institutions/${slug}`);
 
-      // The tabs: staff is current; open the learners.
+      // The tabs: the overview is current; open the learners.
       const tabs = page.getByRole("navigation", { name: t.institutionTabs.label });
       await expect
-        .poll(() => tabs.getByRole("link", { name: t.institutionTabs.staff }).getAttribute("aria-current"))
+        .poll(() => tabs.getByRole("link", { name: t.institutionTabs.overview }).getAttribute("aria-current"))
         .toBe("page");
       await tabs.getByRole("link", { name: t.institutionTabs.learners }).click();
       await page

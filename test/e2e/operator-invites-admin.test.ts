@@ -90,6 +90,12 @@ describe.each(RUNS)(
         .fill("une phrase de passe solide");
       await adminPage.getByRole("button", { name: t.invitation.submit }).click();
       await adminPage.waitForURL(`**/institutions/${slug}`);
+      // The overview comes first; the staff have their own tab.
+      await adminPage
+        .getByRole("navigation", { name: t.institutionTabs.label })
+        .getByRole("link", { name: t.institutionTabs.staff })
+        .click();
+      await adminPage.waitForURL(`**/institutions/${slug}/staff`);
       await adminPage.getByRole("heading", { level: 1 }).waitFor();
       await audit(adminPage, "admin-institution");
       expect(await adminPage.getByRole("cell", { name: adminEmail }).count()).toBe(1);

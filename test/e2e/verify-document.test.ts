@@ -239,6 +239,10 @@ describe.each(RUNS)("public verification, in $lang on $backend", ({ lang, browse
     await page.getByLabel(t.signIn.password, { exact: true }).fill(admin.password);
     await page.getByRole("button", { name: t.signIn.submit }).click();
     await page.waitForURL(`**/institutions/${institution.slug}`);
+    await page
+      .getByRole("navigation", { name: t.institutionTabs.label })
+      .getByRole("link", { name: t.institutionTabs.staff })
+      .click();
 
     const section = page.getByRole("region", { name: t.signing.title, exact: true });
     const stamp = section.getByLabel(t.signing.stampEnabled, { exact: true });

@@ -17,6 +17,9 @@ export const queryKeys = {
     ["institutions", slug, "learners", "page", q, after ?? "", before ?? ""] as const,
   learner: (slug: string, id: string) => ["institutions", slug, "learners", id] as const,
   documentTypes: (slug: string) => ["institutions", slug, "document-types"] as const,
+  dashboard: (slug: string) => ["institutions", slug, "dashboard"] as const,
+  audit: (scope: string, action: string, from: string, to: string) =>
+    ["audit", scope, action, from, to] as const,
   documents: (slug: string) => ["institutions", slug, "documents"] as const,
   documentPage: (slug: string, filter: Record<string, string>, cursor: string) =>
     ["institutions", slug, "documents", "page", filter, cursor] as const,

@@ -22,6 +22,7 @@ export function MainNav({ user }: { user: CurrentUser | null }) {
   if (user && isOperator(user)) {
     items.push({ to: "/operator/institutions", label: t("nav.institutions") });
     items.push({ to: "/operator/users", label: t("nav.users") });
+    items.push({ to: "/operator/audit", label: t("nav.audit") });
   }
   for (const membership of user ? institutionMemberships(user) : []) {
     if (!membership.institution) continue;

@@ -13,12 +13,15 @@ import { DocumentTypesPage } from "./DocumentTypesPage.tsx";
 import { EditInstitutionPage } from "./EditInstitutionPage.tsx";
 import { ForgotPasswordPage } from "./ForgotPasswordPage.tsx";
 import { HomePage } from "./HomePage.tsx";
+import { InstitutionAuditPage } from "./InstitutionAuditPage.tsx";
+import { InstitutionOverviewPage } from "./InstitutionOverviewPage.tsx";
 import { InstitutionPage } from "./InstitutionPage.tsx";
 import { InvitationPage } from "./InvitationPage.tsx";
 import { LearnerPage } from "./LearnerPage.tsx";
 import { LearnersPage } from "./LearnersPage.tsx";
 import { NewInstitutionPage } from "./NewInstitutionPage.tsx";
 import { NotFoundPage } from "./NotFoundPage.tsx";
+import { OperatorAuditPage } from "./OperatorAuditPage.tsx";
 import { OperatorInstitutionsPage } from "./OperatorInstitutionsPage.tsx";
 import { OperatorUsersPage } from "./OperatorUsersPage.tsx";
 import { ResetPasswordPage } from "./ResetPasswordPage.tsx";
@@ -80,6 +83,14 @@ export function createRouter() {
               ),
             },
             {
+              path: "operator/audit",
+              element: (
+                <RequireAuth allow={operatorOnly}>
+                  <OperatorAuditPage />
+                </RequireAuth>
+              ),
+            },
+            {
               path: "operator/users",
               element: (
                 <RequireAuth allow={operatorOnly}>
@@ -91,7 +102,23 @@ export function createRouter() {
               path: "institutions/:slug",
               element: (
                 <RequireAuth allow={operatorOrStaff}>
+                  <InstitutionOverviewPage />
+                </RequireAuth>
+              ),
+            },
+            {
+              path: "institutions/:slug/staff",
+              element: (
+                <RequireAuth allow={operatorOrStaff}>
                   <InstitutionPage />
+                </RequireAuth>
+              ),
+            },
+            {
+              path: "institutions/:slug/audit",
+              element: (
+                <RequireAuth allow={operatorOrAdmin}>
+                  <InstitutionAuditPage />
                 </RequireAuth>
               ),
             },

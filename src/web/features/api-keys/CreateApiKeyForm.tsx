@@ -1,6 +1,10 @@
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { API_KEY_SCOPES, type ApiKeyInput, type ApiKeyScope } from "../../../core/api-keys/api-keys.types.ts";
+import type { ApiKeyInput, ApiKeyScope } from "../../../core/api-keys/api-keys.types.ts";
+
+/** The scopes, in the order the form shows them (the type checks they are all there). */
+const API_KEY_SCOPES: readonly ApiKeyScope[] = ["issue", "read", "revoke"] satisfies ApiKeyScope[];
+
 import { CheckboxField } from "../../components/CheckboxField.tsx";
 import { FieldError } from "../../components/FieldError.tsx";
 import { FormAlert } from "../../components/FormAlert.tsx";

@@ -3,17 +3,19 @@ import { NavLink } from "react-router";
 import { isInstitutionAdmin, isOperator } from "../../lib/roles.ts";
 import { useCurrentUser } from "../auth/useCurrentUser.ts";
 
-/** The sections of an institution's pages: staff (the institution page), learners, document types. */
+/** The sections of an institution's pages: the overview (the institution page), staff, learners, documents, document types; the audit trail and API keys for its administrators. */
 export function InstitutionTabs({ slug }: { slug: string }) {
   const { t } = useTranslation();
   const { user } = useCurrentUser();
   const admin = user !== null && (isOperator(user) || isInstitutionAdmin(user, slug));
   const base = `/institutions/${encodeURIComponent(slug)}`;
   const tabs = [
-    { to: base, label: t("institutionTabs.staff"), end: true },
+    { to: base, label: t("institutionTabs.overview"), end: true },
+    { to: `${base}/staff`, label: t("institutionTabs.staff"), end: false },
     { to: `${base}/learners`, label: t("institutionTabs.learners"), end: false },
     { to: `${base}/documents`, label: t("institutionTabs.documents"), end: false },
     { to: `${base}/document-types`, label: t("institutionTabs.documentTypes"), end: false },
+    ...(admin ? [{ to: `${base}/audit`, label: t("institutionTabs.audit"), end: false }] : []),
     ...(admin ? [{ to: `${base}/api-keys`, label: t("institutionTabs.apiKeys"), end: false }] : []),
   ];
   return (

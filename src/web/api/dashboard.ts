@@ -1,0 +1,6 @@
+import type { InstitutionDashboard } from "../../core/dashboard/dashboard.types.ts";
+import { request } from "./request.ts";
+
+/** The institution's overview (its staff and the operator). */
+export const getInstitutionDashboard = (slug: string) =>
+  request<InstitutionDashboard>("GET", `/api/v1/institutions/${encodeURIComponent(slug)}/dashboard`);
