@@ -40,6 +40,16 @@ export interface Secrets {
   equal(a: string, b: string): boolean;
 }
 
+/**
+ * Short-lived, tamper-proof tokens for state the server keeps nowhere else (an HMAC under a key
+ * derived from the master key). `purpose` separates kinds of tokens: one never passes for another.
+ */
+export interface TokenSigner {
+  sign(purpose: string, claims: Record<string, string>, expiresAt: Date): string;
+  /** The claims when the signature, the purpose and the expiry hold; null otherwise. */
+  verify(purpose: string, token: string, now: Date): Record<string, string> | null;
+}
+
 export interface PasswordHasher {
   hash(password: string): Promise<string>;
   verify(hash: string, password: string): Promise<boolean>;
@@ -103,7 +113,7 @@ export interface InvitationRecord {
 
 export interface OneTimeTokenRecord {
   id: string;
-  purpose: "password_reset";
+  purpose: "password_reset" | "email_verification";
   userId: string;
   expiresAt: Date;
   usedAt: Date | null;
@@ -135,7 +145,13 @@ export interface UserStore {
   }): Promise<UserRecord>;
   update(
     id: string,
-    patch: { displayName?: string; locale?: Locale; passwordHash?: string; status?: UserStatus },
+    patch: {
+      displayName?: string;
+      locale?: Locale;
+      passwordHash?: string;
+      status?: UserStatus;
+      emailVerifiedAt?: Date;
+    },
   ): Promise<UserRecord | null>;
   list(query: { q: string; offset: number; limit: number }): Promise<{ users: UserRecord[]; total: number }>;
 }
@@ -393,6 +409,8 @@ export interface LearnerStore {
   count(query: { institutionId: string; q: string; cap: number }): Promise<number>;
   /** Inserts or updates (by student number) in batches; run inside a transaction. */
   upsertMany(institutionId: string, rows: LearnerWrite[]): Promise<void>;
+  /** Links the learner record to a user account (claiming); false when it is linked already. */
+  linkUser(learnerId: string, userId: string): Promise<boolean>;
 }
 
 export interface DocumentTypeStore {
@@ -486,8 +504,8 @@ export interface JobStore {
   /** Extends the lease of a long job. */
   extend(id: string, leaseMs: number, now: Date): Promise<void>;
   complete(id: string, now: Date): Promise<void>;
-  /** Records the error; retries at retryAt, or fails for good after maxAttempts. */
-  fail(id: string, error: string, retryAt: Date, now: Date): Promise<void>;
+  /** Records the error; retries at retryAt, or fails for good after maxAttempts or when retryAt is null. */
+  fail(id: string, error: string, retryAt: Date | null, now: Date): Promise<void>;
   counts(queue: string): Promise<Record<JobState, number>>;
 }
 
@@ -621,6 +639,33 @@ export interface LearnerInvitationStore {
   markFailed(id: string, error: string, now: Date): Promise<void>;
   /** Back to queued for a resend. */
   requeue(id: string, now: Date): Promise<void>;
+  /** One more wrong claim password; returns the new count. */
+  recordFailure(id: string, now: Date): Promise<number>;
+  /**
+   * Marks it claimed and clears the code and password hashes, only if the code is still the one
+   * given (not claimed, not replaced by a resend); false otherwise.
+   */
+  claim(id: string, codeHash: string, now: Date): Promise<boolean>;
+}
+
+/** A document as its learner sees it in the wallet, with its institution's and type's names. */
+export interface WalletDocumentRow {
+  id: string;
+  title: string;
+  issueDate: string | null;
+  status: DocumentStatus;
+  revokedAt: Date | null;
+  supersededBy: string | null;
+  institution: { slug: string; nameFr: string; nameEn: string };
+  documentType: { nameFr: string; nameEn: string } | null;
+}
+
+/** Reads for the learner's wallet: documents of every learner record linked to the user. */
+export interface WalletStore {
+  /** Newest issue first. */
+  listDocuments(userId: string): Promise<WalletDocumentRow[]>;
+  /** Documents issued to one learner record (all statuses). */
+  countForLearner(learnerId: string): Promise<number>;
 }
 
 // ---------- API keys and idempotency keys (issue 4) ----------
@@ -688,6 +733,7 @@ export interface Stores {
   issuance: IssuanceStore;
   learnerInvitations: LearnerInvitationStore;
   dashboard: DashboardStore;
+  wallet: WalletStore;
 }
 
 /** Material for a new signing identity, with its private key already sealed. */
@@ -744,6 +790,8 @@ export interface CoreDeps {
   mailer: Mailer;
   passwords: PasswordHasher;
   secrets: Secrets;
+  /** Signed, expiring tokens (the claim step between the access code and the new account). */
+  tokenSigner: TokenSigner;
   clock: Clock;
   settings: {
     publicUrl: string;

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { Config } from "../config/config.ts";
 import { JOB_HANDLERS } from "../core/jobs/job-handlers.ts";
 import type { QueueName } from "../core/jobs/queues.ts";
+import { isPermanentFailure } from "../core/mail/mail-rejected.ts";
 import type { CoreDeps, JobRecord } from "../core/ports.ts";
 
 export interface JobWorker {
@@ -46,7 +47,12 @@ export function startJobWorker(
       const now = deps.clock.now();
       logger.warn({ err, job: job.id, queue: job.queue, attempt: job.attempts }, "job failed");
       await deps.stores.jobs
-        .fail(job.id, err instanceof Error ? err.message : String(err), new Date(now.getTime() + delay), now)
+        .fail(
+          job.id,
+          err instanceof Error ? err.message : String(err),
+          isPermanentFailure(err) ? null : new Date(now.getTime() + delay),
+          now,
+        )
         .catch((e) => logger.error({ err: e, job: job.id }, "could not record a job failure"));
     } finally {
       clearInterval(renew);

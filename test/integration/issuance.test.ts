@@ -7,6 +7,7 @@ import { makeDocumentType, makeLearner, multipartBody } from "../support/documen
 import { makeInstitution, signedInClient, uniq } from "../support/factories.ts";
 import { makeZip } from "../support/make-zip.ts";
 import { pageTreePdf, samplePdf } from "../support/sample-pdf.ts";
+import { startSmtpSink } from "../support/smtp-sink.ts";
 import { snapshotDatabase } from "../support/snapshot-database.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 import type { TestClient } from "../support/test-client.ts";
@@ -366,5 +367,48 @@ describe.each(BACKENDS)("issuing documents on %s", (backend) => {
     expect(await snapshotDatabase(t.runtime.database)).toBe(before);
     const anonymous = await t.app.inject({ method: "GET", url: `${base}/batches` });
     expect(anonymous.statusCode).toBe(401);
+  });
+});
+
+describe("learner invitations over SMTP", () => {
+  it("marks an invitation failed at once when the mail server bounces it, and sends it after a resend", async () => {
+    let refuse = true;
+    const smtp = await startSmtpSink({ rejects: (address) => refuse && address.startsWith("gone") });
+    const t = await startTestApp("postgres", {
+      worker: true,
+      configuredMailer: true,
+      env: { SMTP_URL: smtp.url },
+    });
+    try {
+      const inst = await makeInstitution(t.core);
+      const staff = await signedInClient(t, { institutionId: inst.id });
+      const learner = await makeLearner(t.core, inst, { personalEmail: `gone-${uniq()}@example.test` });
+      const type = await makeDocumentType(t.core, inst);
+      const res = await staff.post(`/api/v1/institutions/${inst.slug}/documents`, {
+        learnerId: learner.id,
+        documentTypeId: type.id,
+        title: "Attestation",
+        issueDate: "2026-06-15",
+        pdf: Buffer.from(await samplePdf()).toString("base64"),
+      });
+      expect(res.statusCode).toBe(201);
+      await t.runtime.startWorker().idle();
+      const url = `/api/v1/institutions/${inst.slug}/learners/${learner.id}/invitation`;
+      const failed = (await staff.get(url)).json().invitation;
+      expect(failed.status).toBe("failed");
+      expect(failed.lastError).toContain("bounced (550)");
+      const jobs = await t.runtime.database.db.execute(
+        sql`select state, attempts from jobs where queue = 'learner.invite'`,
+      );
+      expect((jobs as unknown as { rows: unknown[] }).rows).toEqual([{ state: "failed", attempts: 1 }]);
+      refuse = false;
+      expect((await staff.post(`${url}/resend`)).statusCode).toBe(200);
+      await t.runtime.startWorker().idle();
+      expect((await staff.get(url)).json().invitation).toMatchObject({ status: "sent", lastError: null });
+      expect(smtp.messages.filter((m) => m.to.includes(learner.personalEmail as string))).toHaveLength(2);
+    } finally {
+      await t.close();
+      await smtp.close();
+    }
   });
 });

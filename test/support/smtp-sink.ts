@@ -7,8 +7,11 @@ export interface ReceivedMail {
   raw: string;
 }
 
-/** A real SMTP server on 127.0.0.1 that keeps every message it receives. */
-export async function startSmtpSink(): Promise<{
+/**
+ * A real SMTP server on 127.0.0.1 that keeps every message it receives. Recipients for which
+ * `rejects` is true are refused with 550 (a mailbox that does not exist: a bounce).
+ */
+export async function startSmtpSink(options: { rejects?: (address: string) => boolean } = {}): Promise<{
   url: string;
   messages: ReceivedMail[];
   close(): Promise<void>;
@@ -19,6 +22,14 @@ export async function startSmtpSink(): Promise<{
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (options.rejects?.(address.address)) {
+        const error = new Error("5.1.1 No such user here") as Error & { responseCode: number };
+        error.responseCode = 550;
+        return callback(error);
+      }
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));

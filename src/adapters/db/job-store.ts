@@ -89,9 +89,13 @@ export function jobStore(db: Db): JobStore {
       await db
         .update(jobs)
         .set({
-          state: sql`case when ${jobs.attempts} >= ${jobs.maxAttempts} then 'failed' else 'queued' end`,
-          finishedAt: sql`case when ${jobs.attempts} >= ${jobs.maxAttempts} then ${now}::timestamptz else null end`,
-          runAt: retryAt,
+          state: retryAt
+            ? sql`case when ${jobs.attempts} >= ${jobs.maxAttempts} then 'failed' else 'queued' end`
+            : "failed",
+          finishedAt: retryAt
+            ? sql`case when ${jobs.attempts} >= ${jobs.maxAttempts} then ${now}::timestamptz else null end`
+            : now,
+          ...(retryAt ? { runAt: retryAt } : {}),
           lockedUntil: null,
           lastError: error.slice(0, 2000),
         })

@@ -1,3 +1,4 @@
+import { isPermanentFailure } from "../mail/mail-rejected.ts";
 import type { CoreDeps, JobRecord } from "../ports.ts";
 
 export interface JobContext {
@@ -11,3 +12,7 @@ export type JobHandler = (deps: CoreDeps, context: JobContext) => Promise<void>;
 
 /** The job's attempt is its last one: failures are final after it. */
 export const isLastAttempt = (job: JobRecord): boolean => job.attempts >= job.maxAttempts;
+
+/** This failure is final: the job's last attempt, or an error no retry can fix (a bounce). */
+export const isFinalFailure = (job: JobRecord, error: unknown): boolean =>
+  isLastAttempt(job) || isPermanentFailure(error);

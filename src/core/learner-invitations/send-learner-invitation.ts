@@ -1,5 +1,4 @@
-import type { JobHandler } from "../jobs/job-handler.ts";
-import { isLastAttempt } from "../jobs/job-handler.ts";
+import { isFinalFailure, type JobHandler } from "../jobs/job-handler.ts";
 import { ACCESS_CODE_DAYS, ACCESS_CODE_LENGTH, CLAIM_PASSWORD_LENGTH } from "./access-code.ts";
 import { accessCodeEmail, claimPasswordEmail } from "./learner-emails.ts";
 
@@ -45,7 +44,8 @@ export const sendLearnerInvitation: JobHandler = async (deps, { job }) => {
     await deps.mailer.send(claimPasswordEmail({ ...common, password }));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (isLastAttempt(job)) await stores.learnerInvitations.markFailed(invitation.id, message, clock.now());
+    if (isFinalFailure(job, error))
+      await stores.learnerInvitations.markFailed(invitation.id, message, clock.now());
     else await stores.learnerInvitations.requeue(invitation.id, clock.now());
     throw error;
   }
