@@ -11,6 +11,7 @@ import "./styles/verification.css";
 import "./styles/record.css";
 import "./styles/dashboard.css";
 import "./styles/documents.css";
+import "./styles/issuance.css";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";

@@ -10,8 +10,11 @@ import { createLogger } from "../../src/server/logger.ts";
 import { startSmtpSink } from "./smtp-sink.ts";
 import { type Backend, createTestDatabase } from "./test-database.ts";
 
-/** The real server on a loopback port, serving the built web app, sending mail to a real SMTP server on loopback. */
-export async function startE2eServer(backend: Backend) {
+/**
+ * The real server on a loopback port, serving the built web app, sending mail to a real SMTP server on loopback.
+ * With `worker`, it also runs the background jobs (issuing batches, learner emails).
+ */
+export async function startE2eServer(backend: Backend, options: { worker?: boolean } = {}) {
   const dataDir = await mkdtemp(join(tmpdir(), "sceau-e2e-"));
   const smtp = await startSmtpSink();
   const db = await createTestDatabase(backend);
@@ -35,6 +38,7 @@ export async function startE2eServer(backend: Backend) {
     webRoot: WEB_ROOT,
   });
   const app = await buildApp(config, runtime.deps, createLogger(config));
+  if (options.worker) runtime.startWorker();
   await app.listen({ port, host: "127.0.0.1" });
   return {
     url: config.publicUrl,

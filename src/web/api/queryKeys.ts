@@ -24,4 +24,10 @@ export const queryKeys = {
   documentPage: (slug: string, filter: Record<string, string>, cursor: string) =>
     ["institutions", slug, "documents", "page", filter, cursor] as const,
   document: (slug: string, id: string) => ["institutions", slug, "documents", id] as const,
+  batches: (slug: string) => ["institutions", slug, "batches"] as const,
+  batch: (slug: string, id: string) => ["institutions", slug, "batches", id] as const,
+  batchItems: (slug: string, id: string, status: string) =>
+    ["institutions", slug, "batches", id, "items", status] as const,
+  learnerInvitation: (slug: string, id: string) =>
+    ["institutions", slug, "learners", id, "invitation"] as const,
 };

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, useLocation, useNavigate, useParams } from "react-router";
 import type { DocumentDetail } from "../../core/documents/documents.types.ts";
 import { ApiError } from "../api/ApiError.ts";
 import { documentFileUrl, getDocument } from "../api/documents.ts";
@@ -25,6 +25,8 @@ export function DocumentPage() {
   const queryClient = useQueryClient();
   // A success message, shown on the page of the document it concerns.
   const [done, setDone] = useState<{ id: string; text: string } | null>(null);
+  // Arriving from "Issue a document": its confirmation (see IssueDocumentPage).
+  const issued = (useLocation().state as { issued?: "created" | "existing" } | null)?.issued;
   const doc = useQuery({ queryKey: queryKeys.document(slug, id), queryFn: () => getDocument(slug, id) });
   if (doc.error instanceof ApiError && doc.error.status === 404) return <NotFoundPage />;
   const d = doc.data;
@@ -39,7 +41,13 @@ export function DocumentPage() {
       <p>
         <Link to={`/institutions/${encodeURIComponent(slug)}/documents`}>{t("documents.back")}</Link>
       </p>
-      <StatusMessage>{done?.id === id ? done.text : null}</StatusMessage>
+      <StatusMessage>
+        {done?.id === id
+          ? done.text
+          : issued
+            ? t(issued === "created" ? "issue.done" : "issue.existing")
+            : null}
+      </StatusMessage>
       {doc.isPending && <Loading />}
       {doc.isError && <QueryError error={doc.error} onRetry={() => void doc.refetch()} />}
       {d && (

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { ApiError } from "../api/ApiError.ts";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { DocumentList } from "../features/documents/DocumentList.tsx";
@@ -21,8 +21,14 @@ export function DocumentsPage() {
     <div className="page">
       <PageHeading title={name ? t("documents.pageTitle", { name }) : t("documents.title")} />
       <InstitutionTabs slug={slug} />
-      {/* Slot for "Issue a document" (the single-issue form). */}
-      <div className="page-actions" />
+      <div className="page-actions">
+        <Link
+          className="button button-primary"
+          to={`/institutions/${encodeURIComponent(slug)}/documents/new`}
+        >
+          {t("issue.action")}
+        </Link>
+      </div>
       <DocumentList slug={slug} />
     </div>
   );

@@ -10,6 +10,7 @@ import { QueryError } from "../components/QueryError.tsx";
 import { StatusMessage } from "../components/StatusMessage.tsx";
 import { InstitutionTabs } from "../features/institutions/InstitutionTabs.tsx";
 import { LEARNER_FIELDS, LearnerForm } from "../features/learners/LearnerForm.tsx";
+import { LearnerInvitationPanel } from "../features/learners/LearnerInvitationPanel.tsx";
 import { useFormFeedback } from "../hooks/useFormFeedback.ts";
 import { NotFoundPage } from "./NotFoundPage.tsx";
 
@@ -55,6 +56,7 @@ export function LearnerPage() {
           }}
         />
       )}
+      {l && <LearnerInvitationPanel slug={slug} learnerId={l.id} />}
     </div>
   );
 }

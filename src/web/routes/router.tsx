@@ -5,6 +5,8 @@ import { RequireAuth } from "../features/auth/RequireAuth.tsx";
 import { isInstitutionAdmin, isInstitutionStaff, isOperator } from "../lib/roles.ts";
 import { AccountPage } from "./AccountPage.tsx";
 import { ApiKeysPage } from "./ApiKeysPage.tsx";
+import { BatchesPage } from "./BatchesPage.tsx";
+import { BatchPage } from "./BatchPage.tsx";
 import { DevOutboxPage } from "./DevOutboxPage.tsx";
 import { DocumentPage } from "./DocumentPage.tsx";
 import { DocumentRecordPage } from "./DocumentRecordPage.tsx";
@@ -17,6 +19,7 @@ import { InstitutionAuditPage } from "./InstitutionAuditPage.tsx";
 import { InstitutionOverviewPage } from "./InstitutionOverviewPage.tsx";
 import { InstitutionPage } from "./InstitutionPage.tsx";
 import { InvitationPage } from "./InvitationPage.tsx";
+import { IssueDocumentPage } from "./IssueDocumentPage.tsx";
 import { LearnerPage } from "./LearnerPage.tsx";
 import { LearnersPage } from "./LearnersPage.tsx";
 import { NewInstitutionPage } from "./NewInstitutionPage.tsx";
@@ -143,6 +146,30 @@ export function createRouter() {
               element: (
                 <RequireAuth allow={operatorOrStaff}>
                   <DocumentsPage />
+                </RequireAuth>
+              ),
+            },
+            {
+              path: "institutions/:slug/documents/new",
+              element: (
+                <RequireAuth allow={operatorOrStaff}>
+                  <IssueDocumentPage />
+                </RequireAuth>
+              ),
+            },
+            {
+              path: "institutions/:slug/batches",
+              element: (
+                <RequireAuth allow={operatorOrStaff}>
+                  <BatchesPage />
+                </RequireAuth>
+              ),
+            },
+            {
+              path: "institutions/:slug/batches/:id",
+              element: (
+                <RequireAuth allow={operatorOrStaff}>
+                  <BatchPage />
                 </RequireAuth>
               ),
             },

@@ -14,6 +14,7 @@ export function InstitutionTabs({ slug }: { slug: string }) {
     { to: `${base}/staff`, label: t("institutionTabs.staff"), end: false },
     { to: `${base}/learners`, label: t("institutionTabs.learners"), end: false },
     { to: `${base}/documents`, label: t("institutionTabs.documents"), end: false },
+    { to: `${base}/batches`, label: t("institutionTabs.batches"), end: false },
     { to: `${base}/document-types`, label: t("institutionTabs.documentTypes"), end: false },
     ...(admin ? [{ to: `${base}/audit`, label: t("institutionTabs.audit"), end: false }] : []),
     ...(admin ? [{ to: `${base}/api-keys`, label: t("institutionTabs.apiKeys"), end: false }] : []),
