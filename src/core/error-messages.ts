@@ -158,6 +158,26 @@ export const ERROR_MESSAGES: Record<ErrorCode, Bilingual> = {
     fr: "Une requête avec cette clé d'idempotence est en cours. Réessayez dans un instant.",
     en: "A request with this idempotency key is in progress. Try again in a moment.",
   },
+  claim_invalid: {
+    fr: "Ce code d'accès et ce mot de passe ne permettent pas de réclamer des documents. Vérifiez-les : le code est dans le premier courriel, le mot de passe dans le second. Un code ne sert qu'une fois, expire et se bloque après plusieurs essais erronés ; s'il ne fonctionne toujours pas, demandez-en un nouveau à votre établissement.",
+    en: "This access code and password cannot be used to claim documents. Check them: the code is in the first email, the password in the second. A code works once, expires, and locks after several wrong tries; if it still does not work, ask your institution for a new one.",
+  },
+  claim_token_invalid: {
+    fr: "Cette étape a expiré ou a déjà été terminée. Saisissez de nouveau votre code d'accès et votre mot de passe de réclamation.",
+    en: "This step has expired or was already completed. Enter your access code and claim password again.",
+  },
+  email_taken: {
+    fr: "Un compte utilise déjà cette adresse courriel. Connectez-vous d'abord avec ce compte, ou choisissez une autre adresse.",
+    en: "An account already uses this email address. Sign in with that account first, or choose another address.",
+  },
+  activation_link_invalid: {
+    fr: "Ce lien d'activation n'est plus valide (déjà utilisé ou expiré). Connectez-vous avec votre adresse et votre mot de passe : un nouveau lien vous sera envoyé.",
+    en: "This activation link is no longer valid (already used or expired). Sign in with your email and password: a new link will be sent to you.",
+  },
+  email_not_verified: {
+    fr: "Votre compte n'est pas encore activé. Nous venons de vous envoyer un nouveau lien d'activation par courriel.",
+    en: "Your account is not activated yet. We have just emailed you a new activation link.",
+  },
   internal: {
     fr: "Une erreur inattendue est survenue. Réessayez plus tard.",
     en: "An unexpected error occurred. Please try again later.",

@@ -43,6 +43,11 @@ export type ErrorCode =
   | "api_key_scope"
   | "idempotency_key_mismatch"
   | "idempotency_key_in_progress"
+  | "claim_invalid"
+  | "claim_token_invalid"
+  | "email_taken"
+  | "activation_link_invalid"
+  | "email_not_verified"
   | "internal";
 
 export interface FieldIssue {

@@ -21,6 +21,7 @@ import { apiKeyRoutes } from "./routes/api-keys/api-key-routes.ts";
 import { auditRoutes } from "./routes/audit/audit-routes.ts";
 import { passwordRoutes } from "./routes/auth/password-routes.ts";
 import { sessionRoutes } from "./routes/auth/session-routes.ts";
+import { claimRoutes } from "./routes/claims/claim-routes.ts";
 import { dashboardRoutes } from "./routes/dashboard/dashboard-routes.ts";
 import { outboxRoutes } from "./routes/dev/outbox-routes.ts";
 import { documentTypeRoutes } from "./routes/document-types/document-type-routes.ts";
@@ -35,6 +36,7 @@ import { learnerRoutes } from "./routes/learners/learner-routes.ts";
 import { systemRoutes } from "./routes/system/system-routes.ts";
 import { userRoutes } from "./routes/users/user-routes.ts";
 import { verificationRoutes } from "./routes/verification/verification-routes.ts";
+import { walletRoutes } from "./routes/wallet/wallet-routes.ts";
 import { serveWeb } from "./serve-web.ts";
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -156,6 +158,8 @@ export async function buildApp(
   await app.register(auditRoutes, ctx);
   await app.register(apiKeyRoutes, ctx);
   await app.register(dashboardRoutes, ctx);
+  await app.register(claimRoutes, ctx);
+  await app.register(walletRoutes, ctx);
 
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 

@@ -6,6 +6,7 @@ import type { Logger } from "pino";
 import { yauzlZipReader } from "../adapters/archive/yauzl-zip-reader.ts";
 import { fsBlobStore } from "../adapters/blob/fs-blob-store.ts";
 import { argon2PasswordHasher } from "../adapters/crypto/argon2-password-hasher.ts";
+import { hmacTokenSigner } from "../adapters/crypto/hmac-token-signer.ts";
 import { nodeSecrets } from "../adapters/crypto/node-secrets.ts";
 import { systemClock } from "../adapters/crypto/system-clock.ts";
 import { createStores, createTransact } from "../adapters/db/create-stores.ts";
@@ -92,6 +93,7 @@ export async function buildRuntime(
       mailer,
       passwords: argon2PasswordHasher(),
       secrets: nodeSecrets(),
+      tokenSigner: hmacTokenSigner(createHmac("sha256", masterKey).update("sceau/signed-tokens/v1").digest()),
       clock: options.clock ?? systemClock,
       settings: {
         publicUrl: config.publicUrl,

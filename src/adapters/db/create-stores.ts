@@ -20,6 +20,7 @@ import { sessionStore } from "./session-store.ts";
 import { signingIdentityStore } from "./signing-identity-store.ts";
 import { throttleStore } from "./throttle-store.ts";
 import { userStore } from "./user-store.ts";
+import { walletStore } from "./wallet-store.ts";
 
 export function createStores(db: Db): Stores {
   return {
@@ -43,6 +44,7 @@ export function createStores(db: Db): Stores {
     batches: batchStore(db),
     issuance: issuanceStore(db),
     learnerInvitations: learnerInvitationStore(db),
+    wallet: walletStore(db),
   };
 }
 

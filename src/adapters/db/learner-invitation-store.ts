@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type {
   LearnerInvitationRecord,
   LearnerInvitationStatus,
@@ -86,6 +86,37 @@ export function learnerInvitationStore(db: Db): LearnerInvitationStore {
         .update(learnerInvitations)
         .set({ status: "queued", updatedAt: now })
         .where(eq(learnerInvitations.id, id));
+    },
+
+    async recordFailure(id, now) {
+      const [row] = await db
+        .update(learnerInvitations)
+        .set({ failedAttempts: sql`${learnerInvitations.failedAttempts} + 1`, updatedAt: now })
+        .where(eq(learnerInvitations.id, id))
+        .returning({ failedAttempts: learnerInvitations.failedAttempts });
+      return row?.failedAttempts ?? 0;
+    },
+
+    async claim(id, codeHash, now) {
+      const rows = await db
+        .update(learnerInvitations)
+        .set({
+          status: "claimed",
+          claimedAt: now,
+          codeHash: null,
+          passwordHash: null,
+          codeExpiresAt: null,
+          updatedAt: now,
+        })
+        .where(
+          and(
+            eq(learnerInvitations.id, id),
+            eq(learnerInvitations.codeHash, codeHash),
+            ne(learnerInvitations.status, "claimed"),
+          ),
+        )
+        .returning({ id: learnerInvitations.id });
+      return rows.length > 0;
     },
   };
 }

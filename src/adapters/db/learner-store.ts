@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { Learner } from "../../core/learners/learners.types.ts";
 import type { LearnerStore } from "../../core/ports.ts";
 import type { Db } from "./open-database.ts";
@@ -129,6 +129,14 @@ export function learnerStore(db: Db): LearnerStore {
             },
           });
       }
+    },
+    async linkUser(learnerId, userId) {
+      const rows = await db
+        .update(learners)
+        .set({ userId, updatedAt: sql`now()` })
+        .where(and(eq(learners.id, learnerId), isNull(learners.userId)))
+        .returning({ id: learners.id });
+      return rows.length > 0;
     },
   };
 }

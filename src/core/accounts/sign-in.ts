@@ -1,3 +1,4 @@
+import { issueActivation } from "../claims/issue-activation.ts";
 import { DomainError } from "../errors.ts";
 import type { CoreDeps } from "../ports.ts";
 import type { CurrentUser } from "./accounts.types.ts";
@@ -41,12 +42,19 @@ export async function signIn(
   }
   if (user.status !== "active") throw new DomainError("account_disabled");
   if (throttle) await deps.stores.throttle.clear(key);
+  const memberships = await deps.stores.memberships.listForUsers([user.id]);
+  // A learner's account (no staff role) works once its email is verified: the right password
+  // brings a new activation link. Staff and operators are verified by their invitation.
+  if (!user.emailVerifiedAt && memberships.length === 0) {
+    const message = await issueActivation(deps, deps.stores, user);
+    deps.background("activation-email", () => deps.mailer.send(message));
+    throw new DomainError("email_not_verified");
+  }
 
   if (input.previousToken) {
     const old = await deps.stores.sessions.findLive(deps.secrets.hashToken(input.previousToken), now);
     if (old) await deps.stores.sessions.revoke(old.userId, old.id, now);
   }
   const started = await startSession(deps, deps.stores, user.id, input);
-  const memberships = await deps.stores.memberships.listForUsers([user.id]);
   return { ...started, user: await presentCurrentUser(deps.stores, user, memberships) };
 }

@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   "batch.finished",
   "batch.errors_exported",
   "learner_invitation.resent",
+  "learner_invitation.claimed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -44,5 +44,10 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   api_key_scope: 403,
   idempotency_key_mismatch: 422,
   idempotency_key_in_progress: 409,
+  claim_invalid: 400,
+  claim_token_invalid: 400,
+  email_taken: 409,
+  activation_link_invalid: 404,
+  email_not_verified: 403,
   internal: 500,
 };

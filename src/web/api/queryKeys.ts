@@ -1,6 +1,7 @@
 /** The TanStack Query keys of the app, in one place so that mutations invalidate the right data. */
 export const queryKeys = {
   me: ["me"] as const,
+  wallet: ["wallet"] as const,
   meta: ["meta"] as const,
   sessions: ["sessions"] as const,
   institutions: ["institutions"] as const,

@@ -4,7 +4,7 @@ import type { CurrentUser } from "../../core/accounts/accounts.types.ts";
 import { useLocale } from "../hooks/useLocale.ts";
 import { useMeta } from "../hooks/useMeta.ts";
 import { localizedName } from "../lib/format.ts";
-import { institutionMemberships, isOperator } from "../lib/roles.ts";
+import { institutionMemberships, isLearnerOnly, isOperator } from "../lib/roles.ts";
 
 interface NavItem {
   to: string;
@@ -31,6 +31,7 @@ export function MainNav({ user }: { user: CurrentUser | null }) {
       label: localizedName(membership.institution, lang),
     });
   }
+  if (user && isLearnerOnly(user)) items.push({ to: "/wallet", label: t("nav.wallet") });
   items.push({ to: "/verify", label: t("nav.verify") });
   if (meta.data?.devOutbox) items.push({ to: "/dev/outbox", label: t("nav.devOutbox") });
 

@@ -23,12 +23,15 @@ export function institutionMemberships(user: CurrentUser): Membership[] {
   });
 }
 
-/** Where a signed-in user lands: the operator console, their institution, or their account. */
+/** A person with no staff or operator role: a learner, whose home is the wallet. */
+export const isLearnerOnly = (user: CurrentUser): boolean => user.memberships.length === 0;
+
+/** Where a signed-in user lands: the operator console, their institution, or a learner's wallet. */
 export function consolePath(user: CurrentUser): string {
   if (isOperator(user)) return "/operator/institutions";
   const first = institutionMemberships(user)[0];
   if (first?.institution) return `/institutions/${encodeURIComponent(first.institution.slug)}`;
-  return "/account";
+  return isLearnerOnly(user) ? "/wallet" : "/account";
 }
 
 /** The `next` parameter of the sign-in page, kept only when it is a path of this site. */

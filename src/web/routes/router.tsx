@@ -4,9 +4,11 @@ import { Layout } from "../components/Layout.tsx";
 import { RequireAuth } from "../features/auth/RequireAuth.tsx";
 import { isInstitutionAdmin, isInstitutionStaff, isOperator } from "../lib/roles.ts";
 import { AccountPage } from "./AccountPage.tsx";
+import { ActivatePage } from "./ActivatePage.tsx";
 import { ApiKeysPage } from "./ApiKeysPage.tsx";
 import { BatchesPage } from "./BatchesPage.tsx";
 import { BatchPage } from "./BatchPage.tsx";
+import { ClaimPage } from "./ClaimPage.tsx";
 import { DevOutboxPage } from "./DevOutboxPage.tsx";
 import { DocumentPage } from "./DocumentPage.tsx";
 import { DocumentRecordPage } from "./DocumentRecordPage.tsx";
@@ -27,10 +29,13 @@ import { NotFoundPage } from "./NotFoundPage.tsx";
 import { OperatorAuditPage } from "./OperatorAuditPage.tsx";
 import { OperatorInstitutionsPage } from "./OperatorInstitutionsPage.tsx";
 import { OperatorUsersPage } from "./OperatorUsersPage.tsx";
+import { PrivacyPage } from "./PrivacyPage.tsx";
 import { ResetPasswordPage } from "./ResetPasswordPage.tsx";
 import { RouteErrorPage } from "./RouteErrorPage.tsx";
 import { SignInPage } from "./SignInPage.tsx";
+import { TermsPage } from "./TermsPage.tsx";
 import { VerifyPage } from "./VerifyPage.tsx";
+import { WalletPage } from "./WalletPage.tsx";
 
 const operatorOnly = (user: CurrentUser) => isOperator(user);
 const operatorOrStaff = (user: CurrentUser, params: Readonly<Params<string>>) =>
@@ -53,6 +58,18 @@ export function createRouter() {
             { path: "invitation", element: <InvitationPage /> },
             { path: "verify", element: <VerifyPage /> },
             { path: "v/:id", element: <DocumentRecordPage /> },
+            { path: "claim", element: <ClaimPage /> },
+            { path: "activate", element: <ActivatePage /> },
+            { path: "terms", element: <TermsPage /> },
+            { path: "privacy", element: <PrivacyPage /> },
+            {
+              path: "wallet",
+              element: (
+                <RequireAuth>
+                  <WalletPage />
+                </RequireAuth>
+              ),
+            },
             {
               path: "account",
               element: (

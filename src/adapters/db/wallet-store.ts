@@ -1,0 +1,46 @@
+import { and, count, desc, eq } from "drizzle-orm";
+import type { DocumentStatus, WalletStore } from "../../core/ports.ts";
+import type { Db } from "./open-database.ts";
+import { documents, documentTypes, institutions, learners } from "./schema.ts";
+
+export function walletStore(db: Db): WalletStore {
+  return {
+    async listDocuments(userId) {
+      const rows = await db
+        .select({
+          id: documents.id,
+          title: documents.title,
+          issueDate: documents.issueDate,
+          status: documents.status,
+          revokedAt: documents.revokedAt,
+          supersededBy: documents.supersededBy,
+          slug: institutions.slug,
+          institutionFr: institutions.nameFr,
+          institutionEn: institutions.nameEn,
+          typeFr: documentTypes.nameFr,
+          typeEn: documentTypes.nameEn,
+        })
+        .from(documents)
+        .innerJoin(learners, eq(learners.id, documents.learnerId))
+        .innerJoin(institutions, eq(institutions.id, documents.institutionId))
+        .leftJoin(documentTypes, eq(documentTypes.id, documents.documentTypeId))
+        .where(and(eq(learners.userId, userId), eq(learners.institutionId, documents.institutionId)))
+        .orderBy(desc(documents.issueDate), desc(documents.createdAt), desc(documents.id));
+      return rows.map((r) => ({
+        id: r.id,
+        title: r.title,
+        issueDate: r.issueDate,
+        status: r.status as DocumentStatus,
+        revokedAt: r.revokedAt,
+        supersededBy: r.supersededBy,
+        institution: { slug: r.slug, nameFr: r.institutionFr, nameEn: r.institutionEn },
+        documentType: r.typeFr !== null && r.typeEn !== null ? { nameFr: r.typeFr, nameEn: r.typeEn } : null,
+      }));
+    },
+
+    async countForLearner(learnerId) {
+      const [row] = await db.select({ n: count() }).from(documents).where(eq(documents.learnerId, learnerId));
+      return row?.n ?? 0;
+    },
+  };
+}

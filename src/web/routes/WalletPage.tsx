@@ -1,0 +1,41 @@
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { useLocation } from "react-router";
+import { listWalletDocuments } from "../api/claims.ts";
+import { queryKeys } from "../api/queryKeys.ts";
+import { Loading } from "../components/Loading.tsx";
+import { PageHeading } from "../components/PageHeading.tsx";
+import { QueryError } from "../components/QueryError.tsx";
+import { StatusMessage } from "../components/StatusMessage.tsx";
+import { WalletDocumentCard } from "../features/wallet/WalletDocumentCard.tsx";
+
+/** The signed-in learner's documents, from every institution they claimed. */
+export function WalletPage() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const activated = (location.state as { activated?: boolean } | null)?.activated === true;
+  const documents = useQuery({ queryKey: queryKeys.wallet, queryFn: listWalletDocuments });
+  const titles = new Map((documents.data ?? []).map((d) => [d.id, d.title]));
+
+  return (
+    <div className="page">
+      <PageHeading title={t("wallet.title")} takeFocus={activated} />
+      <StatusMessage>{activated ? t("wallet.activated") : null}</StatusMessage>
+      <p className="lead">{t("wallet.intro")}</p>
+      {documents.isPending && <Loading />}
+      {documents.isError && <QueryError error={documents.error} onRetry={() => void documents.refetch()} />}
+      {documents.data?.length === 0 && <p>{t("wallet.none")}</p>}
+      {documents.data && documents.data.length > 0 && (
+        <ul className="plain-list" aria-label={t("wallet.listLabel", { count: documents.data.length })}>
+          {documents.data.map((d) => (
+            <WalletDocumentCard
+              key={d.id}
+              document={d}
+              replacementTitle={d.supersededBy ? (titles.get(d.supersededBy) ?? null) : null}
+            />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
