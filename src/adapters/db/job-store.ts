@@ -17,37 +17,29 @@ const toRecord = (row: JobRow): JobRecord => ({
 });
 
 export function jobStore(db: Db): JobStore {
-  return {
-    async enqueue(job, now) {
+  const enqueueMany: JobStore["enqueueMany"] = async (list, now) => {
+    for (let i = 0; i < list.length; i += 1000)
       await db
         .insert(jobs)
-        .values({
-          queue: job.queue,
-          payload: job.payload,
-          singletonKey: job.singletonKey ?? null,
-          runAt: job.runAt ?? now,
-          maxAttempts: job.maxAttempts ?? 5,
-          createdAt: now,
-        })
+        .values(
+          list.slice(i, i + 1000).map((job) => ({
+            queue: job.queue,
+            payload: job.payload,
+            singletonKey: job.singletonKey ?? null,
+            runAt: job.runAt ?? now,
+            maxAttempts: job.maxAttempts ?? 5,
+            createdAt: now,
+          })),
+        )
         .onConflictDoNothing();
+  };
+
+  return {
+    async enqueue(job, now) {
+      await enqueueMany([job], now);
     },
 
-    async enqueueMany(list, now) {
-      for (let i = 0; i < list.length; i += 1000)
-        await db
-          .insert(jobs)
-          .values(
-            list.slice(i, i + 1000).map((job) => ({
-              queue: job.queue,
-              payload: job.payload,
-              singletonKey: job.singletonKey ?? null,
-              runAt: job.runAt ?? now,
-              maxAttempts: job.maxAttempts ?? 5,
-              createdAt: now,
-            })),
-          )
-          .onConflictDoNothing();
-    },
+    enqueueMany,
 
     async claim(queues, limit, leaseMs, now) {
       if (queues.length === 0 || limit <= 0) return [];
