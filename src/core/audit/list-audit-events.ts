@@ -21,8 +21,17 @@ export async function listAuditEvents(
   filter: AuditFilter,
 ): Promise<{ events: AuditEvent[]; next: number | null }> {
   const inst = await findVisibleInstitution(deps.stores, actor, slug, "admin");
+  return auditPage(deps, inst.id, filter);
+}
+
+/** One page of the trail (one institution's, or with undefined every event), newest first. */
+export async function auditPage(
+  deps: CoreDeps,
+  institutionId: string | undefined,
+  filter: AuditFilter,
+): Promise<{ events: AuditEvent[]; next: number | null }> {
   const events = await deps.stores.audit.list({
-    institutionId: inst.id,
+    institutionId,
     ...(filter.action ? { action: filter.action } : {}),
     ...(filter.from ? { from: filter.from } : {}),
     ...(filter.to ? { to: filter.to } : {}),

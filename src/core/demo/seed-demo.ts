@@ -79,6 +79,36 @@ async function seedDemoRecords(deps: CoreDeps): Promise<Omit<SeedResult, "identi
       }
       accounts.push({ email: w.email, role: w.role, password });
     }
+    if ((await stores.documentTypes.list(inst.id, { includeArchived: true })).length === 0)
+      for (const type of DEMO_DOCUMENT_TYPES) await stores.documentTypes.create(inst.id, type);
     return { institutionCreated, accounts };
   });
 }
+
+/** Two document types, so that the demo can issue right away (codes for the batch manifest: DEC, RELEVE). */
+const DEMO_DOCUMENT_TYPES = [
+  {
+    code: "DEC",
+    nameFr: "Diplôme d'études collégiales",
+    nameEn: "Diploma of College Studies",
+    descriptionFr: "Le diplôme décerné au terme d'un programme d'études collégiales.",
+    descriptionEn: "The diploma awarded on completing a college program.",
+    unlockFeeCents: 0,
+    shareFeeCents: 0,
+    currency: "CAD",
+    downloadAllowed: true,
+    defaultShareDays: 90,
+  },
+  {
+    code: "RELEVE",
+    nameFr: "Relevé de notes",
+    nameEn: "Transcript",
+    descriptionFr: "Les cours suivis et les notes obtenues.",
+    descriptionEn: "The courses taken and the grades obtained.",
+    unlockFeeCents: 0,
+    shareFeeCents: 500,
+    currency: "CAD",
+    downloadAllowed: true,
+    defaultShareDays: 30,
+  },
+];
