@@ -111,11 +111,11 @@ export const ERROR_MESSAGES: Record<ErrorCode, Bilingual> = {
     en: "The archive is too large or holds too many files. Split the batch into several uploads.",
   },
   batch_has_errors: {
-    fr: "Rien n'a été émis : le lot contient des erreurs. Corrigez-les (détail par ligne ci-dessous), puis envoyez-le de nouveau.",
+    fr: "Rien n'a été délivré : le lot contient des erreurs. Corrigez-les (détail par ligne ci-dessous), puis envoyez-le de nouveau.",
     en: "Nothing was issued: the batch has errors. Correct them (details by row below), then upload it again.",
   },
   document_type_archived: {
-    fr: "Ce type de document est archivé : restaurez-le avant d'émettre des documents de ce type.",
+    fr: "Ce type de document est archivé : restaurez-le avant de délivrer des documents de ce type.",
     en: "This document type is archived: restore it before issuing documents of this type.",
   },
   external_id_taken: {

@@ -63,7 +63,7 @@ export function issueCommand(program: Command) {
         const rows = validation.rows - validation.alreadyIssued;
         process.stdout.write(
           fr
-            ? `${validation.rows} lignes valides; ${validation.alreadyIssued} déjà émises ou en cours.\n`
+            ? `${validation.rows} lignes valides ; ${validation.alreadyIssued} déjà délivrées ou en cours.\n`
             : `${validation.rows} valid rows; ${validation.alreadyIssued} already issued or in progress.\n`,
         );
         if (opts.dryRun) return;
@@ -89,7 +89,7 @@ async function watch(core: CoreDeps, institutionId: string, id: string, fr: bool
   process.stdout.write(
     fr ? `Lot ${id} : ${batch.total} documents\n` : `Batch ${id}: ${batch.total} documents\n`,
   );
-  const bar = progressBar(batch.total, fr ? "émission" : "issuing");
+  const bar = progressBar(batch.total, fr ? "délivrance" : "issuing");
   let counts = { pending: batch.total, issued: 0, skipped: 0, failed: 0 };
   for (;;) {
     counts = (await core.stores.batches.counts([id])).get(id) ?? counts;
@@ -101,7 +101,7 @@ async function watch(core: CoreDeps, institutionId: string, id: string, fr: bool
   bar.end();
   process.stdout.write(
     fr
-      ? `Terminé : ${counts.issued} émis, ${counts.skipped} déjà émis, ${counts.failed} en échec.\n`
+      ? `Terminé : ${counts.issued} délivrés, ${counts.skipped} déjà délivrés, ${counts.failed} en échec.\n`
       : `Done: ${counts.issued} issued, ${counts.skipped} already issued, ${counts.failed} failed.\n`,
   );
   process.stdout.write(

@@ -24,7 +24,7 @@ export async function exportBatchErrors(
       for (const i of items) {
         const message =
           i.errorCode === "already_issued"
-            ? { fr: "Déjà émis : rien de nouveau.", en: "Already issued: nothing new." }
+            ? { fr: "Déjà délivré : rien de nouveau.", en: "Already issued: nothing new." }
             : (ERROR_MESSAGES[i.errorCode as keyof typeof ERROR_MESSAGES] ?? ERROR_MESSAGES.internal);
         lines.push(
           csvLine([i.rowNumber, i.externalId, i.fileName, i.status, i.errorCode, message.fr, message.en]),

@@ -35,12 +35,12 @@ export function titleProblem(title: string): Bilingual | null {
 export function issueDateProblem(value: string, today: string): Bilingual | null {
   if (!isCalendarDate(value))
     return {
-      fr: "Date d'émission invalide : utilisez le format AAAA-MM-JJ (ex. : 2026-06-15).",
+      fr: "Date de délivrance invalide : utilisez le format AAAA-MM-JJ (ex. : 2026-06-15).",
       en: "Invalid issue date: use the YYYY-MM-DD format (e.g. 2026-06-15).",
     };
   if (value < "1900-01-01" || value > today)
     return {
-      fr: "La date d'émission ne peut pas être dans le futur ni avant 1900.",
+      fr: "La date de délivrance ne peut pas être dans le futur ni avant 1900.",
       en: "The issue date cannot be in the future or before 1900.",
     };
   return null;
