@@ -63,7 +63,7 @@ export function issueCommand(program: Command) {
         const rows = validation.rows - validation.alreadyIssued;
         process.stdout.write(
           fr
-            ? `${validation.rows} lignes valides ; ${validation.alreadyIssued} déjà délivrées ou en cours.\n`
+            ? `${validation.rows} lignes valides; ${validation.alreadyIssued} déjà délivrées ou en cours.\n`
             : `${validation.rows} valid rows; ${validation.alreadyIssued} already issued or in progress.\n`,
         );
         if (opts.dryRun) return;
