@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -36,7 +37,7 @@ export const users = pgTable(
   },
   (t) => [
     check("users_locale_check", sql`${t.locale} in ('fr', 'en')`),
-    check("users_status_check", sql`${t.status} in ('active', 'disabled')`),
+    check("users_status_check", sql`${t.status} in ('active', 'disabled', 'closed')`),
   ],
 );
 
@@ -487,4 +488,130 @@ export const idempotencyKeys = pgTable(
     unique("idempotency_keys_unique").on(t.owner, t.key),
     index("idempotency_keys_created_idx").on(t.createdAt),
   ],
+);
+
+/**
+ * An identity provider: an institution's sign-on for its learners (OpenID Connect or SAML 2.0),
+ * or, with no institution, a provider the operator offers everyone for linked accounts (Google,
+ * Microsoft, LinkedIn… as generic OpenID Connect). Secrets (an OIDC client secret) are sealed.
+ */
+export const identityProviders = pgTable(
+  "identity_providers",
+  {
+    id: id(),
+    institutionId: uuid("institution_id").references(() => institutions.id, { onDelete: "cascade" }),
+    /** Short name in URLs: unique among the operator's providers, or per institution. */
+    key: text("key").notNull(),
+    protocol: text("protocol").notNull(),
+    nameFr: text("name_fr").notNull(),
+    nameEn: text("name_en").notNull(),
+    enabled: boolean("enabled").notNull().default(true),
+    /** Protocol settings (issuer, client id, scopes, claim mapping; or IdP SSO URL, certificate, entity ids). */
+    settings: jsonb("settings").notNull().default({}),
+    sealedSecret: bytea("sealed_secret"),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+    updatedAt: tstz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    unique("identity_providers_key_unique").on(t.institutionId, t.key).nullsNotDistinct(),
+    check("identity_providers_protocol_check", sql`${t.protocol} in ('oidc', 'saml')`),
+  ],
+);
+
+/**
+ * A sign-on in progress: the OIDC state, nonce and PKCE verifier, or the SAML request id, kept
+ * server-side until the provider answers (single use, short-lived).
+ */
+export const ssoTransactions = pgTable(
+  "sso_transactions",
+  {
+    id: id(),
+    providerId: uuid("provider_id")
+      .notNull()
+      .references(() => identityProviders.id, { onDelete: "cascade" }),
+    /** SHA-256 of the state (OIDC) or of the AuthnRequest id (SAML). */
+    stateHash: text("state_hash").notNull().unique(),
+    nonce: text("nonce"),
+    codeVerifier: text("code_verifier"),
+    /** sign_in, or link (adds the provider to the signed-in user's linked accounts). */
+    purpose: text("purpose").notNull(),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    returnTo: text("return_to"),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+    expiresAt: tstz("expires_at").notNull(),
+    usedAt: tstz("used_at"),
+  },
+  (t) => [check("sso_transactions_purpose_check", sql`${t.purpose} in ('sign_in', 'link', 'test')`)],
+);
+
+/** SAML assertions already accepted, until they expire (replay protection). */
+export const samlAssertionsSeen = pgTable("saml_assertions_seen", {
+  idHash: text("id_hash").primaryKey(),
+  expiresAt: tstz("expires_at").notNull(),
+});
+
+/** A user's further email addresses; the primary one stays in users.email. */
+export const userEmails = pgTable(
+  "user_emails",
+  {
+    id: id(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    emailNormalized: text("email_normalized").notNull().unique(),
+    verifiedAt: tstz("verified_at"),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("user_emails_user_idx").on(t.userId)],
+);
+
+/** An account at an identity provider linked to a user (sign in with it). */
+export const linkedAccounts = pgTable(
+  "linked_accounts",
+  {
+    id: id(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    providerId: uuid("provider_id")
+      .notNull()
+      .references(() => identityProviders.id, { onDelete: "cascade" }),
+    subject: text("subject").notNull(),
+    email: text("email"),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+    lastUsedAt: tstz("last_used_at"),
+  },
+  (t) => [
+    unique("linked_accounts_subject_unique").on(t.providerId, t.subject),
+    index("linked_accounts_user_idx").on(t.userId),
+  ],
+);
+
+/** Two-factor authentication with an authenticator app (TOTP, RFC 6238); the secret is sealed. */
+export const userTotp = pgTable("user_totp", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  sealedSecret: bytea("sealed_secret").notNull(),
+  /** Null while enrolment waits for the first code. */
+  enabledAt: tstz("enabled_at"),
+  /** The last time step accepted: a code works once. */
+  lastStep: bigint("last_step", { mode: "number" }),
+  createdAt: tstz("created_at").notNull().defaultNow(),
+});
+
+/** Single-use recovery codes for when the authenticator is lost (hashes only). */
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: id(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: tstz("used_at"),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("recovery_codes_user_idx").on(t.userId)],
 );
