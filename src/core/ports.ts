@@ -507,6 +507,9 @@ export interface JobStore {
   /** Records the error; retries at retryAt, or fails for good after maxAttempts or when retryAt is null. */
   fail(id: string, error: string, retryAt: Date | null, now: Date): Promise<void>;
   counts(queue: string): Promise<Record<JobState, number>>;
+  findById(id: string): Promise<JobRecord | null>;
+  /** A failed job back in the queue with its attempts reset; false if it was not failed. */
+  retry(id: string, now: Date): Promise<boolean>;
 }
 
 /** Aggregates for an institution's overview: one query per figure, never one per row. */

@@ -94,6 +94,20 @@ export function jobStore(db: Db): JobStore {
         .where(eq(jobs.id, id));
     },
 
+    async findById(id) {
+      const [row] = await db.select().from(jobs).where(eq(jobs.id, id));
+      return row ? toRecord(row) : null;
+    },
+
+    async retry(id, now) {
+      const rows = await db
+        .update(jobs)
+        .set({ state: "queued", attempts: 0, runAt: now, finishedAt: null, lockedUntil: null })
+        .where(and(eq(jobs.id, id), eq(jobs.state, "failed")))
+        .returning({ id: jobs.id });
+      return rows.length > 0;
+    },
+
     async counts(queue) {
       const rows = await db
         .select({ state: jobs.state, n: sql<number>`count(*)::int` })

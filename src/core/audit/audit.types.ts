@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   "batch.created",
   "batch.finished",
   "batch.errors_exported",
+  "mail.resent",
   "learner_invitation.resent",
   "learner_invitation.claimed",
 ] as const;

@@ -41,7 +41,7 @@ export function InstitutionOverview({ slug }: { slug: string }) {
       </section>
       <section className="section" aria-labelledby={ids.failed}>
         <h2 id={ids.failed}>{t("dashboard.failedTitle")}</h2>
-        <FailedEmails failed={data.failedEmails} />
+        <FailedEmails slug={slug} failed={data.failedEmails} />
       </section>
     </div>
   );
