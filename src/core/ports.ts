@@ -135,7 +135,17 @@ export interface InstitutionLogo {
 
 export interface UserStore {
   findById(id: string): Promise<UserRecord | null>;
+  /** By primary email only (users.email), verified or not. */
   findByEmail(email: string): Promise<UserRecord | null>;
+  /**
+   * The user reachable at this address: by their primary email (verified or not: whether an
+   * unactivated account may sign in is the caller's rule) or by one of their verified secondary
+   * emails (user_emails.verified_at set). Case and surrounding spaces are ignored; one query.
+   * Sign-in, password reset and sign-on provisioning look users up with this.
+   */
+  findByAnyVerifiedEmail(email: string): Promise<UserRecord | null>;
+  /** Makes this address the user's primary email, verified at `verifiedAt`; null when no such user. */
+  setPrimaryEmail(id: string, email: string, verifiedAt: Date): Promise<UserRecord | null>;
   create(input: {
     email: string;
     displayName: string;
@@ -154,6 +164,36 @@ export interface UserStore {
     },
   ): Promise<UserRecord | null>;
   list(query: { q: string; offset: number; limit: number }): Promise<{ users: UserRecord[]; total: number }>;
+}
+
+/** A secondary email of a user (the primary stays in users.email). */
+export interface UserEmailRecord {
+  id: string;
+  userId: string;
+  email: string;
+  /** Null until the link sent to the address is opened: until then it counts for nothing. */
+  verifiedAt: Date | null;
+  createdAt: Date;
+}
+
+export interface UserEmailStore {
+  /** Oldest first. */
+  listForUser(userId: string): Promise<UserEmailRecord[]>;
+  /** The row when it is this user's; null for another user's or an unknown id. */
+  findForUser(userId: string, id: string): Promise<UserEmailRecord | null>;
+  /** The row holding this address (case ignored), verified or not, whoever's it is. */
+  findByEmail(email: string): Promise<UserEmailRecord | null>;
+  /** Adds an address (unverified unless verifiedAt is given); null when the address has a row already. */
+  add(input: {
+    userId: string;
+    email: string;
+    verifiedAt?: Date | null;
+    now: Date;
+  }): Promise<UserEmailRecord | null>;
+  /** Marks this user's row verified if it is not yet; null otherwise. */
+  markVerified(userId: string, id: string, now: Date): Promise<UserEmailRecord | null>;
+  /** Deletes this user's row; false when it is not theirs or absent. */
+  remove(userId: string, id: string): Promise<boolean>;
 }
 
 export interface MembershipStore {
@@ -717,6 +757,7 @@ export interface IdempotencyStore {
 
 export interface Stores {
   users: UserStore;
+  userEmails: UserEmailStore;
   memberships: MembershipStore;
   sessions: SessionStore;
   tokens: OneTimeTokenStore;

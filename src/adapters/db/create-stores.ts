@@ -19,12 +19,14 @@ import { portalAuthorityStore } from "./portal-authority-store.ts";
 import { sessionStore } from "./session-store.ts";
 import { signingIdentityStore } from "./signing-identity-store.ts";
 import { throttleStore } from "./throttle-store.ts";
+import { userEmailStore } from "./user-email-store.ts";
 import { userStore } from "./user-store.ts";
 import { walletStore } from "./wallet-store.ts";
 
 export function createStores(db: Db): Stores {
   return {
     users: userStore(db),
+    userEmails: userEmailStore(db),
     memberships: membershipStore(db),
     sessions: sessionStore(db),
     tokens: oneTimeTokenStore(db),

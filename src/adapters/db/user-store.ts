@@ -1,7 +1,7 @@
-import { and, asc, count, eq, ilike, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNotNull, or, sql } from "drizzle-orm";
 import type { UserRecord, UserStore } from "../../core/ports.ts";
 import type { Db } from "./open-database.ts";
-import { users } from "./schema.ts";
+import { userEmails, users } from "./schema.ts";
 
 const normalize = (email: string) => email.trim().toLowerCase();
 
@@ -30,6 +30,33 @@ export function userStore(db: Db): UserStore {
         .select()
         .from(users)
         .where(eq(users.emailNormalized, normalize(email)));
+      return row ? toRecord(row) : null;
+    },
+    async findByAnyVerifiedEmail(email) {
+      const n = normalize(email);
+      const verifiedSecondary = db
+        .select({ userId: userEmails.userId })
+        .from(userEmails)
+        .where(and(eq(userEmails.emailNormalized, n), isNotNull(userEmails.verifiedAt)));
+      const [row] = await db
+        .select()
+        .from(users)
+        .where(or(eq(users.emailNormalized, n), inArray(users.id, verifiedSecondary)))
+        .orderBy(desc(sql`${users.emailNormalized} = ${n}`))
+        .limit(1);
+      return row ? toRecord(row) : null;
+    },
+    async setPrimaryEmail(id, email, verifiedAt) {
+      const [row] = await db
+        .update(users)
+        .set({
+          email: email.trim(),
+          emailNormalized: normalize(email),
+          emailVerifiedAt: verifiedAt,
+          updatedAt: new Date(),
+        })
+        .where(eq(users.id, id))
+        .returning();
       return row ? toRecord(row) : null;
     },
     async create(input) {
