@@ -19,6 +19,14 @@ import type {
 import type { BatchItemStatus, BatchSource, BatchStatus } from "./issuance/issuance.types.ts";
 import type { LearnerKey } from "./learners/learner-cursor.ts";
 import type { Learner, LearnerInput } from "./learners/learners.types.ts";
+import type {
+  LinkedAccount,
+  ProtocolSettings,
+  SignOnInstitution,
+  SignOnPurpose,
+  SamlSettings,
+  SignOnTestReport,
+} from "./sign-on/sign-on.types.ts";
 import type { KeyAlgorithm, PdfSigner } from "./signing/signing.types.ts";
 import type { VerificationContext } from "./verification/verification.types.ts";
 
@@ -113,7 +121,8 @@ export interface InvitationRecord {
 
 export interface OneTimeTokenRecord {
   id: string;
-  purpose: "password_reset" | "email_verification";
+  /** totp_challenge: the second step of a sign-in (finish-sign-in.ts), so its signed challenge works once. */
+  purpose: "password_reset" | "email_verification" | "totp_challenge";
   userId: string;
   expiresAt: Date;
   usedAt: Date | null;
@@ -434,6 +443,10 @@ export interface LearnerStore {
   ): Promise<Learner | null | "student_number_taken">;
   findById(institutionId: string, id: string): Promise<Learner | null>;
   findByStudentNumbers(institutionId: string, studentNumbers: string[]): Promise<Learner[]>;
+  /** The institution's learners whose institutional or personal email is this one (case ignored). */
+  findByEmail(institutionId: string, email: string): Promise<Learner[]>;
+  /** The user account a learner record is linked to, or null. */
+  linkedUserId(learnerId: string): Promise<string | null>;
   /**
    * A keyset page by (family name, given name, id): after a key (ascending) or before one (the
    * rows just before it, still returned ascending). hasMore: more rows further in that direction.
@@ -480,6 +493,8 @@ export interface BlobStore {
   /** The clear bytes; throws DomainError "blob_missing" or "blob_corrupt" when absent or altered. */
   get(institutionId: string, sha256: string): Promise<Uint8Array>;
   has(institutionId: string, sha256: string): Promise<boolean>;
+  /** Removes the file if present (the sources of a finished batch). */
+  delete(institutionId: string, sha256: string): Promise<void>;
 }
 
 /** One file read out of an uploaded ZIP archive. */
@@ -620,6 +635,8 @@ export interface BatchStore {
     now: Date,
   ): Promise<void>;
   setStatus(id: string, status: BatchStatus, now: Date): Promise<void>;
+  /** The sources (SHA-256) of a batch's rows that no pending row of the institution still needs. */
+  releasableSources(institutionId: string, batchId: string): Promise<string[]>;
   /** External ids among these that wait in a pending item of any of the institution's batches. */
   pendingExternalIds(institutionId: string, externalIds: string[]): Promise<Set<string>>;
 }
@@ -689,6 +706,8 @@ export interface LearnerInvitationStore {
    * given (not claimed, not replaced by a resend); false otherwise.
    */
   claim(id: string, codeHash: string, now: Date): Promise<boolean>;
+  /** Marks the learner's invitation claimed (signed in through the institution's sign-on), clearing its secrets; false if none or claimed already. */
+  markClaimedForLearner(learnerId: string, now: Date): Promise<boolean>;
 }
 
 /** A document as its learner sees it in the wallet, with its institution's and type's names. */
@@ -755,6 +774,206 @@ export interface IdempotencyStore {
   purge(createdBefore: Date): Promise<void>;
 }
 
+// ---------- two-factor authentication and privacy (issue 5) ----------
+
+/** A user's authenticator-app (TOTP) enrolment. */
+export interface TotpRecord {
+  userId: string;
+  /** The base-32 secret, sealed by the TotpAuthenticator port. */
+  sealedSecret: Uint8Array;
+  /** Null while enrolment waits for the first valid code. */
+  enabledAt: Date | null;
+  /** The last time step accepted (a code works once). */
+  lastStep: number | null;
+}
+
+/** TOTP enrolments and recovery codes (hashes only). */
+export interface TwoFactorStore {
+  find(userId: string): Promise<TotpRecord | null>;
+  /** Starts or restarts an enrolment with a new secret; false when TOTP is already enabled. */
+  savePending(userId: string, sealedSecret: Uint8Array): Promise<boolean>;
+  /** Turns a pending enrolment on; false when it is not pending (enabled meanwhile, or gone). */
+  enable(userId: string, step: number, now: Date): Promise<boolean>;
+  /** Records an accepted time step if it is later than the last one; false for a replay or a race. */
+  useStep(userId: string, step: number): Promise<boolean>;
+  /** Removes the enrolment and every recovery code. */
+  remove(userId: string): Promise<void>;
+  /** Replaces every recovery code of the user by these (hashes). */
+  replaceRecoveryCodes(userId: string, codeHashes: string[]): Promise<void>;
+  /** Marks the unused code with this hash used; false when there is none. */
+  useRecoveryCode(userId: string, codeHash: string, now: Date): Promise<boolean>;
+  countUnusedRecoveryCodes(userId: string): Promise<number>;
+}
+
+// ---------- sign-on (issue 5) ----------
+
+/** identity_providers: an institution's identity provider (institutionId set) or a portal-wide social one (null). */
+export type IdentityProviderRecord = {
+  id: string;
+  institutionId: string | null;
+  key: string;
+  nameFr: string;
+  nameEn: string;
+  enabled: boolean;
+  /** The OIDC client secret sealed with SecretBox (purpose "identity-provider"), or null. */
+  sealedSecret: Uint8Array | null;
+  createdAt: Date;
+  updatedAt: Date;
+} & ProtocolSettings;
+
+export type IdentityProviderWrite = Omit<IdentityProviderRecord, "id" | "createdAt" | "updatedAt">;
+
+export interface IdentityProviderStore {
+  findById(id: string): Promise<IdentityProviderRecord | null>;
+  /** institutionId null: the operator's providers. */
+  findByKey(institutionId: string | null, key: string): Promise<IdentityProviderRecord | null>;
+  /** The operator's (social) providers, by key. */
+  listSocial(): Promise<IdentityProviderRecord[]>;
+  /** Institutions whose identity provider is enabled, by French name. */
+  listSignOnInstitutions(): Promise<SignOnInstitution[]>;
+  /** null when the key is taken (per institution, or among the operator's). */
+  create(input: IdentityProviderWrite, now: Date): Promise<IdentityProviderRecord | null>;
+  update(id: string, input: IdentityProviderWrite, now: Date): Promise<IdentityProviderRecord | null>;
+  remove(id: string): Promise<boolean>;
+}
+
+/** sso_transactions: a sign-on round trip in progress (state stored hashed; single use; short-lived). */
+export interface SsoTransactionRecord {
+  id: string;
+  providerId: string;
+  stateHash: string;
+  nonce: string | null;
+  codeVerifier: string | null;
+  purpose: SignOnPurpose;
+  /** The signed-in user who started a "link" or "test" round trip. */
+  userId: string | null;
+  returnTo: string | null;
+  createdAt: Date;
+  expiresAt: Date;
+  usedAt: Date | null;
+}
+
+export interface SsoTransactionStore {
+  create(
+    input: Omit<SsoTransactionRecord, "id" | "createdAt" | "usedAt">,
+    now: Date,
+  ): Promise<SsoTransactionRecord>;
+  findByStateHash(stateHash: string): Promise<SsoTransactionRecord | null>;
+  /** Marks it used if unused and unexpired; false otherwise (a replay, or too late). */
+  consume(id: string, now: Date): Promise<boolean>;
+  /** Drops transactions that expired before this date. */
+  purgeExpired(before: Date): Promise<void>;
+}
+
+export interface LinkedAccountRecord {
+  id: string;
+  userId: string;
+  providerId: string;
+  subject: string;
+  email: string | null;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+}
+
+export interface LinkedAccountStore {
+  /** The user's linked accounts with their provider's key and names, oldest first. */
+  listForUser(userId: string): Promise<LinkedAccount[]>;
+  findBySubject(providerId: string, subject: string): Promise<LinkedAccountRecord | null>;
+  findForUser(userId: string, id: string): Promise<LinkedAccountRecord | null>;
+  /** null when this subject of the provider is linked already (to anyone). */
+  create(
+    input: { userId: string; providerId: string; subject: string; email: string | null },
+    now: Date,
+  ): Promise<LinkedAccountRecord | null>;
+  remove(userId: string, id: string): Promise<boolean>;
+  touch(id: string, now: Date): Promise<void>;
+}
+
+/**
+ * Small secrets at rest (OIDC client secrets), sealed with AES-256-GCM under a key
+ * derived from the master key per purpose: a secret sealed for one purpose does not open for another.
+ */
+export interface SecretBox {
+  seal(purpose: string, plaintext: string): Uint8Array;
+  /** Throws when the bytes were not sealed for this purpose with this master key. */
+  open(purpose: string, sealed: Uint8Array): string;
+}
+
+export interface OidcClientConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string | null;
+}
+
+/**
+ * An OpenID Connect relying party (authorization code flow with PKCE S256, state and nonce).
+ * The adapter caches discovery per configuration.
+ */
+export interface OidcClient {
+  /** Discovery and a check that the metadata can serve the portal (never throws: a report). */
+  check(config: OidcClientConfig): Promise<SignOnTestReport>;
+  /** The provider's authorization URL for this round trip (the PKCE challenge is derived from codeVerifier). */
+  authorizationUrl(
+    config: OidcClientConfig,
+    request: { redirectUri: string; scopes: string; state: string; nonce: string; codeVerifier: string },
+  ): Promise<string>;
+  /**
+   * Completes a round trip from the callback URL: exchanges the code with the PKCE verifier and
+   * validates the ID token (signature, issuer, audience, expiry, nonce) and the state. Returns the
+   * ID token's claims merged under the userinfo response (when the provider has one). Throws
+   * DomainError "sign_on_failed" on any failure.
+   */
+  callback(
+    config: OidcClientConfig,
+    response: { callbackUrl: string; state: string; nonce: string; codeVerifier: string },
+  ): Promise<Record<string, unknown>>;
+}
+
+/** The portal's two SAML endpoints for one institution. */
+export interface SamlEndpoints {
+  /** Our entity id: the audience every assertion must name. */
+  entityId: string;
+  /** Our Assertion Consumer Service URL: the Recipient and Destination. */
+  acsUrl: string;
+}
+
+/** What a SAML response vouched for, once every check held. */
+export interface SamlAssertion {
+  /** The assertion's ID (remembered hashed until validUntil: a second use is a replay). */
+  assertionId: string;
+  /** The AuthnRequest id it answers, from the signed assertion (SubjectConfirmationData). */
+  inResponseTo: string;
+  /** The end of its time window plus the clock skew. */
+  validUntil: Date;
+  /** The NameID: the IdP's identifier of the person. */
+  nameId: string;
+  /** Attribute name → its values, as sent. */
+  attributes: Record<string, string[]>;
+}
+
+/** A SAML response is a result, not a crash: the reason (for logs, never for the browser) when refused. */
+export type SamlValidation = { ok: true; assertion: SamlAssertion } | { ok: false; reason: string };
+
+/** The portal as a SAML 2.0 service provider of an institution's identity provider. */
+export interface SamlServiceProvider {
+  /** The SP metadata XML (entity id, ACS URL with HTTP-POST, NameID format, WantAssertionsSigned). */
+  metadata(sp: SamlEndpoints): string;
+  /** The IdP's SSO URL carrying an AuthnRequest with this ID (HTTP-Redirect binding). */
+  authorizeUrl(sp: SamlEndpoints, idp: SamlSettings, requestId: string, relayState: string): Promise<string>;
+  /**
+   * Checks a base64 SAMLResponse (HTTP-POST binding): a signed assertion (the configured IdP
+   * certificate only), status, issuers, audience, Recipient and Destination, time windows at `now`
+   * with a small skew, an InResponseTo. Never throws on hostile input.
+   */
+  validateResponse(sp: SamlEndpoints, idp: SamlSettings, samlResponse: string, now: Date): Promise<SamlValidation>;
+}
+
+/** saml_assertions_seen: the IDs (hashed) of assertions accepted, until they expire. */
+export interface SamlReplayStore {
+  /** Remembers the assertion; false when it was seen already (a replay). Drops expired rows first. */
+  remember(idHash: string, expiresAt: Date, now: Date): Promise<boolean>;
+}
+
 export interface Stores {
   users: UserStore;
   userEmails: UserEmailStore;
@@ -778,6 +997,8 @@ export interface Stores {
   learnerInvitations: LearnerInvitationStore;
   dashboard: DashboardStore;
   wallet: WalletStore;
+  twoFactor: TwoFactorStore;
+  samlReplay: SamlReplayStore;
 }
 
 /** Material for a new signing identity, with its private key already sealed. */
@@ -824,6 +1045,20 @@ export interface VerifierRuntime extends Pick<VerificationContext, "crypto" | "i
   extraTrustAnchorsDer: Uint8Array[];
 }
 
+/** TOTP (RFC 6238: HMAC-SHA-1, 6 digits, 30-second steps) and the sealing of its secrets at rest. */
+export interface TotpAuthenticator {
+  /** A new random secret (160 bits) in base 32, as authenticator apps take it. */
+  newSecret(): string;
+  /**
+   * The latest time step within one step of `now` (before, now, after) whose code is `code` and
+   * that is later than `afterStep`; null when none matches.
+   */
+  match(secret: string, code: string, now: Date, afterStep: number | null): number | null;
+  /** Seals the secret for storage, bound to its user (a sealed secret copied to another user does not open). */
+  seal(userId: string, secret: string): Uint8Array;
+  open(userId: string, sealed: Uint8Array): string;
+}
+
 /** Runs fn in one database transaction: all of its writes land, or none. */
 export type Transact = <T>(fn: (stores: Stores) => Promise<T>) => Promise<T>;
 
@@ -847,8 +1082,16 @@ export interface CoreDeps {
   pdf: PdfTools;
   /** Document files, encrypted per institution. */
   blobs: BlobStore;
+  /** Authenticator-app codes (RFC 6238) and the sealing of their secrets. */
+  totp: TotpAuthenticator;
   zip: ZipReader;
   verifier: VerifierRuntime;
+  /** Small secrets sealed at rest (OIDC client secrets). */
+  secretBox: SecretBox;
+  /** OpenID Connect relying party (institution sign-on, linked accounts). */
+  oidc: OidcClient;
+  /** SAML 2.0 service provider (institution sign-on). */
+  saml: SamlServiceProvider;
   /** A new random UUID (document ids). */
   newId(): string;
   /** Runs a task after the answer is sent (mail that must not slow or reveal anything); failures are logged. */

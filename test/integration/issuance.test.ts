@@ -205,6 +205,15 @@ describe.each(BACKENDS)("issuing documents on %s", (backend) => {
     expect(res.statusCode).toBe(202);
     const done = await waitForBatch(res.json().batch.id);
     expect(done.counts).toEqual({ pending: 0, issued: 3, skipped: 0, failed: 0 });
+    // The unsigned sources are gone from the blob store; the signed files are there.
+    const sources = (await t.runtime.database.db.execute(
+      sql`select i.source_sha256 as sha, d.sha256 as signed from batch_items i join documents d on d.id = i.document_id where i.batch_id = ${done.id}`,
+    )) as unknown as { rows: { sha: string; signed: string }[] };
+    expect(sources.rows).toHaveLength(3);
+    for (const r of sources.rows) {
+      expect(await t.core.blobs.has(inst.id, r.sha)).toBe(false);
+      expect(await t.core.blobs.has(inst.id, r.signed)).toBe(true);
+    }
     expect(await count(`select count(*) as n from documents where external_id like 'B-${tag}-%'`)).toBe(3);
     expect(
       await count(

@@ -116,5 +116,10 @@ export function fsBlobStore(
       const path = pathOf(institutionId, sha256);
       return path ? exists(path) : false;
     },
+
+    async delete(institutionId, sha256) {
+      const path = pathOf(institutionId, sha256);
+      if (path) await rm(path, { force: true });
+    },
   };
 }

@@ -132,6 +132,17 @@ export function batchStore(db: Db): BatchStore {
         .where(eq(batches.id, id));
     },
 
+    async releasableSources(institutionId, batchId) {
+      const rows = await db.execute(sql`
+        select distinct i.source_sha256 as sha from ${batchItems} i
+        where i.batch_id = ${batchId}
+          and not exists (
+            select 1 from ${batchItems} p join ${batches} b on b.id = p.batch_id
+            where b.institution_id = ${institutionId} and p.status = 'pending'
+              and p.source_sha256 = i.source_sha256)`);
+      return (rows as unknown as { rows: { sha: string }[] }).rows.map((r) => r.sha);
+    },
+
     async pendingExternalIds(institutionId, externalIds) {
       const found = new Set<string>();
       for (let i = 0; i < externalIds.length; i += 5000) {

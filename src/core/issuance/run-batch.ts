@@ -93,6 +93,9 @@ export const runBatch: JobHandler = async (deps, { job, heartbeat }) => {
       );
     }
   }
+  // The unsigned sources are not kept once no pending row needs them (the signed files are).
+  for (const sha of await stores.batches.releasableSources(institutionId, batch.id))
+    await deps.blobs.delete(institutionId, sha);
   await deps.transact(async (tx) => {
     await tx.batches.setStatus(batch.id, "done", deps.clock.now());
     const counts = (await tx.batches.counts([batch.id])).get(batch.id);
