@@ -178,6 +178,30 @@ export const ERROR_MESSAGES: Record<ErrorCode, Bilingual> = {
     fr: "Votre compte n'est pas encore activé. Nous venons de vous envoyer un nouveau lien d'activation par courriel.",
     en: "Your account is not activated yet. We have just emailed you a new activation link.",
   },
+  totp_code_invalid: {
+    fr: "Ce code est incorrect ou a déjà servi. Saisissez le code que votre application affiche maintenant.",
+    en: "This code is incorrect or was already used. Enter the code your app shows now.",
+  },
+  sign_in_step_expired: {
+    fr: "Cette étape de connexion a expiré ou est déjà terminée. Connectez-vous de nouveau.",
+    en: "This sign-in step has expired or was already completed. Sign in again.",
+  },
+  totp_already_enabled: {
+    fr: "La validation en deux étapes est déjà activée.",
+    en: "Two-step verification is already on.",
+  },
+  totp_not_enabled: {
+    fr: "La validation en deux étapes n'est pas activée.",
+    en: "Two-step verification is not on.",
+  },
+  account_has_roles: {
+    fr: "Ce compte a un rôle dans un établissement ou sur le portail : demandez d'abord qu'on vous retire ce rôle.",
+    en: "This account holds a role in an institution or on the portal: ask for that role to be removed first.",
+  },
+  export_too_large: {
+    fr: "Vos données dépassent la taille d'une archive téléchargeable. Communiquez avec le soutien.",
+    en: "Your data exceeds the size of a downloadable archive. Please contact support.",
+  },
   internal: {
     fr: "Une erreur inattendue est survenue. Réessayez plus tard.",
     en: "An unexpected error occurred. Please try again later.",

@@ -48,6 +48,12 @@ export type ErrorCode =
   | "email_taken"
   | "activation_link_invalid"
   | "email_not_verified"
+  | "totp_code_invalid"
+  | "sign_in_step_expired"
+  | "totp_already_enabled"
+  | "totp_not_enabled"
+  | "account_has_roles"
+  | "export_too_large"
   | "internal";
 
 export interface FieldIssue {

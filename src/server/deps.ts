@@ -23,6 +23,7 @@ import { nodeInflate } from "../adapters/pdf/node-inflate.ts";
 import { nodePdfTools } from "../adapters/pdf/node-pdf-tools.ts";
 import { nodeVerifierCrypto } from "../adapters/pdf/node-verifier-crypto.ts";
 import { sealedSigningKeys } from "../adapters/pki/sealed-signing-keys.ts";
+import { nodeTotpAuthenticator } from "../adapters/totp/node-totp-authenticator.ts";
 import type { Config } from "../config/config.ts";
 import type { QueueName } from "../core/jobs/queues.ts";
 import type { Clock, Mailer } from "../core/ports.ts";
@@ -103,6 +104,7 @@ export async function buildRuntime(
       keys: sealedSigningKeys(masterKey, { crlUrl: `${config.publicUrl}${CRL_PATH}` }),
       pdf: nodePdfTools,
       zip: yauzlZipReader,
+      totp: nodeTotpAuthenticator(masterKey),
       blobs: fsBlobStore(
         join(config.dataDir, "blobs"),
         institutionDataKeys(masterKey, dataKeyStore(database.db)),

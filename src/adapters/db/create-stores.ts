@@ -19,6 +19,7 @@ import { portalAuthorityStore } from "./portal-authority-store.ts";
 import { sessionStore } from "./session-store.ts";
 import { signingIdentityStore } from "./signing-identity-store.ts";
 import { throttleStore } from "./throttle-store.ts";
+import { twoFactorStore } from "./two-factor-store.ts";
 import { userEmailStore } from "./user-email-store.ts";
 import { userStore } from "./user-store.ts";
 import { walletStore } from "./wallet-store.ts";
@@ -47,6 +48,7 @@ export function createStores(db: Db): Stores {
     issuance: issuanceStore(db),
     learnerInvitations: learnerInvitationStore(db),
     wallet: walletStore(db),
+    twoFactor: twoFactorStore(db),
   };
 }
 

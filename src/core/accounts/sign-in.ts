@@ -1,9 +1,8 @@
 import { issueActivation } from "../claims/issue-activation.ts";
 import { DomainError } from "../errors.ts";
 import type { CoreDeps } from "../ports.ts";
-import type { CurrentUser } from "./accounts.types.ts";
-import { presentCurrentUser } from "./present-user.ts";
-import { type ClientInfo, type StartedSession, startSession } from "./start-session.ts";
+import { finishSignIn, type SignInOutcome } from "./finish-sign-in.ts";
+import type { ClientInfo } from "./start-session.ts";
 import { afterFailure, secondsLocked } from "./throttle-policy.ts";
 
 export interface SignInInput extends ClientInfo {
@@ -20,11 +19,13 @@ const DECOY_HASH =
 /**
  * Checks email and password. Every failure (unknown email, wrong password, no password set)
  * gives the same answer and costs the same time; repeated failures for one email back off.
+ * A closed account has no password and no email left (close-account.ts): it fails like any other.
+ * With TOTP on, the answer is a challenge for the code instead of a session (finish-sign-in.ts).
  */
 export async function signIn(
   deps: CoreDeps,
   input: SignInInput,
-): Promise<StartedSession & { user: CurrentUser }> {
+): Promise<SignInOutcome> {
   const now = deps.clock.now();
   const key = `email:${deps.secrets.hashToken(input.email.trim().toLowerCase())}`;
   const throttle = await deps.stores.throttle.get(key);
@@ -51,10 +52,5 @@ export async function signIn(
     throw new DomainError("email_not_verified");
   }
 
-  if (input.previousToken) {
-    const old = await deps.stores.sessions.findLive(deps.secrets.hashToken(input.previousToken), now);
-    if (old) await deps.stores.sessions.revoke(old.userId, old.id, now);
-  }
-  const started = await startSession(deps, deps.stores, user.id, input);
-  return { ...started, user: await presentCurrentUser(deps.stores, user, memberships) };
+  return finishSignIn(deps, user, input);
 }

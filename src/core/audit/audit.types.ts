@@ -26,6 +26,12 @@ export const AUDIT_ACTIONS = [
   "mail.resent",
   "learner_invitation.resent",
   "learner_invitation.claimed",
+  "two_factor.enabled",
+  "two_factor.disabled",
+  "two_factor.recovery_codes_regenerated",
+  "two_factor.recovery_code_used",
+  "account.exported",
+  "account.closed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -49,5 +49,11 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   email_taken: 409,
   activation_link_invalid: 404,
   email_not_verified: 403,
+  totp_code_invalid: 400,
+  sign_in_step_expired: 401,
+  totp_already_enabled: 409,
+  totp_not_enabled: 409,
+  account_has_roles: 409,
+  export_too_large: 413,
   internal: 500,
 };

@@ -12,8 +12,8 @@ import {
   PUBLIC,
   requireActor,
   SESSION_COOKIE,
-  setSessionCookie,
 } from "../../http/auth.ts";
+import { SignInOut, sendSignInOutcome } from "../../http/sign-in-outcome.ts";
 import { DisplayName, Email, Locale, Password, Uuid } from "../../http/inputs.ts";
 import { CurrentUserOut, errors, SessionOut } from "../../presenters/schemas.ts";
 import { authRateLimit, type RouteContext, typed } from "../route-context.ts";
@@ -43,7 +43,7 @@ export async function sessionRoutes(app: FastifyInstance, { config, deps }: Rout
         tags,
         summary: "Sign in with email and password",
         body: z.strictObject({ email: Email, password: Password }),
-        response: { 200: z.object({ user: CurrentUserOut }), ...errors(400, 401, 403, 429) },
+        response: { 200: SignInOut, ...errors(400, 401, 403, 429) },
       },
     },
     async (req, reply) => {
@@ -52,8 +52,7 @@ export async function sessionRoutes(app: FastifyInstance, { config, deps }: Rout
         ...clientInfo(req),
         previousToken: req.cookies[SESSION_COOKIE] ?? null,
       });
-      setSessionCookie(reply, result.token, result.session.expiresAt, config.secure);
-      return { user: result.user };
+      return sendSignInOutcome(reply, result, config.secure);
     },
   );
 

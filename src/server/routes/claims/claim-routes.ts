@@ -3,7 +3,8 @@ import { z } from "zod";
 import { activateAccount } from "../../../core/claims/activate-account.ts";
 import { checkClaim } from "../../../core/claims/check-claim.ts";
 import { completeClaim } from "../../../core/claims/complete-claim.ts";
-import { clientInfo, PUBLIC, SESSION_COOKIE, setSessionCookie } from "../../http/auth.ts";
+import { clientInfo, PUBLIC, SESSION_COOKIE } from "../../http/auth.ts";
+import { SignInOut, sendSignInOutcome } from "../../http/sign-in-outcome.ts";
 import { Email, Locale, Password, Token } from "../../http/inputs.ts";
 import { CurrentUserOut, errors } from "../../presenters/schemas.ts";
 import { authRateLimit, type RouteContext, typed } from "../route-context.ts";
@@ -85,7 +86,7 @@ export async function claimRoutes(app: FastifyInstance, { config, deps }: RouteC
         tags,
         summary: "Open an activation link: verifies the email and signs in (new session)",
         body: z.strictObject({ token: Token }),
-        response: { 200: z.object({ user: CurrentUserOut }), ...errors(400, 404, 429) },
+        response: { 200: SignInOut, ...errors(400, 404, 429) },
       },
     },
     async (req, reply) => {
@@ -94,8 +95,7 @@ export async function claimRoutes(app: FastifyInstance, { config, deps }: RouteC
         previousToken: req.cookies[SESSION_COOKIE] ?? null,
         ...clientInfo(req),
       });
-      setSessionCookie(reply, result.token, result.session.expiresAt, config.secure);
-      return { user: result.user };
+      return sendSignInOutcome(reply, result, config.secure);
     },
   );
 }
