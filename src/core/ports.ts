@@ -2,7 +2,6 @@ import type { InstitutionRole, Role, UserStatus } from "./accounts/accounts.type
 import type { ApiKey, ApiKeyScope } from "./api-keys/api-keys.types.ts";
 import type { AuditAction, AuditChainReport, AuditEvent } from "./audit/audit.types.ts";
 import type {
-  BatchSummary,
   DailyCount,
   DocumentFigures,
   FailedEmail,
@@ -573,8 +572,6 @@ export interface DashboardStore {
   invitationFigures(institutionId: string): Promise<InvitationFigures>;
   /** Mail jobs that failed for good for this institution (payload.institutionId), newest first. */
   failedEmails(institutionId: string, limit: number): Promise<{ total: number; latest: FailedEmail[] }>;
-  /** The newest batches with their items counted by status. */
-  recentBatches(institutionId: string, limit: number): Promise<BatchSummary[]>;
   /** Documents created per UTC day from `from` to `to` (YYYY-MM-DD, inclusive), oldest first, zero-filled. */
   issuedPerDay(institutionId: string, from: string, to: string): Promise<DailyCount[]>;
 }

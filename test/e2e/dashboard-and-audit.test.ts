@@ -133,9 +133,13 @@ describe.each(RUNS)(
       expect(
         await page.getByRole("table", { name: t.dashboard.chartTableCaption }).locator("tbody tr").count(),
       ).toBe(30);
-      const batchLink = page.getByRole("table", { name: t.dashboard.batchesCaption }).getByRole("link");
+      const batchLink = page.getByRole("table", { name: t.batches.recentCaption }).getByRole("link");
       expect(await batchLink.getAttribute("href")).toBe(`/institutions/${slug}/batches/${batch}`);
-      await page.getByRole("cell", { name: "emilie.cote@example.test" }).waitFor();
+      const failed = page.getByRole("table", { name: t.dashboard.failedCaption });
+      await failed.getByRole("cell", { name: "emilie.cote@example.test", exact: true }).waitFor();
+      await failed
+        .getByRole("button", { name: `${t.dashboard.failedResend} emilie.cote@example.test` })
+        .waitFor();
       await check(page, "dashboard");
 
       // The audit trail: plain words, details folded, filter by action, older events on demand.

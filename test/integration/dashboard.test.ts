@@ -101,11 +101,11 @@ describe.each(BACKENDS)("institution dashboard on %s", (backend) => {
     expect(body.recentBatches[0]).toMatchObject({
       status: "running",
       total: 5,
-      items: { pending: 1, issued: 2, skipped: 1, failed: 1 },
+      counts: { pending: 1, issued: 2, skipped: 1, failed: 1 },
       createdAt: ago(0).toISOString(),
       finishedAt: null,
     });
-    expect(body.recentBatches[1].items).toEqual({ pending: 0, issued: 0, skipped: 0, failed: 0 });
+    expect(body.recentBatches[1].counts).toEqual({ pending: 0, issued: 0, skipped: 0, failed: 0 });
 
     const series = body.issuedPerDay as { date: string; count: number }[];
     expect(series).toHaveLength(30);

@@ -1,13 +1,8 @@
 import { sql } from "drizzle-orm";
-import type {
-  BatchStatus,
-  BatchSummary,
-  FailedEmail,
-  InvitationFigures,
-} from "../../core/dashboard/dashboard.types.ts";
+import type { FailedEmail, InvitationFigures } from "../../core/dashboard/dashboard.types.ts";
 import type { DashboardStore } from "../../core/ports.ts";
 import type { Db } from "./open-database.ts";
-import { batches, batchItems, documents, jobs, learnerInvitations, learners } from "./schema.ts";
+import { documents, jobs, learnerInvitations, learners } from "./schema.ts";
 
 type Rows<T> = { rows: T[] };
 const rowsOf = <T>(result: unknown): T[] => (result as Rows<T>).rows;
@@ -80,42 +75,6 @@ export function dashboardStore(db: Db): DashboardStore {
         failedAt: iso(r.failed_at),
       }));
       return { total: num(rows[0]?.total), latest };
-    },
-
-    async recentBatches(institutionId, limit) {
-      const rows = rowsOf<Record<string, unknown>>(
-        await db.execute(sql`
-          select b.id, b.manifest_name, b.status, b.source, b.total, b.created_at, b.finished_at,
-            c.pending, c.issued, c.skipped, c.failed
-          from ${batches} b
-          cross join lateral (
-            select count(*) filter (where i.status = 'pending')::int as pending,
-              count(*) filter (where i.status = 'issued')::int as issued,
-              count(*) filter (where i.status = 'skipped')::int as skipped,
-              count(*) filter (where i.status = 'failed')::int as failed
-            from ${batchItems} i where i.batch_id = b.id
-          ) c
-          where b.institution_id = ${institutionId}
-          order by b.created_at desc, b.id desc
-          limit ${limit}`),
-      );
-      return rows.map(
-        (r): BatchSummary => ({
-          id: String(r.id),
-          manifestName: String(r.manifest_name),
-          status: r.status as BatchStatus,
-          source: r.source as BatchSummary["source"],
-          total: num(r.total),
-          items: {
-            pending: num(r.pending),
-            issued: num(r.issued),
-            skipped: num(r.skipped),
-            failed: num(r.failed),
-          },
-          createdAt: iso(r.created_at) ?? "",
-          finishedAt: iso(r.finished_at),
-        }),
-      );
     },
 
     async issuedPerDay(institutionId, from, to) {

@@ -1,3 +1,4 @@
+import type { Batch } from "../issuance/issuance.types.ts";
 /** What an institution's overview shows its staff. Days are UTC calendar days (YYYY-MM-DD). */
 
 export interface DocumentFigures {
@@ -28,20 +29,6 @@ export interface FailedEmail {
   failedAt: string | null;
 }
 
-export type BatchStatus = "queued" | "running" | "done";
-
-export interface BatchSummary {
-  id: string;
-  manifestName: string;
-  status: BatchStatus;
-  source: "web" | "api" | "cli";
-  total: number;
-  /** Items by status. */
-  items: { pending: number; issued: number; skipped: number; failed: number };
-  createdAt: string;
-  finishedAt: string | null;
-}
-
 export interface DailyCount {
   /** YYYY-MM-DD (UTC). */
   date: string;
@@ -52,7 +39,8 @@ export interface InstitutionDashboard {
   documents: DocumentFigures;
   invitations: InvitationFigures;
   failedEmails: { total: number; latest: FailedEmail[] };
-  recentBatches: BatchSummary[];
+  /** The latest batches with their counts (the batches tab shows the same rows). */
+  recentBatches: Batch[];
   /** Documents issued per day over the last DASHBOARD_DAYS days, oldest first, days without any included (0). */
   issuedPerDay: DailyCount[];
 }

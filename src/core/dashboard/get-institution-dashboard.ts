@@ -1,5 +1,8 @@
 import type { Actor } from "../accounts/actor.ts";
+import { isoDay } from "../dates/calendar-date.ts";
 import { findVisibleInstitution } from "../institutions/find-visible-institution.ts";
+import type { Batch } from "../issuance/issuance.types.ts";
+import { presentBatch } from "../issuance/present-batch.ts";
 import type { CoreDeps } from "../ports.ts";
 import type { InstitutionDashboard } from "./dashboard.types.ts";
 
@@ -9,7 +12,6 @@ export const DASHBOARD_BATCHES = 5;
 export const DASHBOARD_FAILED_EMAILS = 5;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const utcDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /**
  * An institution's overview for its staff (and the operator): documents issued and claimed,
@@ -23,15 +25,23 @@ export async function getInstitutionDashboard(
 ): Promise<InstitutionDashboard> {
   const inst = await findVisibleInstitution(deps.stores, actor, slug, "staff");
   const now = deps.clock.now();
-  const to = utcDay(now);
-  const from = utcDay(new Date(now.getTime() - (DASHBOARD_DAYS - 1) * DAY_MS));
+  const to = isoDay(now);
+  const from = isoDay(new Date(now.getTime() - (DASHBOARD_DAYS - 1) * DAY_MS));
   const store = deps.stores.dashboard;
   const [documents, invitations, failedEmails, recentBatches, issuedPerDay] = await Promise.all([
     store.documentFigures(inst.id),
     store.invitationFigures(inst.id),
     store.failedEmails(inst.id, DASHBOARD_FAILED_EMAILS),
-    store.recentBatches(inst.id, DASHBOARD_BATCHES),
+    latestBatches(deps, inst.id),
     store.issuedPerDay(inst.id, from, to),
   ]);
   return { documents, invitations, failedEmails, recentBatches, issuedPerDay };
+}
+
+async function latestBatches(deps: CoreDeps, institutionId: string): Promise<Batch[]> {
+  const batches = await deps.stores.batches.list(institutionId, DASHBOARD_BATCHES);
+  const counts = await deps.stores.batches.counts(batches.map((b) => b.id));
+  return batches.map((b) =>
+    presentBatch(b, counts.get(b.id) ?? { pending: 0, issued: 0, skipped: 0, failed: 0 }),
+  );
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BatchOut } from "./issuance-schemas.ts";
 
 const Count = z.number().int().min(0);
 const Instant = z.string();
@@ -24,17 +25,6 @@ export const InstitutionDashboardOut = z.strictObject({
       }),
     ),
   }),
-  recentBatches: z.array(
-    z.strictObject({
-      id: z.string(),
-      manifestName: z.string(),
-      status: z.enum(["queued", "running", "done"]),
-      source: z.enum(["web", "api", "cli"]),
-      total: Count,
-      items: z.strictObject({ pending: Count, issued: Count, skipped: Count, failed: Count }),
-      createdAt: Instant,
-      finishedAt: Instant.nullable(),
-    }),
-  ),
+  recentBatches: z.array(BatchOut),
   issuedPerDay: z.array(z.strictObject({ date: z.iso.date(), count: Count })),
 });
