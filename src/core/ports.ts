@@ -792,13 +792,13 @@ export interface TwoFactorStore {
   /** Turns a pending enrolment on; false when it is not pending (enabled meanwhile, or gone). */
   enable(userId: string, step: number, now: Date): Promise<boolean>;
   /** Records an accepted time step if it is later than the last one; false for a replay or a race. */
-  useStep(userId: string, step: number): Promise<boolean>;
+  acceptStep(userId: string, step: number): Promise<boolean>;
   /** Removes the enrolment and every recovery code. */
   remove(userId: string): Promise<void>;
   /** Replaces every recovery code of the user by these (hashes). */
   replaceRecoveryCodes(userId: string, codeHashes: string[]): Promise<void>;
   /** Marks the unused code with this hash used; false when there is none. */
-  useRecoveryCode(userId: string, codeHash: string, now: Date): Promise<boolean>;
+  consumeRecoveryCode(userId: string, codeHash: string, now: Date): Promise<boolean>;
   countUnusedRecoveryCodes(userId: string): Promise<number>;
 }
 

@@ -21,6 +21,7 @@ import { apiKeyRoutes } from "./routes/api-keys/api-key-routes.ts";
 import { auditRoutes } from "./routes/audit/audit-routes.ts";
 import { passwordRoutes } from "./routes/auth/password-routes.ts";
 import { sessionRoutes } from "./routes/auth/session-routes.ts";
+import { twoFactorRoutes } from "./routes/auth/two-factor-routes.ts";
 import { claimRoutes } from "./routes/claims/claim-routes.ts";
 import { dashboardRoutes } from "./routes/dashboard/dashboard-routes.ts";
 import { outboxRoutes } from "./routes/dev/outbox-routes.ts";
@@ -143,6 +144,7 @@ export async function buildApp(
   await app.register(systemRoutes, ctx);
   await app.register(sessionRoutes, ctx);
   await app.register(passwordRoutes, ctx);
+  await app.register(twoFactorRoutes, ctx);
   await app.register(invitationRoutes, ctx);
   await app.register(institutionRoutes, ctx);
   await app.register(staffRoutes, ctx);

@@ -13,6 +13,16 @@ export class TestClient {
     return this.cookies.get("sceau_session");
   }
 
+  /** A cookie the client holds (httpOnly ones included), or undefined. */
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
+  /** Gives the client a cookie, as a browser that copied it from elsewhere would send it. */
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
+
   private cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   }

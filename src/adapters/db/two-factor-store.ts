@@ -35,7 +35,7 @@ export function twoFactorStore(db: Db): TwoFactorStore {
         .returning({ userId: userTotp.userId });
       return rows.length > 0;
     },
-    async useStep(userId, step) {
+    async acceptStep(userId, step) {
       const rows = await db
         .update(userTotp)
         .set({ lastStep: step })
@@ -58,7 +58,7 @@ export function twoFactorStore(db: Db): TwoFactorStore {
       if (codeHashes.length > 0)
         await db.insert(recoveryCodes).values(codeHashes.map((codeHash) => ({ userId, codeHash })));
     },
-    async useRecoveryCode(userId, codeHash, now) {
+    async consumeRecoveryCode(userId, codeHash, now) {
       const rows = await db
         .update(recoveryCodes)
         .set({ usedAt: now })
