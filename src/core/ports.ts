@@ -18,6 +18,7 @@ import type {
 import type { BatchItemStatus, BatchSource, BatchStatus } from "./issuance/issuance.types.ts";
 import type { LearnerKey } from "./learners/learner-cursor.ts";
 import type { Learner, LearnerInput } from "./learners/learners.types.ts";
+import type { AccountExportData } from "./privacy/privacy.types.ts";
 import type {
   LinkedAccount,
   ProtocolSettings,
@@ -971,6 +972,25 @@ export interface SamlReplayStore {
   remember(idHash: string, expiresAt: Date, now: Date): Promise<boolean>;
 }
 
+/** Reads and writes over everything of one user's (the privacy features). */
+export interface AccountDataStore {
+  /** Everything about the user, for their data export. */
+  collect(userId: string): Promise<AccountExportData>;
+  /**
+   * Closes the account, in the caller's transaction: status closed; email replaced by `tombstone`,
+   * name and password cleared; every session revoked; learner records unlinked (their documents
+   * stay with the institution); secondary emails, linked accounts, TOTP, recovery codes, sign-on
+   * transactions and unused one-time tokens deleted or voided.
+   */
+  close(userId: string, tombstone: string, now: Date): Promise<void>;
+}
+
+/** Writes ZIP archives (the data export). */
+export interface ZipWriter {
+  /** The archive of these entries; `store` entries are kept as they are (already compressed, like PDFs). */
+  write(entries: (ArchiveEntry & { store?: boolean })[]): Uint8Array;
+}
+
 export interface Stores {
   users: UserStore;
   userEmails: UserEmailStore;
@@ -995,6 +1015,7 @@ export interface Stores {
   dashboard: DashboardStore;
   wallet: WalletStore;
   twoFactor: TwoFactorStore;
+  accountData: AccountDataStore;
   samlReplay: SamlReplayStore;
 }
 
@@ -1081,6 +1102,7 @@ export interface CoreDeps {
   blobs: BlobStore;
   /** Authenticator-app codes (RFC 6238) and the sealing of their secrets. */
   totp: TotpAuthenticator;
+  zipWriter: ZipWriter;
   zip: ZipReader;
   verifier: VerifierRuntime;
   /** Small secrets sealed at rest (OIDC client secrets). */

@@ -20,6 +20,7 @@ import { createLogger } from "./logger.ts";
 import { apiKeyRoutes } from "./routes/api-keys/api-key-routes.ts";
 import { auditRoutes } from "./routes/audit/audit-routes.ts";
 import { passwordRoutes } from "./routes/auth/password-routes.ts";
+import { privacyRoutes } from "./routes/auth/privacy-routes.ts";
 import { sessionRoutes } from "./routes/auth/session-routes.ts";
 import { twoFactorRoutes } from "./routes/auth/two-factor-routes.ts";
 import { claimRoutes } from "./routes/claims/claim-routes.ts";
@@ -145,6 +146,7 @@ export async function buildApp(
   await app.register(sessionRoutes, ctx);
   await app.register(passwordRoutes, ctx);
   await app.register(twoFactorRoutes, ctx);
+  await app.register(privacyRoutes, ctx);
   await app.register(invitationRoutes, ctx);
   await app.register(institutionRoutes, ctx);
   await app.register(staffRoutes, ctx);

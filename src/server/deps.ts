@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
+import { fflateZipWriter } from "../adapters/archive/fflate-zip-writer.ts";
 import { yauzlZipReader } from "../adapters/archive/yauzl-zip-reader.ts";
 import { fsBlobStore } from "../adapters/blob/fs-blob-store.ts";
 import { argon2PasswordHasher } from "../adapters/crypto/argon2-password-hasher.ts";
@@ -105,6 +106,7 @@ export async function buildRuntime(
       pdf: nodePdfTools,
       zip: yauzlZipReader,
       totp: nodeTotpAuthenticator(masterKey),
+      zipWriter: fflateZipWriter,
       blobs: fsBlobStore(
         join(config.dataDir, "blobs"),
         institutionDataKeys(masterKey, dataKeyStore(database.db)),

@@ -17,6 +17,8 @@ const TABLES = [
   "batches",
   "batch_items",
   "learner_invitations",
+  "user_totp",
+  "recovery_codes",
 ];
 
 /** Every row of the domain tables (sessions excepted), to prove a refused request changed nothing. */

@@ -1,4 +1,5 @@
 import type { Stores, Transact } from "../../core/ports.ts";
+import { accountDataStore } from "./account-data-store.ts";
 import { apiKeyStore } from "./api-key-store.ts";
 import { auditStore } from "./audit-store.ts";
 import { batchStore } from "./batch-store.ts";
@@ -49,6 +50,7 @@ export function createStores(db: Db): Stores {
     learnerInvitations: learnerInvitationStore(db),
     wallet: walletStore(db),
     twoFactor: twoFactorStore(db),
+    accountData: accountDataStore(db),
   };
 }
 

@@ -12,7 +12,7 @@ const toRecord = (r: Row): UserRecord => ({
   displayName: r.displayName,
   locale: r.locale === "en" ? "en" : "fr",
   passwordHash: r.passwordHash,
-  status: r.status === "disabled" ? "disabled" : "active",
+  status: r.status === "disabled" || r.status === "closed" ? r.status : "active",
   emailVerifiedAt: r.emailVerifiedAt,
   createdAt: r.createdAt,
 });

@@ -5,7 +5,8 @@ export type Role = "operator" | "institution_admin" | "issuer" | "organization_a
 export const INSTITUTION_ROLES = ["institution_admin", "issuer"] as const;
 export type InstitutionRole = (typeof INSTITUTION_ROLES)[number];
 
-export type UserStatus = "active" | "disabled";
+/** closed: the person closed their account (core/privacy/close-account.ts); it never signs in again. */
+export type UserStatus = "active" | "disabled" | "closed";
 
 export interface MembershipInstitution {
   id: string;

@@ -5,16 +5,18 @@ import { byActor, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
 import type { CoreDeps } from "../ports.ts";
 
-/** The operator disables (every session ends at once) or enables a user. */
+/** The operator disables (every session ends at once) or enables a user (not a closed one: not_found). */
 export async function setUserStatus(
   deps: CoreDeps,
   actor: Actor,
   userId: string,
-  status: UserStatus,
+  status: Exclude<UserStatus, "closed">,
 ): Promise<UserSummary> {
   if (!isOperator(actor)) throw new DomainError("not_found");
   if (userId === actor.user.id) throw new DomainError("cannot_change_self");
   const user = await deps.transact(async (stores) => {
+    // A closed account stays closed: it has no email or password left to enable.
+    if ((await stores.users.findById(userId))?.status === "closed") return null;
     const updated = await stores.users.update(userId, { status });
     if (!updated) return null;
     if (status === "disabled") await stores.sessions.revokeAll(userId, deps.clock.now());

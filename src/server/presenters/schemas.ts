@@ -50,7 +50,7 @@ export const UserSummaryOut = z.object({
   id: z.string(),
   email: z.string(),
   displayName: z.string(),
-  status: z.enum(["active", "disabled"]),
+  status: z.enum(["active", "disabled", "closed"]),
   createdAt: z.string(),
   memberships: z.array(MembershipOut),
 });
@@ -76,7 +76,7 @@ export const StaffMemberOut = z.object({
   email: z.string(),
   displayName: z.string(),
   role: InstitutionRole,
-  status: z.enum(["active", "disabled"]),
+  status: z.enum(["active", "disabled", "closed"]),
 });
 
 export const InvitationOut = z.object({

@@ -40,7 +40,7 @@ export function UsersTable({ users, currentUserId, pendingId, onToggle }: UsersT
             <td className="cell-actions">
               {user.id === currentUserId ? (
                 <span className="badge badge-info">{t("staff.you")}</span>
-              ) : (
+              ) : user.status === "closed" ? null : (
                 <RowActionButton
                   subject={user.email}
                   variant={disabled ? "secondary" : "danger"}
