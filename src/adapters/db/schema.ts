@@ -10,6 +10,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -63,13 +64,35 @@ export const institutions = pgTable(
   (t) => [check("institutions_slug_check", sql`${t.slug} ~ '^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$'`)],
 );
 
-export const organizations = pgTable("organizations", {
-  id: id(),
-  slug: text("slug").notNull().unique(),
-  nameFr: text("name_fr").notNull(),
-  nameEn: text("name_en").notNull(),
-  createdAt: tstz("created_at").notNull().defaultNow(),
-});
+/** A participating organization (employer, university admissions, licensing body…) in the directory the operator keeps. */
+export const organizations = pgTable(
+  "organizations",
+  {
+    id: id(),
+    slug: text("slug").notNull().unique(),
+    nameFr: text("name_fr").notNull(),
+    nameEn: text("name_en").notNull(),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+    /** employer, education, government, licensing, other */
+    kind: text("kind").notNull().default("other"),
+    /** ISO 3166-1 alpha-2 */
+    country: text("country").notNull().default("CA"),
+    contactEmail: text("contact_email"),
+    logo: bytea("logo"),
+    logoType: text("logo_type"),
+    /** Lower-cased names and slug, for the directory search. */
+    searchText: text("search_text").notNull().default(""),
+    archivedAt: tstz("archived_at"),
+    updatedAt: tstz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      "organizations_kind_check",
+      sql`${t.kind} in ('employer', 'education', 'government', 'licensing', 'other')`,
+    ),
+    check("organizations_country_check", sql`${t.country} ~ '^[A-Z]{2}$'`),
+  ],
+);
 
 export const memberships = pgTable(
   "memberships",
@@ -614,4 +637,161 @@ export const recoveryCodes = pgTable(
     createdAt: tstz("created_at").notNull().defaultNow(),
   },
   (t) => [index("recovery_codes_user_idx").on(t.userId)],
+);
+
+/**
+ * A payment for a fee (unlocking a document, or sharing it), through a gateway (Stripe Checkout,
+ * or the development gateway). Nothing is unlocked or shared before it is paid.
+ */
+export const payments = pgTable(
+  "payments",
+  {
+    id: id(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    institutionId: uuid("institution_id")
+      .notNull()
+      .references(() => institutions.id, { onDelete: "restrict" }),
+    documentId: uuid("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "restrict" }),
+    purpose: text("purpose").notNull(),
+    amountCents: integer("amount_cents").notNull(),
+    currency: text("currency").notNull(),
+    status: text("status").notNull().default("pending"),
+    gateway: text("gateway").notNull(),
+    /** The gateway's checkout session id. */
+    gatewaySessionId: text("gateway_session_id").unique(),
+    gatewayPaymentId: text("gateway_payment_id"),
+    /** What the payment is for once paid (e.g. the share to create), validated when it was started. */
+    intent: jsonb("intent").notNull().default({}),
+    receiptNumber: text("receipt_number").unique(),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+    expiresAt: tstz("expires_at").notNull(),
+    paidAt: tstz("paid_at"),
+    refundedAt: tstz("refunded_at"),
+  },
+  (t) => [
+    index("payments_user_idx").on(t.userId, t.createdAt),
+    index("payments_institution_idx").on(t.institutionId, t.paidAt),
+    check("payments_purpose_check", sql`${t.purpose} in ('unlock', 'share')`),
+    check("payments_status_check", sql`${t.status} in ('pending', 'paid', 'expired', 'refunded', 'failed')`),
+    check("payments_amount_check", sql`${t.amountCents} > 0`),
+  ],
+);
+
+/** Gateway events already handled (webhook idempotency: an event is applied once). */
+export const paymentEvents = pgTable("payment_events", {
+  eventId: text("event_id").primaryKey(),
+  gateway: text("gateway").notNull(),
+  type: text("type").notNull(),
+  receivedAt: tstz("received_at").notNull().defaultNow(),
+});
+
+/** A document its learner has unlocked (free types need no row: the fee is 0). */
+export const documentUnlocks = pgTable(
+  "document_unlocks",
+  {
+    documentId: uuid("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    paymentId: uuid("payment_id").references(() => payments.id),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.userId] })],
+);
+
+/**
+ * A learner's share of one or more documents: with a person by email, with an organization, as a
+ * link, or as a public page for social media. The token exists in clear only in the link.
+ */
+export const shares = pgTable(
+  "shares",
+  {
+    id: id(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    channel: text("channel").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    recipientEmail: text("recipient_email"),
+    organizationId: uuid("organization_id").references(() => organizations.id, { onDelete: "restrict" }),
+    message: text("message"),
+    passcodeHash: text("passcode_hash"),
+    maxViews: integer("max_views"),
+    viewCount: integer("view_count").notNull().default(0),
+    downloadAllowed: boolean("download_allowed").notNull().default(true),
+    notifyOnFirstView: boolean("notify_on_first_view").notNull().default(false),
+    /** One-time code for a share addressed to an email (hash, expiry, failed attempts). */
+    otpHash: text("otp_hash"),
+    otpExpiresAt: tstz("otp_expires_at"),
+    failedAttempts: integer("failed_attempts").notNull().default(0),
+    paymentId: uuid("payment_id").references(() => payments.id),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+    expiresAt: tstz("expires_at").notNull(),
+    revokedAt: tstz("revoked_at"),
+    firstViewedAt: tstz("first_viewed_at"),
+  },
+  (t) => [
+    index("shares_user_idx").on(t.userId, t.createdAt),
+    index("shares_organization_idx").on(t.organizationId, t.createdAt),
+    check("shares_channel_check", sql`${t.channel} in ('email', 'organization', 'link', 'public')`),
+    check("shares_max_views_check", sql`${t.maxViews} is null or ${t.maxViews} > 0`),
+  ],
+);
+
+export const shareDocuments = pgTable(
+  "share_documents",
+  {
+    shareId: uuid("share_id")
+      .notNull()
+      .references(() => shares.id, { onDelete: "cascade" }),
+    documentId: uuid("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.shareId, t.documentId] }),
+    index("share_documents_document_idx").on(t.documentId),
+  ],
+);
+
+/** What happened to a share: each view, download, retrieval by an organization, failed passcode… */
+export const shareEvents = pgTable(
+  "share_events",
+  {
+    id: id(),
+    shareId: uuid("share_id")
+      .notNull()
+      .references(() => shares.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    documentId: uuid("document_id"),
+    organizationId: uuid("organization_id"),
+    userId: uuid("user_id"),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("share_events_share_idx").on(t.shareId, t.createdAt)],
+);
+
+/** An organization's inbox: the shares it received, and whether its staff processed them. */
+export const organizationInbox = pgTable(
+  "organization_inbox",
+  {
+    shareId: uuid("share_id")
+      .primaryKey()
+      .references(() => shares.id, { onDelete: "cascade" }),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    receivedAt: tstz("received_at").notNull().defaultNow(),
+    processedAt: tstz("processed_at"),
+    processedBy: uuid("processed_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [index("organization_inbox_org_idx").on(t.organizationId, t.receivedAt)],
 );
