@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fromBase32, hotpCode, timeStep } from "../../src/adapters/totp/hotp-code.ts";
-import { makeUser, signedInClient } from "../support/factories.ts";
+import { makeInstitution, makeUser, signedInClient } from "../support/factories.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 import { TestClient } from "../support/test-client.ts";
 import { BACKENDS } from "../support/test-database.ts";
@@ -250,6 +250,28 @@ describe.each(BACKENDS)("two-step verification (TOTP) on %s", (backend) => {
     expect((await c.post("/api/v1/auth/two-factor/disable", { password: "x", code: "1" })).statusCode).toBe(
       400,
     );
+  });
+
+  it("asks for the code when an account with TOTP accepts a staff invitation", async () => {
+    const u = await enrolled();
+    const inst = await makeInstitution(t.core);
+    const token = t.core.secrets.randomToken();
+    await t.core.stores.invitations.create({
+      email: u.email,
+      role: "issuer",
+      institutionId: inst.id,
+      invitedBy: null,
+      locale: "fr",
+      expiresAt: new Date(t.clock.now().getTime() + 3_600_000),
+      tokenHash: t.core.secrets.hashToken(token),
+    });
+    const c = new TestClient(t.app);
+    const res = await c.post("/api/v1/invitations/accept", { token, password: u.password });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: "totp_required" });
+    expect(c.sessionCookie).toBeUndefined();
+    const ok = await secondStep(c, { code: codeFor(u.secret, t.clock.now(), 1) });
+    expect(ok.json().user.memberships).toMatchObject([{ role: "issuer", institution: { slug: inst.slug } }]);
   });
 
   it("one user's enrolment never confirms or signs in another's", async () => {

@@ -1,7 +1,6 @@
-import type { CurrentUser } from "../accounts/accounts.types.ts";
+import { finishSignIn, type SignInOutcome } from "../accounts/finish-sign-in.ts";
 import { assertAcceptablePassword } from "../accounts/password-policy.ts";
-import { presentCurrentUser } from "../accounts/present-user.ts";
-import { type ClientInfo, type StartedSession, startSession } from "../accounts/start-session.ts";
+import type { ClientInfo } from "../accounts/start-session.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
 import type { Locale } from "../i18n.types.ts";
@@ -18,12 +17,10 @@ export interface AcceptInvitationInput extends ClientInfo {
 /**
  * Accepts an invitation: a new account with the chosen password (its email is verified by the
  * link), or, when the email already has an account, that account after checking its password.
- * The membership, the invitation's use and the new session land together or not at all.
+ * The membership, the invitation's use and the new session land together or not at all; an
+ * account with two-step verification gets the code step instead of a session (finishSignIn).
  */
-export async function acceptInvitation(
-  deps: CoreDeps,
-  input: AcceptInvitationInput,
-): Promise<StartedSession & { user: CurrentUser }> {
+export async function acceptInvitation(deps: CoreDeps, input: AcceptInvitationInput): Promise<SignInOutcome> {
   const { invitation } = await findOpenInvitation(deps, input.token);
   const existing = await deps.stores.users.findByEmail(invitation.email);
   let newHash: string | null = null;
@@ -81,7 +78,6 @@ export async function acceptInvitation(
         details: { role: invitation.role, invitationId: invitation.id },
       },
     );
-    const started = await startSession(deps, stores, user.id, input);
-    return { ...started, user: await presentCurrentUser(stores, user, memberships) };
+    return finishSignIn(deps, user, input, stores);
   });
 }

@@ -25,6 +25,7 @@ import type {
 import type { OutboxMessage, OutboxSummary } from "../../core/mail/mail.types.ts";
 import type { VerificationReport } from "../../core/verification/verification.types.ts";
 import { forgetCsrfToken, request } from "./request.ts";
+import type { SignInResult } from "./two-factor.ts";
 
 export { ApiError } from "./ApiError.ts";
 
@@ -59,12 +60,11 @@ export const getMeta = () => request<Meta>("GET", "/api/v1/meta");
 
 // Authentication and account
 
-export async function signIn(email: string, password: string): Promise<CurrentUser> {
-  const { user } = await request<{ user: CurrentUser }>("POST", "/api/v1/auth/sign-in", {
-    json: { email, password },
-  });
+/** Signed in, or (two-step verification on) the code is due: see completeTotpSignIn. */
+export async function signIn(email: string, password: string): Promise<SignInResult> {
+  const result = await request<SignInResult>("POST", "/api/v1/auth/sign-in", { json: { email, password } });
   forgetCsrfToken();
-  return user;
+  return result;
 }
 
 export async function signOut(): Promise<void> {
@@ -114,12 +114,10 @@ export async function acceptInvitation(input: {
   token: string;
   displayName?: string;
   password: string;
-}): Promise<CurrentUser> {
-  const { user } = await request<{ user: CurrentUser }>("POST", "/api/v1/invitations/accept", {
-    json: input,
-  });
+}): Promise<SignInResult> {
+  const result = await request<SignInResult>("POST", "/api/v1/invitations/accept", { json: input });
   forgetCsrfToken();
-  return user;
+  return result;
 }
 
 // Institutions

@@ -4,6 +4,8 @@ import { PasswordForm } from "../features/account/PasswordForm.tsx";
 import { ProfileForm } from "../features/account/ProfileForm.tsx";
 import { SessionsSection } from "../features/account/SessionsSection.tsx";
 import { useCurrentUser } from "../features/auth/useCurrentUser.ts";
+import { PrivacySection } from "../features/two-factor/PrivacySection.tsx";
+import { TwoFactorSection } from "../features/two-factor/TwoFactorSection.tsx";
 import { MembershipList } from "../features/users/MembershipList.tsx";
 
 /** The signed-in person's own account: profile, password, sessions. */
@@ -25,7 +27,9 @@ export function AccountPage() {
         <ProfileForm user={user} />
         <PasswordForm />
       </div>
+      <TwoFactorSection />
       <SessionsSection />
+      <PrivacySection />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from "react-router";
+import type { CurrentUser } from "../../core/accounts/accounts.types.ts";
 import { signIn } from "../api/client.ts";
 import { queryKeys } from "../api/queryKeys.ts";
 import { CurrentPasswordField } from "../components/CurrentPasswordField.tsx";
@@ -11,6 +12,7 @@ import { StatusMessage } from "../components/StatusMessage.tsx";
 import { SubmitButton } from "../components/SubmitButton.tsx";
 import { TextField } from "../components/TextField.tsx";
 import { useCurrentUser } from "../features/auth/useCurrentUser.ts";
+import { TotpSignInStep } from "../features/two-factor/TotpSignInStep.tsx";
 import { type ClientErrors, useFormFeedback } from "../hooks/useFormFeedback.ts";
 import { consolePath, safeNextPath } from "../lib/roles.ts";
 import { isEmail } from "../lib/validation.ts";
@@ -29,13 +31,23 @@ export function SignInPage() {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const next = safeNextPath(searchParams.get("next"));
-  const signedOut = (location.state as { signedOut?: boolean } | null)?.signedOut === true;
+  const state = location.state as { signedOut?: boolean; accountClosed?: boolean } | null;
+  const signedOut = state?.signedOut === true;
+  // The code step: after the password here, or after a sign-on elsewhere (?step=totp).
+  const [totpStep, setTotpStep] = useState(searchParams.get("step") === "totp");
+  const [signedInUser, setSignedInUser] = useState(false);
 
+  const enter = (signedIn: CurrentUser) => {
+    setSignedInUser(true);
+    queryClient.setQueryData(queryKeys.me, signedIn);
+    navigate(next ?? consolePath(signedIn), { replace: true });
+  };
   const mutation = useMutation({
     mutationFn: () => signIn(email.trim(), password),
-    onSuccess: (signedIn) => {
-      queryClient.setQueryData(queryKeys.me, signedIn);
-      navigate(next ?? consolePath(signedIn), { replace: true });
+    onSuccess: (result) => {
+      setPassword("");
+      if (result.status === "totp_required") setTotpStep(true);
+      else enter(result.user);
     },
     onError: (error) => {
       feedback.fail(error);
@@ -43,8 +55,22 @@ export function SignInPage() {
     },
   });
 
-  if (user && !mutation.isPending && !mutation.isSuccess)
+  if (user && !mutation.isPending && !mutation.isSuccess && !signedInUser)
     return <Navigate to={next ?? consolePath(user)} replace />;
+
+  if (totpStep)
+    return (
+      <div className="page page-narrow">
+        <PageHeading title={t("twoFactor.signIn.title")} />
+        <TotpSignInStep
+          onSignedIn={enter}
+          onRestart={() => {
+            mutation.reset();
+            setTotpStep(false);
+          }}
+        />
+      </div>
+    );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -57,7 +83,13 @@ export function SignInPage() {
   return (
     <div className="page page-narrow">
       <PageHeading title={t("signIn.title")} />
-      <StatusMessage>{signedOut && !mutation.isError ? t("signIn.signedOut") : null}</StatusMessage>
+      <StatusMessage>
+        {state?.accountClosed && !mutation.isError
+          ? t("privacy.close.done")
+          : signedOut && !mutation.isError
+            ? t("signIn.signedOut")
+            : null}
+      </StatusMessage>
       <form className="form card" noValidate onSubmit={submit}>
         <FormAlert message={feedback.formError} />
         <TextField

@@ -6,7 +6,7 @@ import { completeClaim } from "../../../core/claims/complete-claim.ts";
 import { clientInfo, PUBLIC, SESSION_COOKIE } from "../../http/auth.ts";
 import { SignInOut, sendSignInOutcome } from "../../http/sign-in-outcome.ts";
 import { Email, Locale, Password, Token } from "../../http/inputs.ts";
-import { CurrentUserOut, errors } from "../../presenters/schemas.ts";
+import { errors } from "../../presenters/schemas.ts";
 import { authRateLimit, type RouteContext, typed } from "../route-context.ts";
 
 const ClaimSecret = z.string().max(100);

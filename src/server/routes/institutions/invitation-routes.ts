@@ -2,9 +2,10 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { acceptInvitation } from "../../../core/institutions/accept-invitation.ts";
 import { lookupInvitation } from "../../../core/institutions/lookup-invitation.ts";
-import { clientInfo, PUBLIC, setSessionCookie } from "../../http/auth.ts";
+import { clientInfo, PUBLIC } from "../../http/auth.ts";
 import { DisplayName, Locale, Password, Token } from "../../http/inputs.ts";
-import { CurrentUserOut, errors, InvitationPreviewOut } from "../../presenters/schemas.ts";
+import { SignInOut, sendSignInOutcome } from "../../http/sign-in-outcome.ts";
+import { errors, InvitationPreviewOut } from "../../presenters/schemas.ts";
 import { authRateLimit, type RouteContext, typed } from "../route-context.ts";
 
 /** Routes for the person holding an invitation link (no session needed). */
@@ -39,7 +40,7 @@ export async function invitationRoutes(app: FastifyInstance, { config, deps }: R
           password: Password,
           locale: Locale.optional(),
         }),
-        response: { 200: z.object({ user: CurrentUserOut }), ...errors(400, 403, 404, 429) },
+        response: { 200: SignInOut, ...errors(400, 403, 404, 429) },
       },
     },
     async (req, reply) => {
@@ -50,8 +51,7 @@ export async function invitationRoutes(app: FastifyInstance, { config, deps }: R
         locale: req.body.locale ?? "fr",
         ...clientInfo(req),
       });
-      setSessionCookie(reply, result.token, result.session.expiresAt, config.secure);
-      return { user: result.user };
+      return sendSignInOutcome(reply, result, config.secure);
     },
   );
 }

@@ -42,10 +42,12 @@ export function InvitationAcceptForm({ token, invitation, onInvalid }: Invitatio
   const mutation = useMutation({
     mutationFn: () =>
       acceptInvitation(existing ? { token, password } : { token, displayName: displayName.trim(), password }),
-    onSuccess: (user) => {
-      queryClient.setQueryData(queryKeys.me, user);
+    onSuccess: (result) => {
       queryClient.removeQueries({ queryKey: queryKeys.invitation(token) });
-      navigate(consolePath(user), { replace: true });
+      // An existing account with two-step verification: the code step of the sign-in page.
+      if (result.status === "totp_required") return navigate("/sign-in?step=totp", { replace: true });
+      queryClient.setQueryData(queryKeys.me, result.user);
+      navigate(consolePath(result.user), { replace: true });
     },
     onError: (error) => {
       if (error instanceof ApiError && (error.code === "invitation_invalid" || error.status === 404))
