@@ -202,6 +202,34 @@ export const ERROR_MESSAGES: Record<ErrorCode, Bilingual> = {
     fr: "Vos données dépassent la taille d'une archive téléchargeable. Communiquez avec le soutien.",
     en: "Your data exceeds the size of a downloadable archive. Please contact support.",
   },
+  sign_on_failed: {
+    fr: "La connexion n'a pas pu être terminée : elle a expiré, a déjà servi ou le fournisseur d'identité a répondu autre chose que prévu. Recommencez depuis la page de connexion.",
+    en: "The sign-on could not be completed: it expired, was already used, or the identity provider answered something unexpected. Start again from the sign-in page.",
+  },
+  sign_on_no_learner: {
+    fr: "Votre établissement n'a pas encore de documents pour vous dans Sceau. Vous pourrez vous connecter ainsi dès qu'il vous en aura délivré un.",
+    en: "Your institution has no documents for you in Sceau yet. You will be able to sign in this way once it has issued you one.",
+  },
+  sign_on_account_conflict: {
+    fr: "Un compte Sceau utilise déjà cette adresse courriel et ne peut pas être relié automatiquement. Connectez-vous avec votre mot de passe, ou activez d'abord ce compte.",
+    en: "A Sceau account already uses this email address and cannot be linked automatically. Sign in with your password, or activate that account first.",
+  },
+  sign_on_not_linked: {
+    fr: "Ce compte n'est relié à aucun compte Sceau. Connectez-vous autrement, puis reliez-le depuis votre profil.",
+    en: "This account is not linked to any Sceau account. Sign in another way, then link it from your profile.",
+  },
+  linked_account_taken: {
+    fr: "Ce compte est déjà relié à un autre compte Sceau.",
+    en: "This account is already linked to another Sceau account.",
+  },
+  linked_account_last_method: {
+    fr: "C'est votre seule façon de vous connecter : choisissez d'abord un mot de passe ou reliez un autre compte.",
+    en: "This is your only way to sign in: set a password or link another account first.",
+  },
+  identity_provider_key_taken: {
+    fr: "Un fournisseur porte déjà cette clé.",
+    en: "A provider already uses this key.",
+  },
   internal: {
     fr: "Une erreur inattendue est survenue. Réessayez plus tard.",
     en: "An unexpected error occurred. Please try again later.",

@@ -54,6 +54,13 @@ export type ErrorCode =
   | "totp_not_enabled"
   | "account_has_roles"
   | "export_too_large"
+  | "sign_on_failed"
+  | "sign_on_no_learner"
+  | "sign_on_account_conflict"
+  | "sign_on_not_linked"
+  | "linked_account_taken"
+  | "linked_account_last_method"
+  | "identity_provider_key_taken"
   | "internal";
 
 export interface FieldIssue {

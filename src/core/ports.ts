@@ -1017,6 +1017,9 @@ export interface Stores {
   twoFactor: TwoFactorStore;
   accountData: AccountDataStore;
   samlReplay: SamlReplayStore;
+  identityProviders: IdentityProviderStore;
+  ssoTransactions: SsoTransactionStore;
+  linkedAccounts: LinkedAccountStore;
 }
 
 /** Material for a new signing identity, with its private key already sealed. */

@@ -35,6 +35,8 @@ import { batchRoutes } from "./routes/issuance/batch-routes.ts";
 import { issueRoutes } from "./routes/issuance/issue-routes.ts";
 import { learnerInvitationRoutes } from "./routes/issuance/learner-invitation-routes.ts";
 import { learnerRoutes } from "./routes/learners/learner-routes.ts";
+import { oidcRoutes } from "./routes/sign-on/oidc-routes.ts";
+import { signOnSettingsRoutes } from "./routes/sign-on/sign-on-settings-routes.ts";
 import { systemRoutes } from "./routes/system/system-routes.ts";
 import { userRoutes } from "./routes/users/user-routes.ts";
 import { verificationRoutes } from "./routes/verification/verification-routes.ts";
@@ -164,6 +166,8 @@ export async function buildApp(
   await app.register(dashboardRoutes, ctx);
   await app.register(claimRoutes, ctx);
   await app.register(walletRoutes, ctx);
+  await app.register(oidcRoutes, ctx);
+  await app.register(signOnSettingsRoutes, ctx);
 
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 

@@ -16,8 +16,10 @@ import { migrateDatabase } from "../adapters/db/migrate-database.ts";
 import { type Database, type DatabaseTarget, openDatabase } from "../adapters/db/open-database.ts";
 import { pemToDer } from "../adapters/db/pem.ts";
 import { pendingMigrations } from "../adapters/db/pending-migrations.ts";
+import { openidOidcClient } from "../adapters/identity/openid-oidc-client.ts";
 import { institutionDataKeys } from "../adapters/keys/institution-data-keys.ts";
 import { loadMasterKey } from "../adapters/keys/load-master-key.ts";
+import { sealedSecretBox } from "../adapters/keys/sealed-secret-box.ts";
 import { type Outbox, outboxMailer } from "../adapters/mail/outbox-mailer.ts";
 import { smtpMailer } from "../adapters/mail/smtp-mailer.ts";
 import { nodeInflate } from "../adapters/pdf/node-inflate.ts";
@@ -105,6 +107,8 @@ export async function buildRuntime(
       keys: sealedSigningKeys(masterKey, { crlUrl: `${config.publicUrl}${CRL_PATH}` }),
       pdf: nodePdfTools,
       zip: yauzlZipReader,
+      secretBox: sealedSecretBox(masterKey),
+      oidc: openidOidcClient({ allowLoopbackHttp: config.env !== "production" }),
       totp: nodeTotpAuthenticator(masterKey),
       zipWriter: fflateZipWriter,
       blobs: fsBlobStore(

@@ -12,6 +12,7 @@ import "./styles/record.css";
 import "./styles/dashboard.css";
 import "./styles/documents.css";
 import "./styles/issuance.css";
+import "./styles/sign-on.css";
 import "./styles/two-factor.css";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";

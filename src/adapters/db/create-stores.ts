@@ -7,18 +7,21 @@ import { dashboardStore } from "./dashboard-store.ts";
 import { documentStore } from "./document-store.ts";
 import { documentTypeStore } from "./document-type-store.ts";
 import { idempotencyStore } from "./idempotency-store.ts";
+import { identityProviderStore } from "./identity-provider-store.ts";
 import { institutionStore } from "./institution-store.ts";
 import { invitationStore } from "./invitation-store.ts";
 import { issuanceStore } from "./issuance-store.ts";
 import { jobStore } from "./job-store.ts";
 import { learnerInvitationStore } from "./learner-invitation-store.ts";
 import { learnerStore } from "./learner-store.ts";
+import { linkedAccountStore } from "./linked-account-store.ts";
 import { membershipStore } from "./membership-store.ts";
 import { oneTimeTokenStore } from "./one-time-token-store.ts";
 import type { Db } from "./open-database.ts";
 import { portalAuthorityStore } from "./portal-authority-store.ts";
 import { sessionStore } from "./session-store.ts";
 import { signingIdentityStore } from "./signing-identity-store.ts";
+import { ssoTransactionStore } from "./sso-transaction-store.ts";
 import { throttleStore } from "./throttle-store.ts";
 import { twoFactorStore } from "./two-factor-store.ts";
 import { userEmailStore } from "./user-email-store.ts";
@@ -49,6 +52,9 @@ export function createStores(db: Db): Stores {
     issuance: issuanceStore(db),
     learnerInvitations: learnerInvitationStore(db),
     wallet: walletStore(db),
+    identityProviders: identityProviderStore(db),
+    ssoTransactions: ssoTransactionStore(db),
+    linkedAccounts: linkedAccountStore(db),
     twoFactor: twoFactorStore(db),
     accountData: accountDataStore(db),
   };

@@ -118,5 +118,20 @@ export function learnerInvitationStore(db: Db): LearnerInvitationStore {
         .returning({ id: learnerInvitations.id });
       return rows.length > 0;
     },
+    async markClaimedForLearner(learnerId, now) {
+      const rows = await db
+        .update(learnerInvitations)
+        .set({
+          status: "claimed",
+          claimedAt: now,
+          codeHash: null,
+          passwordHash: null,
+          codeExpiresAt: null,
+          updatedAt: now,
+        })
+        .where(and(eq(learnerInvitations.learnerId, learnerId), ne(learnerInvitations.status, "claimed")))
+        .returning({ id: learnerInvitations.id });
+      return rows.length > 0;
+    },
   };
 }

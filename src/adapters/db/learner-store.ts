@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Learner } from "../../core/learners/learners.types.ts";
 import type { LearnerStore } from "../../core/ports.ts";
 import type { Db } from "./open-database.ts";
@@ -129,6 +129,31 @@ export function learnerStore(db: Db): LearnerStore {
             },
           });
       }
+    },
+    async findByEmail(institutionId, email) {
+      const e = email.trim().toLowerCase();
+      const rows = await db
+        .select()
+        .from(learners)
+        .where(
+          and(
+            eq(learners.institutionId, institutionId),
+            or(
+              sql`lower(${learners.institutionalEmail}) = ${e}`,
+              sql`lower(${learners.personalEmail}) = ${e}`,
+            ),
+          ),
+        )
+        .orderBy(asc(learners.id))
+        .limit(10);
+      return rows.map(toLearner);
+    },
+    async linkedUserId(learnerId) {
+      const [row] = await db
+        .select({ userId: learners.userId })
+        .from(learners)
+        .where(eq(learners.id, learnerId));
+      return row?.userId ?? null;
     },
     async linkUser(learnerId, userId) {
       const rows = await db

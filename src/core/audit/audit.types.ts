@@ -32,6 +32,13 @@ export const AUDIT_ACTIONS = [
   "two_factor.recovery_code_used",
   "account.exported",
   "account.closed",
+  "sign_on.configured",
+  "sign_on.signed_in",
+  "identity_provider.created",
+  "identity_provider.updated",
+  "identity_provider.removed",
+  "linked_account.linked",
+  "linked_account.unlinked",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -55,5 +55,12 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   totp_not_enabled: 409,
   account_has_roles: 409,
   export_too_large: 413,
+  sign_on_failed: 400,
+  sign_on_no_learner: 403,
+  sign_on_account_conflict: 409,
+  sign_on_not_linked: 403,
+  linked_account_taken: 409,
+  linked_account_last_method: 409,
+  identity_provider_key_taken: 409,
   internal: 500,
 };

@@ -23,6 +23,7 @@ export function MainNav({ user }: { user: CurrentUser | null }) {
     items.push({ to: "/operator/institutions", label: t("nav.institutions") });
     items.push({ to: "/operator/users", label: t("nav.users") });
     items.push({ to: "/operator/audit", label: t("nav.audit") });
+    items.push({ to: "/operator/sign-on-providers", label: t("nav.signOnProviders") });
   }
   for (const membership of user ? institutionMemberships(user) : []) {
     if (!membership.institution) continue;

@@ -3,6 +3,7 @@ import { PageHeading } from "../components/PageHeading.tsx";
 import { PasswordForm } from "../features/account/PasswordForm.tsx";
 import { ProfileForm } from "../features/account/ProfileForm.tsx";
 import { SessionsSection } from "../features/account/SessionsSection.tsx";
+import { LinkedAccountsSection } from "../features/sign-on/LinkedAccountsSection.tsx";
 import { useCurrentUser } from "../features/auth/useCurrentUser.ts";
 import { PrivacySection } from "../features/two-factor/PrivacySection.tsx";
 import { TwoFactorSection } from "../features/two-factor/TwoFactorSection.tsx";
@@ -28,6 +29,7 @@ export function AccountPage() {
         <PasswordForm />
       </div>
       <TwoFactorSection />
+      <LinkedAccountsSection />
       <SessionsSection />
       <PrivacySection />
     </div>

@@ -12,6 +12,7 @@ import { StatusMessage } from "../components/StatusMessage.tsx";
 import { SubmitButton } from "../components/SubmitButton.tsx";
 import { TextField } from "../components/TextField.tsx";
 import { useCurrentUser } from "../features/auth/useCurrentUser.ts";
+import { SignOnChoices } from "../features/sign-on/SignOnChoices.tsx";
 import { TotpSignInStep } from "../features/two-factor/TotpSignInStep.tsx";
 import { type ClientErrors, useFormFeedback } from "../hooks/useFormFeedback.ts";
 import { consolePath, safeNextPath } from "../lib/roles.ts";
@@ -108,6 +109,7 @@ export function SignInPage() {
           <Link to="/forgot-password">{t("signIn.forgotPassword")}</Link>
         </div>
       </form>
+      <SignOnChoices />
     </div>
   );
 }

@@ -32,7 +32,9 @@ import { OperatorUsersPage } from "./OperatorUsersPage.tsx";
 import { PrivacyPage } from "./PrivacyPage.tsx";
 import { ResetPasswordPage } from "./ResetPasswordPage.tsx";
 import { RouteErrorPage } from "./RouteErrorPage.tsx";
+import { OperatorSignOnProvidersPage } from "./OperatorSignOnProvidersPage.tsx";
 import { SignInPage } from "./SignInPage.tsx";
+import { SignOnSettingsPage } from "./SignOnSettingsPage.tsx";
 import { TermsPage } from "./TermsPage.tsx";
 import { VerifyPage } from "./VerifyPage.tsx";
 import { WalletPage } from "./WalletPage.tsx";
@@ -107,6 +109,22 @@ export function createRouter() {
               element: (
                 <RequireAuth allow={operatorOnly}>
                   <OperatorAuditPage />
+                </RequireAuth>
+              ),
+            },
+            {
+              path: "operator/sign-on-providers",
+              element: (
+                <RequireAuth allow={operatorOnly}>
+                  <OperatorSignOnProvidersPage />
+                </RequireAuth>
+              ),
+            },
+            {
+              path: "institutions/:slug/sign-on",
+              element: (
+                <RequireAuth allow={operatorOrAdmin}>
+                  <SignOnSettingsPage />
                 </RequireAuth>
               ),
             },

@@ -18,6 +18,7 @@ export function InstitutionTabs({ slug }: { slug: string }) {
     { to: `${base}/document-types`, label: t("institutionTabs.documentTypes"), end: false },
     ...(admin ? [{ to: `${base}/audit`, label: t("institutionTabs.audit"), end: false }] : []),
     ...(admin ? [{ to: `${base}/api-keys`, label: t("institutionTabs.apiKeys"), end: false }] : []),
+    ...(admin ? [{ to: `${base}/sign-on`, label: t("institutionTabs.signOn"), end: false }] : []),
   ];
   return (
     <nav className="institution-tabs" aria-label={t("institutionTabs.label")}>
