@@ -230,6 +230,30 @@ export const ERROR_MESSAGES: Record<ErrorCode, Bilingual> = {
     fr: "Un fournisseur porte déjà cette clé.",
     en: "A provider already uses this key.",
   },
+  password_too_common: {
+    fr: "Ce mot de passe fait partie des plus courants : il serait deviné vite. Choisissez-en un autre, par exemple une phrase de quelques mots.",
+    en: "This password is one of the most common ones and would be guessed quickly. Choose another, for example a phrase of a few words.",
+  },
+  email_in_use: {
+    fr: "Cette adresse courriel est déjà associée à un autre compte Sceau. Choisissez une autre adresse.",
+    en: "This email address already belongs to another Sceau account. Choose another address.",
+  },
+  email_already_yours: {
+    fr: "Cette adresse figure déjà dans votre compte.",
+    en: "This address is already in your account.",
+  },
+  email_limit_reached: {
+    fr: "Votre compte a déjà le nombre maximal d'adresses courriel. Retirez-en une avant d'en ajouter une autre.",
+    en: "Your account already has the maximum number of email addresses. Remove one before adding another.",
+  },
+  email_link_invalid: {
+    fr: "Ce lien de confirmation n'est plus valide (déjà utilisé, expiré, remplacé ou destiné à un autre compte). Connectez-vous au bon compte ou demandez un nouveau lien depuis votre profil.",
+    en: "This confirmation link is no longer valid (already used, expired, replaced or meant for another account). Sign in to the right account or ask for a new link from your profile.",
+  },
+  email_unverified: {
+    fr: "Confirmez d'abord cette adresse avec le lien reçu par courriel.",
+    en: "Confirm this address first with the link sent to it.",
+  },
   internal: {
     fr: "Une erreur inattendue est survenue. Réessayez plus tard.",
     en: "An unexpected error occurred. Please try again later.",

@@ -61,6 +61,12 @@ export type ErrorCode =
   | "linked_account_taken"
   | "linked_account_last_method"
   | "identity_provider_key_taken"
+  | "password_too_common"
+  | "email_in_use"
+  | "email_already_yours"
+  | "email_limit_reached"
+  | "email_link_invalid"
+  | "email_unverified"
   | "internal";
 
 export interface FieldIssue {

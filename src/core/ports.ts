@@ -22,9 +22,9 @@ import type { AccountExportData } from "./privacy/privacy.types.ts";
 import type {
   LinkedAccount,
   ProtocolSettings,
+  SamlSettings,
   SignOnInstitution,
   SignOnPurpose,
-  SamlSettings,
   SignOnTestReport,
 } from "./sign-on/sign-on.types.ts";
 import type { KeyAlgorithm, PdfSigner } from "./signing/signing.types.ts";
@@ -56,6 +56,13 @@ export interface TokenSigner {
   sign(purpose: string, claims: Record<string, string>, expiresAt: Date): string;
   /** The claims when the signature, the purpose and the expiry hold; null otherwise. */
   verify(purpose: string, token: string, now: Date): Record<string, string> | null;
+}
+
+/** The bundled list of the passwords people choose most often (NIST SP 800-63B: refuse them). */
+export interface CommonPasswords {
+  /** True when the password is on the list (case ignored). */
+  includes(password: string): boolean;
+  readonly size: number;
 }
 
 export interface PasswordHasher {
@@ -122,7 +129,8 @@ export interface InvitationRecord {
 export interface OneTimeTokenRecord {
   id: string;
   /** totp_challenge: the second step of a sign-in (finish-sign-in.ts), so its signed challenge works once. */
-  purpose: "password_reset" | "email_verification" | "totp_challenge";
+  /** email_addition: confirms a secondary address (add-email.ts; the token names its user_emails row). */
+  purpose: "password_reset" | "email_verification" | "totp_challenge" | "email_addition";
   userId: string;
   expiresAt: Date;
   usedAt: Date | null;
@@ -155,6 +163,8 @@ export interface UserStore {
   findByAnyVerifiedEmail(email: string): Promise<UserRecord | null>;
   /** Makes this address the user's primary email, verified at `verifiedAt`; null when no such user. */
   setPrimaryEmail(id: string, email: string, verifiedAt: Date): Promise<UserRecord | null>;
+  /** Whether an outside account (institution or social sign-on) is linked: a way to sign in without an email. */
+  hasLinkedAccount(id: string): Promise<boolean>;
   create(input: {
     email: string;
     displayName: string;
@@ -464,6 +474,8 @@ export interface LearnerStore {
   upsertMany(institutionId: string, rows: LearnerWrite[]): Promise<void>;
   /** Links the learner record to a user account (claiming); false when it is linked already. */
   linkUser(learnerId: string, userId: string): Promise<boolean>;
+  /** Unlinks the learner record from this user account (a claim reopened by staff); false when not linked to it. */
+  unlinkUser(learnerId: string, userId: string): Promise<boolean>;
 }
 
 export interface DocumentTypeStore {
@@ -963,7 +975,12 @@ export interface SamlServiceProvider {
    * certificate only), status, issuers, audience, Recipient and Destination, time windows at `now`
    * with a small skew, an InResponseTo. Never throws on hostile input.
    */
-  validateResponse(sp: SamlEndpoints, idp: SamlSettings, samlResponse: string, now: Date): Promise<SamlValidation>;
+  validateResponse(
+    sp: SamlEndpoints,
+    idp: SamlSettings,
+    samlResponse: string,
+    now: Date,
+  ): Promise<SamlValidation>;
 }
 
 /** saml_assertions_seen: the IDs (hashed) of assertions accepted, until they expire. */
@@ -1089,6 +1106,8 @@ export interface CoreDeps {
   transact: Transact;
   mailer: Mailer;
   passwords: PasswordHasher;
+  /** Passwords refused as too common (loaded once). */
+  commonPasswords: CommonPasswords;
   secrets: Secrets;
   /** Signed, expiring tokens (the claim step between the access code and the new account). */
   tokenSigner: TokenSigner;

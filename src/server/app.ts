@@ -19,6 +19,7 @@ import { sendError } from "./http/send-error.ts";
 import { createLogger } from "./logger.ts";
 import { apiKeyRoutes } from "./routes/api-keys/api-key-routes.ts";
 import { auditRoutes } from "./routes/audit/audit-routes.ts";
+import { emailRoutes } from "./routes/auth/email-routes.ts";
 import { passwordRoutes } from "./routes/auth/password-routes.ts";
 import { privacyRoutes } from "./routes/auth/privacy-routes.ts";
 import { sessionRoutes } from "./routes/auth/session-routes.ts";
@@ -147,6 +148,7 @@ export async function buildApp(
   await app.register(systemRoutes, ctx);
   await app.register(sessionRoutes, ctx);
   await app.register(passwordRoutes, ctx);
+  await app.register(emailRoutes, ctx);
   await app.register(twoFactorRoutes, ctx);
   await app.register(privacyRoutes, ctx);
   await app.register(invitationRoutes, ctx);

@@ -22,6 +22,7 @@ import { loadMasterKey } from "../adapters/keys/load-master-key.ts";
 import { sealedSecretBox } from "../adapters/keys/sealed-secret-box.ts";
 import { type Outbox, outboxMailer } from "../adapters/mail/outbox-mailer.ts";
 import { smtpMailer } from "../adapters/mail/smtp-mailer.ts";
+import { commonPasswordList } from "../adapters/passwords/common-password-list.ts";
 import { nodeInflate } from "../adapters/pdf/node-inflate.ts";
 import { nodePdfTools } from "../adapters/pdf/node-pdf-tools.ts";
 import { nodeVerifierCrypto } from "../adapters/pdf/node-verifier-crypto.ts";
@@ -96,6 +97,7 @@ export async function buildRuntime(
       transact: createTransact(database.db),
       mailer,
       passwords: argon2PasswordHasher(),
+      commonPasswords: commonPasswordList(),
       secrets: nodeSecrets(),
       tokenSigner: hmacTokenSigner(createHmac("sha256", masterKey).update("sceau/signed-tokens/v1").digest()),
       clock: options.clock ?? systemClock,

@@ -155,6 +155,14 @@ export function learnerStore(db: Db): LearnerStore {
         .where(eq(learners.id, learnerId));
       return row?.userId ?? null;
     },
+    async unlinkUser(learnerId, userId) {
+      const rows = await db
+        .update(learners)
+        .set({ userId: null, updatedAt: sql`now()` })
+        .where(and(eq(learners.id, learnerId), eq(learners.userId, userId)))
+        .returning({ id: learners.id });
+      return rows.length > 0;
+    },
     async linkUser(learnerId, userId) {
       const rows = await db
         .update(learners)

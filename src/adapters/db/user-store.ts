@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, or, sql } from "drizzle-orm";
 import type { UserRecord, UserStore } from "../../core/ports.ts";
 import type { Db } from "./open-database.ts";
-import { userEmails, users } from "./schema.ts";
+import { linkedAccounts, userEmails, users } from "./schema.ts";
 
 const normalize = (email: string) => email.trim().toLowerCase();
 
@@ -58,6 +58,14 @@ export function userStore(db: Db): UserStore {
         .where(eq(users.id, id))
         .returning();
       return row ? toRecord(row) : null;
+    },
+    async hasLinkedAccount(id) {
+      const [row] = await db
+        .select({ id: linkedAccounts.id })
+        .from(linkedAccounts)
+        .where(eq(linkedAccounts.userId, id))
+        .limit(1);
+      return row !== undefined;
     },
     async create(input) {
       const [row] = await db

@@ -53,3 +53,25 @@ export interface UserSummary {
   createdAt: string;
   memberships: Membership[];
 }
+
+/** One of the addresses on the user's account. */
+export interface AccountEmail {
+  /** Null for the primary address (users.email); the id of the secondary address otherwise. */
+  id: string | null;
+  email: string;
+  primary: boolean;
+  verified: boolean;
+  /** The address is at the email domain of an institution on the portal (it may stop working). */
+  institutional: boolean;
+}
+
+/** The profile's email section. */
+export interface AccountEmails {
+  emails: AccountEmail[];
+  /**
+   * True when every way left to sign in depends on an institutional address that may expire
+   * (every verified address is at an institution's domain and no outside account is linked):
+   * the profile and the sign-in suggest adding a personal address.
+   */
+  onlyInstitutional: boolean;
+}

@@ -4,11 +4,17 @@ import type { CoreDeps } from "../ports.ts";
 export const RESET_TTL_MS = 60 * 60 * 1000;
 
 /**
- * Emails a single-use reset link when an active account has this email. The caller learns
- * nothing: the answer is the same, and the email is sent in the background.
+ * Emails a single-use reset link when an active account can be reached at this address: its
+ * primary address or a confirmed secondary one; the link goes to the address asked for. The
+ * caller learns nothing: the look-up, the link and the email all happen after the answer (in the
+ * background), so the answer and its timing are the same whether or not the account exists.
  */
 export async function requestPasswordReset(deps: CoreDeps, input: { email: string }): Promise<void> {
-  const user = await deps.stores.users.findByEmail(input.email);
+  deps.background("password-reset", () => sendPasswordReset(deps, input.email.trim()));
+}
+
+async function sendPasswordReset(deps: CoreDeps, email: string): Promise<void> {
+  const user = await deps.stores.users.findByAnyVerifiedEmail(email);
   if (user?.status !== "active") return;
   const now = deps.clock.now();
   const token = deps.secrets.randomToken();
@@ -22,7 +28,7 @@ export async function requestPasswordReset(deps: CoreDeps, input: { email: strin
     });
   });
   const url = `${deps.settings.publicUrl}/reset-password#token=${token}`;
-  const message = renderEmail(user.email, user.locale, PORTAL_BRAND, {
+  const message = renderEmail(email, user.locale, PORTAL_BRAND, {
     subject: { fr: "Réinitialiser votre mot de passe", en: "Reset your password" },
     paragraphs: [
       { fr: `Bonjour ${user.displayName},`, en: `Hello ${user.displayName},` },
@@ -37,5 +43,5 @@ export async function requestPasswordReset(deps: CoreDeps, input: { email: strin
       en: "If you did not ask for this, ignore this email: your password stays the same.",
     },
   });
-  deps.background("password-reset-email", () => deps.mailer.send(message));
+  await deps.mailer.send(message);
 }

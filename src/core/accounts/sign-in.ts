@@ -22,17 +22,15 @@ const DECOY_HASH =
  * A closed account has no password and no email left (close-account.ts): it fails like any other.
  * With TOTP on, the answer is a challenge for the code instead of a session (finish-sign-in.ts).
  */
-export async function signIn(
-  deps: CoreDeps,
-  input: SignInInput,
-): Promise<SignInOutcome> {
+export async function signIn(deps: CoreDeps, input: SignInInput): Promise<SignInOutcome> {
   const now = deps.clock.now();
   const key = `email:${deps.secrets.hashToken(input.email.trim().toLowerCase())}`;
   const throttle = await deps.stores.throttle.get(key);
   const wait = secondsLocked(throttle, now);
   if (wait > 0) throw new DomainError("too_many_attempts", { retryAfter: wait });
 
-  const user = await deps.stores.users.findByEmail(input.email);
+  // The primary address or any confirmed secondary one signs in.
+  const user = await deps.stores.users.findByAnyVerifiedEmail(input.email);
   const ok = await deps.passwords.verify(user?.passwordHash ?? DECOY_HASH, input.password);
   if (!user?.passwordHash || !ok) {
     const next = afterFailure(key, throttle, now);

@@ -39,6 +39,12 @@ export const AUDIT_ACTIONS = [
   "identity_provider.removed",
   "linked_account.linked",
   "linked_account.unlinked",
+  "user_email.added",
+  "user_email.verified",
+  "user_email.removed",
+  "user_email.made_primary",
+  "user.password_changed",
+  "user.password_reset",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

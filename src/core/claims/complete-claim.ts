@@ -3,9 +3,9 @@ import { recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
 import type { Locale } from "../i18n.types.ts";
 import type { CoreDeps } from "../ports.ts";
-import { CLAIM_TOKEN_PURPOSE, codeBinding } from "./claim-rules.ts";
 import type { ClaimCompleted } from "./claims.types.ts";
 import { issueActivation } from "./issue-activation.ts";
+import { openClaimToken } from "./open-claim-token.ts";
 
 export interface CompleteClaimInput {
   claimToken: string;
@@ -23,29 +23,19 @@ export interface CompleteClaimInput {
  */
 export async function completeClaim(deps: CoreDeps, input: CompleteClaimInput): Promise<ClaimCompleted> {
   const now = deps.clock.now();
-  const claims = deps.tokenSigner.verify(CLAIM_TOKEN_PURPOSE, input.claimToken, now);
-  const invitation = claims?.invitation
-    ? await deps.stores.learnerInvitations.findById(claims.invitation)
-    : null;
-  const codeHash = invitation?.status !== "claimed" ? invitation?.codeHash : null;
-  if (
-    !invitation ||
-    !codeHash ||
-    !deps.secrets.equal(claims?.binding ?? "", codeBinding(deps.secrets.hashToken, codeHash))
-  ) {
-    throw new DomainError("claim_token_invalid");
-  }
-  assertAcceptablePassword(input.password);
+  const { invitation, codeHash, learner } = await openClaimToken(deps, input.claimToken);
+  assertAcceptablePassword(deps, input.password);
   const email = input.email.trim();
-  if (await deps.stores.users.findByEmail(email)) throw new DomainError("email_taken");
-  const learner = await deps.stores.learners.findById(invitation.institutionId, invitation.learnerId);
-  if (!learner) throw new DomainError("claim_token_invalid");
+  // Any address an account signs in with is taken (the learner then claims into that account).
+  const taken = async (stores: typeof deps.stores) =>
+    (await stores.users.findByAnyVerifiedEmail(email)) !== null;
+  if (await taken(deps.stores)) throw new DomainError("email_taken");
   const passwordHash = await deps.passwords.hash(input.password);
 
   const message = await deps.transact(async (stores) => {
     if (!(await stores.learnerInvitations.claim(invitation.id, codeHash, now)))
       throw new DomainError("claim_token_invalid");
-    if (await stores.users.findByEmail(email)) throw new DomainError("email_taken");
+    if (await taken(stores)) throw new DomainError("email_taken");
     const user = await stores.users.create({
       email,
       displayName: `${learner.givenName} ${learner.familyName}`.trim(),

@@ -31,7 +31,7 @@ export async function acceptInvitation(deps: CoreDeps, input: AcceptInvitationIn
       : false;
     if (!ok) throw new DomainError("password_incorrect");
   } else {
-    assertAcceptablePassword(input.password);
+    assertAcceptablePassword(deps, input.password);
     if (!input.displayName.trim())
       throw new DomainError("validation_failed", {
         issues: [

@@ -6,11 +6,12 @@ import { QUEUES } from "../jobs/queues.ts";
 import type { CoreDeps } from "../ports.ts";
 import { presentLearnerInvitation } from "./get-learner-invitation.ts";
 import type { LearnerInvitationView } from "./learner-invitations.types.ts";
+import { reopenClaim } from "./reopen-claim.ts";
 
 /**
  * Sends the learner a new access code and claim password (the previous code stops working when
- * the new one is made). Audited. Only for a learner who has been issued a document and has not
- * claimed it yet.
+ * the new one is made). Audited. For a learner who has been issued a document and has not claimed
+ * it yet, or whose claim left them without a usable account (see reopenClaim).
  */
 export async function resendLearnerInvitation(
   deps: CoreDeps,
@@ -23,8 +24,8 @@ export async function resendLearnerInvitation(
   return deps.transact(async (stores) => {
     const [invitation] = await stores.learnerInvitations.findByLearners([learnerId]);
     if (!invitation) throw new DomainError("not_found");
-    if (invitation.status === "claimed") throw new DomainError("invitation_already_claimed");
     const now = deps.clock.now();
+    const reopened = invitation.status === "claimed" ? await reopenClaim(deps, stores, learnerId, now) : null;
     await stores.learnerInvitations.requeue(invitation.id, now);
     await stores.jobs.enqueue(
       {
@@ -39,7 +40,11 @@ export async function resendLearnerInvitation(
       action: "learner_invitation.resent",
       targetType: "learner",
       targetId: learnerId,
-      details: { previousStatus: invitation.status, sendCount: invitation.sendCount },
+      details: {
+        previousStatus: invitation.status,
+        sendCount: invitation.sendCount,
+        ...(reopened ? { detachedUserId: reopened.detachedUserId } : {}),
+      },
     });
     return presentLearnerInvitation({ ...invitation, status: "queued" });
   });

@@ -62,5 +62,11 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   linked_account_taken: 409,
   linked_account_last_method: 409,
   identity_provider_key_taken: 409,
+  password_too_common: 400,
+  email_in_use: 409,
+  email_already_yours: 409,
+  email_limit_reached: 409,
+  email_link_invalid: 404,
+  email_unverified: 409,
   internal: 500,
 };

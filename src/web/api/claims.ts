@@ -31,3 +31,7 @@ export async function activateAccount(token: string): Promise<CurrentUser> {
 export async function listWalletDocuments(): Promise<WalletDocument[]> {
   return (await request<{ documents: WalletDocument[] }>("GET", "/api/v1/wallet/documents")).documents;
 }
+
+/** "I already have an account": claims a checked access code into the signed-in account. */
+export const attachClaim = (claimToken: string) =>
+  request<{ institutionSlug: string }>("POST", "/api/v1/claims/attach", { json: { claimToken } });

@@ -4,6 +4,7 @@ export const queryKeys = {
   wallet: ["wallet"] as const,
   meta: ["meta"] as const,
   sessions: ["sessions"] as const,
+  accountEmails: ["account-emails"] as const,
   twoFactor: ["two-factor"] as const,
   institutions: ["institutions"] as const,
   institution: (slug: string) => ["institutions", slug] as const,

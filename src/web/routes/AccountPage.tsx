@@ -1,10 +1,11 @@
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "../components/PageHeading.tsx";
+import { EmailsSection } from "../features/account/EmailsSection.tsx";
 import { PasswordForm } from "../features/account/PasswordForm.tsx";
 import { ProfileForm } from "../features/account/ProfileForm.tsx";
 import { SessionsSection } from "../features/account/SessionsSection.tsx";
-import { LinkedAccountsSection } from "../features/sign-on/LinkedAccountsSection.tsx";
 import { useCurrentUser } from "../features/auth/useCurrentUser.ts";
+import { LinkedAccountsSection } from "../features/sign-on/LinkedAccountsSection.tsx";
 import { PrivacySection } from "../features/two-factor/PrivacySection.tsx";
 import { TwoFactorSection } from "../features/two-factor/TwoFactorSection.tsx";
 import { MembershipList } from "../features/users/MembershipList.tsx";
@@ -28,6 +29,7 @@ export function AccountPage() {
         <ProfileForm user={user} />
         <PasswordForm />
       </div>
+      <EmailsSection />
       <TwoFactorSection />
       <LinkedAccountsSection />
       <SessionsSection />

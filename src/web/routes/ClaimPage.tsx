@@ -4,9 +4,12 @@ import { Link } from "react-router";
 import type { ClaimPreview } from "../../core/claims/claims.types.ts";
 import { FormAlert } from "../components/FormAlert.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
+import { useCurrentUser } from "../features/auth/useCurrentUser.ts";
 import { ClaimAccountForm } from "../features/claims/ClaimAccountForm.tsx";
 import { ClaimCodeForm } from "../features/claims/ClaimCodeForm.tsx";
+import { ClaimExistingAccount } from "../features/claims/ClaimExistingAccount.tsx";
 import { ClaimSummary } from "../features/claims/ClaimSummary.tsx";
+import { readPendingClaim } from "../features/claims/pendingClaim.ts";
 import { useErrorText } from "../hooks/useErrorText.ts";
 import { readHashCode } from "../lib/accessCode.ts";
 import { clearHash } from "../lib/hashToken.ts";
@@ -19,12 +22,18 @@ export function ClaimPage() {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [initialCode] = useState(() => readHashCode(window.location.hash) ?? "");
-  const [claim, setClaim] = useState<ClaimPreview | null>(null);
+  // A claim checked before the learner went to sign in to an existing account comes back here.
+  const [claim, setClaim] = useState<ClaimPreview | null>(() => readPendingClaim());
+  const { user } = useCurrentUser();
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [expired, setExpired] = useState<unknown>(null);
   useEffect(() => {
     clearHash();
   }, []);
+  const onExpired = (error: unknown) => {
+    setExpired(error);
+    setClaim(null);
+  };
 
   if (sentTo) {
     return (
@@ -43,14 +52,9 @@ export function ClaimPage() {
       <div className="page page-narrow">
         <PageHeading key="account" title={t("claim.accountTitle")} takeFocus />
         <ClaimSummary claim={claim} />
-        <ClaimAccountForm
-          claim={claim}
-          onCreated={setSentTo}
-          onExpired={(error) => {
-            setExpired(error);
-            setClaim(null);
-          }}
-        />
+        {user && <ClaimExistingAccount claim={claim} onExpired={onExpired} />}
+        <ClaimAccountForm claim={claim} onCreated={setSentTo} onExpired={onExpired} />
+        {!user && <ClaimExistingAccount claim={claim} onExpired={onExpired} />}
       </div>
     );
   }

@@ -7,21 +7,27 @@ import { Loading } from "../components/Loading.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { QueryError } from "../components/QueryError.tsx";
 import { StatusMessage } from "../components/StatusMessage.tsx";
+import { InstitutionalEmailNotice } from "../features/account/InstitutionalEmailNotice.tsx";
 import { WalletDocumentCard } from "../features/wallet/WalletDocumentCard.tsx";
 
 /** The signed-in learner's documents, from every institution they claimed. */
 export function WalletPage() {
   const { t } = useTranslation();
   const location = useLocation();
-  const activated = (location.state as { activated?: boolean } | null)?.activated === true;
+  const state = location.state as { activated?: boolean; claimed?: boolean } | null;
+  const activated = state?.activated === true;
+  const claimed = state?.claimed === true;
   const documents = useQuery({ queryKey: queryKeys.wallet, queryFn: listWalletDocuments });
   const titles = new Map((documents.data ?? []).map((d) => [d.id, d.title]));
 
   return (
     <div className="page">
-      <PageHeading title={t("wallet.title")} takeFocus={activated} />
-      <StatusMessage>{activated ? t("wallet.activated") : null}</StatusMessage>
+      <PageHeading title={t("wallet.title")} takeFocus={activated || claimed} />
+      <StatusMessage>
+        {activated ? t("wallet.activated") : claimed ? t("wallet.claimedIntoAccount") : null}
+      </StatusMessage>
       <p className="lead">{t("wallet.intro")}</p>
+      <InstitutionalEmailNotice linkToAccount />
       {documents.isPending && <Loading />}
       {documents.isError && <QueryError error={documents.error} onRetry={() => void documents.refetch()} />}
       {documents.data?.length === 0 && <p>{t("wallet.none")}</p>}

@@ -9,6 +9,7 @@ import { ApiKeysPage } from "./ApiKeysPage.tsx";
 import { BatchesPage } from "./BatchesPage.tsx";
 import { BatchPage } from "./BatchPage.tsx";
 import { ClaimPage } from "./ClaimPage.tsx";
+import { ConfirmEmailPage } from "./ConfirmEmailPage.tsx";
 import { DevOutboxPage } from "./DevOutboxPage.tsx";
 import { DocumentPage } from "./DocumentPage.tsx";
 import { DocumentRecordPage } from "./DocumentRecordPage.tsx";
@@ -28,11 +29,11 @@ import { NewInstitutionPage } from "./NewInstitutionPage.tsx";
 import { NotFoundPage } from "./NotFoundPage.tsx";
 import { OperatorAuditPage } from "./OperatorAuditPage.tsx";
 import { OperatorInstitutionsPage } from "./OperatorInstitutionsPage.tsx";
+import { OperatorSignOnProvidersPage } from "./OperatorSignOnProvidersPage.tsx";
 import { OperatorUsersPage } from "./OperatorUsersPage.tsx";
 import { PrivacyPage } from "./PrivacyPage.tsx";
 import { ResetPasswordPage } from "./ResetPasswordPage.tsx";
 import { RouteErrorPage } from "./RouteErrorPage.tsx";
-import { OperatorSignOnProvidersPage } from "./OperatorSignOnProvidersPage.tsx";
 import { SignInPage } from "./SignInPage.tsx";
 import { SignOnSettingsPage } from "./SignOnSettingsPage.tsx";
 import { TermsPage } from "./TermsPage.tsx";
@@ -62,6 +63,7 @@ export function createRouter() {
             { path: "v/:id", element: <DocumentRecordPage /> },
             { path: "claim", element: <ClaimPage /> },
             { path: "activate", element: <ActivatePage /> },
+            { path: "confirm-email", element: <ConfirmEmailPage /> },
             { path: "terms", element: <TermsPage /> },
             { path: "privacy", element: <PrivacyPage /> },
             {

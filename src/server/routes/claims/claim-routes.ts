@@ -2,10 +2,11 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { activateAccount } from "../../../core/claims/activate-account.ts";
 import { checkClaim } from "../../../core/claims/check-claim.ts";
+import { claimIntoAccount } from "../../../core/claims/claim-into-account.ts";
 import { completeClaim } from "../../../core/claims/complete-claim.ts";
-import { clientInfo, PUBLIC, SESSION_COOKIE } from "../../http/auth.ts";
-import { SignInOut, sendSignInOutcome } from "../../http/sign-in-outcome.ts";
+import { clientInfo, PUBLIC, requireActor, SESSION_COOKIE } from "../../http/auth.ts";
 import { Email, Locale, Password, Token } from "../../http/inputs.ts";
+import { SignInOut, sendSignInOutcome } from "../../http/sign-in-outcome.ts";
 import { errors } from "../../presenters/schemas.ts";
 import { authRateLimit, type RouteContext, typed } from "../route-context.ts";
 
@@ -76,6 +77,21 @@ export async function claimRoutes(app: FastifyInstance, { config, deps }: RouteC
       });
       return reply.code(201).send(done);
     },
+  );
+
+  r.post(
+    "/api/v1/claims/attach",
+    {
+      config: authRateLimit(config),
+      schema: {
+        tags,
+        summary:
+          "I already have an account: claim a checked access code into the signed-in account (the wallet then lists these documents too)",
+        body: z.strictObject({ claimToken: ClaimToken }),
+        response: { 200: z.object({ institutionSlug: z.string() }), ...errors(400, 401, 403, 429) },
+      },
+    },
+    async (req) => claimIntoAccount(deps.core, requireActor(req), req.body),
   );
 
   r.post(
