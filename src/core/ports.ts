@@ -995,8 +995,8 @@ export interface AccountDataStore {
   collect(userId: string): Promise<AccountExportData>;
   /**
    * Closes the account, in the caller's transaction: status closed; email replaced by `tombstone`,
-   * name and password cleared; every session revoked; learner records unlinked (their documents
-   * stay with the institution); secondary emails, linked accounts, TOTP, recovery codes, sign-on
+   * name and password cleared; every session revoked; every share revoked; learner records
+   * unlinked (their documents stay with the institution); secondary emails, linked accounts, TOTP, recovery codes, sign-on
    * transactions and unused one-time tokens deleted or voided.
    */
   close(userId: string, tombstone: string, now: Date): Promise<void>;

@@ -102,6 +102,10 @@ describe.each(BACKENDS)("privacy: data export and account closure on %s", (backe
     const second = new TestClient(t.app);
     expect((await second.signIn(me.email, me.password)).statusCode).toBe(200);
     await t.core.stores.twoFactor.savePending(me.user.id, new Uint8Array([1, 2, 3]));
+    // A share by link (the sharing use cases come later; the row is enough to see it revoked).
+    await t.runtime.database.db.execute(
+      sql`insert into shares (user_id, channel, token_hash, expires_at) values (${me.user.id}, 'link', ${`h-${uniq()}`}, now() + interval '30 days')`,
+    );
 
     expect((await me.client.post("/api/v1/auth/me/close", {})).statusCode).toBe(403);
     expect((await me.client.post("/api/v1/auth/me/close", { password: "not mine at all" })).statusCode).toBe(
@@ -130,6 +134,10 @@ describe.each(BACKENDS)("privacy: data export and account closure on %s", (backe
       sql`select count(*)::int as n from learners where user_id = ${me.user.id}`,
     );
     expect((linked as unknown as { rows: { n: number }[] }).rows[0]?.n).toBe(0);
+    const live = await t.runtime.database.db.execute(
+      sql`select count(*)::int as n from shares where user_id = ${me.user.id} and revoked_at is null`,
+    );
+    expect((live as unknown as { rows: { n: number }[] }).rows[0]?.n).toBe(0);
     // The documents are still in each institution's registry.
     for (const { document } of me.docs)
       expect(

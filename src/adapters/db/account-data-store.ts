@@ -13,6 +13,7 @@ import {
   oneTimeTokens,
   recoveryCodes,
   sessions,
+  shares,
   ssoTransactions,
   userEmails,
   users,
@@ -169,6 +170,11 @@ export function accountDataStore(db: Db): AccountDataStore {
         .set({ revokedAt: now })
         .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
       await db.update(learners).set({ userId: null, updatedAt: now }).where(eq(learners.userId, userId));
+      // Shares stop working at once (the sharing use cases, when they land, add their events here).
+      await db
+        .update(shares)
+        .set({ revokedAt: now })
+        .where(and(eq(shares.userId, userId), isNull(shares.revokedAt)));
       await db.delete(userEmails).where(eq(userEmails.userId, userId));
       await db.delete(linkedAccounts).where(eq(linkedAccounts.userId, userId));
       await db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));

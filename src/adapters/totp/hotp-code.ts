@@ -44,7 +44,12 @@ export type HotpAlgorithm = "sha1" | "sha256" | "sha512";
  * The HOTP value (RFC 4226 §5.3) of `counter`, as TOTP uses it with counter = the time step
  * (RFC 6238 §4): HMAC over the 8-byte big-endian counter, dynamic truncation, `digits` decimal digits.
  */
-export function hotpCode(key: Uint8Array, counter: number, digits = 6, algorithm: HotpAlgorithm = "sha1"): string {
+export function hotpCode(
+  key: Uint8Array,
+  counter: number,
+  digits = 6,
+  algorithm: HotpAlgorithm = "sha1",
+): string {
   const message = Buffer.alloc(8);
   message.writeBigUInt64BE(BigInt(counter));
   const mac = createHmac(algorithm, key).update(message).digest();

@@ -19,8 +19,9 @@ const RECENT_SIGN_IN_MS = 10 * 60 * 1000;
  * What stays: the user row (id, status, dates, locale) so that the audit trail's references hold,
  * and the audit trail itself (append-only; its events keep the email as their actor label).
  *
- * Shares: when sharing lands, revoke every share of the user's documents here, in the same
- * transaction, so that links and grants stop working the moment the account closes.
+ * Shares: every share row of the user is revoked (shares.revoked_at) in the same transaction, so
+ * links and grants stop working the moment the account closes. The sharing use cases do not exist
+ * yet: when they land, their share events (and any notice to recipients) belong here too.
  *
  * Staff and operators are refused (account_has_roles): their institution removes the role first.
  * A confirmation email goes to the address the account had.
