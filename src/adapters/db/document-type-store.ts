@@ -3,6 +3,7 @@ import type { DocumentType } from "../../core/document-types/document-types.type
 import type { DocumentTypeStore } from "../../core/ports.ts";
 import type { Db } from "./open-database.ts";
 import { documentTypes } from "./schema.ts";
+import { isUniqueViolation } from "./unique-violation.ts";
 
 type Row = typeof documentTypes.$inferSelect;
 const toDocumentType = ({ archivedAt, createdAt, updatedAt, ...r }: Row): DocumentType => ({
@@ -12,13 +13,6 @@ const toDocumentType = ({ archivedAt, createdAt, updatedAt, ...r }: Row): Docume
   createdAt: createdAt.toISOString(),
   updatedAt: updatedAt.toISOString(),
 });
-
-const isUniqueViolation = (e: unknown): boolean => {
-  for (let c: unknown = e; c && typeof c === "object"; c = (c as { cause?: unknown }).cause) {
-    if ((c as { code?: unknown }).code === "23505") return true;
-  }
-  return false;
-};
 
 export function documentTypeStore(db: Db): DocumentTypeStore {
   const one = (institutionId: string, id: string) =>

@@ -3,6 +3,7 @@ import type { Institution } from "../../core/institutions/institutions.types.ts"
 import type { InstitutionStore } from "../../core/ports.ts";
 import type { Db } from "./open-database.ts";
 import { institutions } from "./schema.ts";
+import { isUniqueViolation } from "./unique-violation.ts";
 
 const columns = {
   id: institutions.id,
@@ -26,13 +27,6 @@ const toInstitution = ({ logoType, createdAt, updatedAt, ...r }: Row): Instituti
   createdAt: createdAt.toISOString(),
   updatedAt: updatedAt.toISOString(),
 });
-
-const isUniqueViolation = (e: unknown): boolean => {
-  for (let c: unknown = e; c && typeof c === "object"; c = (c as { cause?: unknown }).cause) {
-    if ((c as { code?: unknown }).code === "23505") return true;
-  }
-  return false;
-};
 
 export function institutionStore(db: Db): InstitutionStore {
   return {
