@@ -6,15 +6,9 @@ import { revokeSession } from "../../../core/accounts/revoke-session.ts";
 import { signIn } from "../../../core/accounts/sign-in.ts";
 import { signOut } from "../../../core/accounts/sign-out.ts";
 import { updateProfile } from "../../../core/accounts/update-profile.ts";
-import {
-  clearSessionCookie,
-  clientInfo,
-  PUBLIC,
-  requireActor,
-  SESSION_COOKIE,
-} from "../../http/auth.ts";
-import { SignInOut, sendSignInOutcome } from "../../http/sign-in-outcome.ts";
+import { clearSessionCookie, clientInfo, PUBLIC, requireActor, SESSION_COOKIE } from "../../http/auth.ts";
 import { DisplayName, Email, Locale, Password, Uuid } from "../../http/inputs.ts";
+import { SignInOut, sendSignInOutcome } from "../../http/sign-in-outcome.ts";
 import { CurrentUserOut, errors, SessionOut } from "../../presenters/schemas.ts";
 import { authRateLimit, type RouteContext, typed } from "../route-context.ts";
 

@@ -42,7 +42,12 @@ export function PrivacySection() {
           {t("privacy.export.download")}
         </a>
       </p>
-      <form className="form confirmed-action" noValidate onSubmit={submit} aria-labelledby="close-account-heading">
+      <form
+        className="form confirmed-action"
+        noValidate
+        onSubmit={submit}
+        aria-labelledby="close-account-heading"
+      >
         <h3 id="close-account-heading">{t("privacy.close.title")}</h3>
         <p>{t("privacy.close.intro")}</p>
         <FormAlert message={feedback.formError} />
