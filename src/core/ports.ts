@@ -1083,7 +1083,7 @@ export interface VerifierRuntime extends Pick<VerificationContext, "crypto" | "i
   extraTrustAnchorsDer: Uint8Array[];
 }
 
-/** TOTP (RFC 6238: HMAC-SHA-1, 6 digits, 30-second steps) and the sealing of its secrets at rest. */
+/** TOTP (RFC 6238: HMAC-SHA-1, 6 digits, 30-second steps); secrets are sealed at rest with SecretBox. */
 export interface TotpAuthenticator {
   /** A new random secret (160 bits) in base 32, as authenticator apps take it. */
   newSecret(): string;
@@ -1092,9 +1092,6 @@ export interface TotpAuthenticator {
    * that is later than `afterStep`; null when none matches.
    */
   match(secret: string, code: string, now: Date, afterStep: number | null): number | null;
-  /** Seals the secret for storage, bound to its user (a sealed secret copied to another user does not open). */
-  seal(userId: string, secret: string): Uint8Array;
-  open(userId: string, sealed: Uint8Array): string;
 }
 
 /** Runs fn in one database transaction: all of its writes land, or none. */
@@ -1122,7 +1119,7 @@ export interface CoreDeps {
   pdf: PdfTools;
   /** Document files, encrypted per institution. */
   blobs: BlobStore;
-  /** Authenticator-app codes (RFC 6238) and the sealing of their secrets. */
+  /** Authenticator-app codes (RFC 6238). */
   totp: TotpAuthenticator;
   zipWriter: ZipWriter;
   zip: ZipReader;

@@ -111,7 +111,7 @@ export async function buildRuntime(
       zip: yauzlZipReader,
       secretBox: sealedSecretBox(masterKey),
       oidc: openidOidcClient({ allowLoopbackHttp: config.env !== "production" }),
-      totp: nodeTotpAuthenticator(masterKey),
+      totp: nodeTotpAuthenticator,
       zipWriter: fflateZipWriter,
       blobs: fsBlobStore(
         join(config.dataDir, "blobs"),

@@ -66,6 +66,13 @@ describe.each(BACKENDS)("two-step verification (TOTP) on %s", (backend) => {
     // Only hashes are stored, and the secret is sealed.
     const row = await t.core.stores.twoFactor.find(u.user.id);
     expect(Buffer.from(row?.sealedSecret ?? []).toString("latin1")).not.toContain(u.secret.replace(/ /g, ""));
+    // Sealed for this user: under another user's purpose it does not open.
+    expect(t.core.secretBox.open(`totp-secret:${u.user.id}`, row?.sealedSecret as Uint8Array)).toBe(
+      u.secret.replace(/ /g, ""),
+    );
+    expect(() =>
+      t.core.secretBox.open(`totp-secret:${t.core.newId()}`, row?.sealedSecret as Uint8Array),
+    ).toThrow();
     const events = await t.core.stores.audit.list({
       institutionId: null,
       action: "two_factor.enabled",

@@ -1,6 +1,7 @@
 import type { CoreDeps } from "../ports.ts";
 import { throttledCodeAttempt } from "./code-throttle.ts";
 import { hashRecoveryCode } from "./recovery-codes.ts";
+import { openTotpSecret } from "./totp-secret.ts";
 
 /** What proves the second factor: a code from the app, or one recovery code. */
 export type SecondFactor = { code: string } | { recoveryCode: string };
@@ -22,7 +23,7 @@ export function checkSecondFactor(
       const hash = hashRecoveryCode(deps, userId, proof.recoveryCode);
       return (await deps.stores.twoFactor.consumeRecoveryCode(userId, hash, now)) ? "recovery_code" : null;
     }
-    const secret = deps.totp.open(userId, totp.sealedSecret);
+    const secret = openTotpSecret(deps, userId, totp.sealedSecret);
     const step = deps.totp.match(secret, proof.code.replace(/\s+/g, ""), now, totp.lastStep);
     return step !== null && (await deps.stores.twoFactor.acceptStep(userId, step)) ? "code" : null;
   });

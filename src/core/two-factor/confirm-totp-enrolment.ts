@@ -4,6 +4,7 @@ import { DomainError } from "../errors.ts";
 import type { CoreDeps } from "../ports.ts";
 import { throttledCodeAttempt } from "./code-throttle.ts";
 import { newRecoveryCodes } from "./recovery-codes.ts";
+import { openTotpSecret } from "./totp-secret.ts";
 import type { RecoveryCodeList } from "./two-factor.types.ts";
 
 /**
@@ -21,7 +22,7 @@ export async function confirmTotpEnrolment(
   if (pending?.enabledAt) throw new DomainError("totp_already_enabled");
   if (!pending) throw new DomainError("totp_not_enabled");
 
-  const secret = deps.totp.open(userId, pending.sealedSecret);
+  const secret = openTotpSecret(deps, userId, pending.sealedSecret);
   const step = await throttledCodeAttempt(deps, userId, async () =>
     deps.totp.match(secret, input.code.replace(/\s+/g, ""), now, null),
   );

@@ -1,6 +1,7 @@
 import type { Actor } from "../accounts/actor.ts";
 import { DomainError } from "../errors.ts";
 import type { CoreDeps } from "../ports.ts";
+import { sealTotpSecret } from "./totp-secret.ts";
 import type { TotpEnrolment } from "./two-factor.types.ts";
 
 /** The name authenticator apps show beside the account. */
@@ -13,7 +14,7 @@ const ISSUER = "Sceau";
 export async function startTotpEnrolment(deps: CoreDeps, actor: Actor): Promise<TotpEnrolment> {
   const userId = actor.user.id;
   const secret = deps.totp.newSecret();
-  if (!(await deps.stores.twoFactor.savePending(userId, deps.totp.seal(userId, secret))))
+  if (!(await deps.stores.twoFactor.savePending(userId, sealTotpSecret(deps, userId, secret))))
     throw new DomainError("totp_already_enabled");
   const label = encodeURIComponent(`${ISSUER}:${actor.user.email}`);
   const params = new URLSearchParams({

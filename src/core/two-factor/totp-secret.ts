@@ -1,0 +1,16 @@
+import type { CoreDeps } from "../ports.ts";
+
+/** The SecretBox purpose of a user's TOTP secret: bound to the user, so a copied row does not open. */
+const purpose = (userId: string) => `totp-secret:${userId}`;
+
+export const sealTotpSecret = (
+  deps: Pick<CoreDeps, "secretBox">,
+  userId: string,
+  secret: string,
+): Uint8Array => deps.secretBox.seal(purpose(userId), secret);
+
+export const openTotpSecret = (
+  deps: Pick<CoreDeps, "secretBox">,
+  userId: string,
+  sealed: Uint8Array,
+): string => deps.secretBox.open(purpose(userId), sealed);
