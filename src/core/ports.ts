@@ -10,6 +10,7 @@ import type {
 import type { DocumentType, DocumentTypeInput } from "./document-types/document-types.types.ts";
 import type { DocumentLearnerRef, DocumentTypeRef } from "./documents/documents.types.ts";
 import type { Locale } from "./i18n.types.ts";
+import type { OrganizationInboxStore, OrganizationStore } from "./organizations/organization-ports.ts";
 import type {
   Institution,
   InstitutionInput,
@@ -130,7 +131,8 @@ export interface OneTimeTokenRecord {
   id: string;
   /** totp_challenge: the second step of a sign-in (finish-sign-in.ts), so its signed challenge works once. */
   /** email_addition: confirms a secondary address (add-email.ts; the token names its user_emails row). */
-  purpose: "password_reset" | "email_verification" | "totp_challenge" | "email_addition";
+  /** organization_invitation: the used nonce of an organization invitation (organization-invitation.ts). */
+  purpose: "password_reset" | "email_verification" | "totp_challenge" | "email_addition" | "organization_invitation";
   userId: string;
   expiresAt: Date;
   usedAt: Date | null;
@@ -1009,6 +1011,8 @@ export interface ZipWriter {
 }
 
 export interface Stores {
+  organizations: OrganizationStore;
+  organizationInbox: OrganizationInboxStore;
   users: UserStore;
   userEmails: UserEmailStore;
   memberships: MembershipStore;

@@ -36,6 +36,9 @@ import { batchRoutes } from "./routes/issuance/batch-routes.ts";
 import { issueRoutes } from "./routes/issuance/issue-routes.ts";
 import { learnerInvitationRoutes } from "./routes/issuance/learner-invitation-routes.ts";
 import { learnerRoutes } from "./routes/learners/learner-routes.ts";
+import { inboxRoutes } from "./routes/organizations/inbox-routes.ts";
+import { organizationRoutes } from "./routes/organizations/organization-routes.ts";
+import { organizationStaffRoutes } from "./routes/organizations/organization-staff-routes.ts";
 import { oidcRoutes } from "./routes/sign-on/oidc-routes.ts";
 import { signOnSettingsRoutes } from "./routes/sign-on/sign-on-settings-routes.ts";
 import { systemRoutes } from "./routes/system/system-routes.ts";
@@ -168,6 +171,9 @@ export async function buildApp(
   await app.register(dashboardRoutes, ctx);
   await app.register(claimRoutes, ctx);
   await app.register(walletRoutes, ctx);
+  await app.register(organizationRoutes, ctx);
+  await app.register(organizationStaffRoutes, ctx);
+  await app.register(inboxRoutes, ctx);
   await app.register(oidcRoutes, ctx);
   await app.register(signOnSettingsRoutes, ctx);
 

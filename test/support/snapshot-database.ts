@@ -19,6 +19,10 @@ const TABLES = [
   "learner_invitations",
   "user_totp",
   "recovery_codes",
+  "shares",
+  "share_documents",
+  "share_events",
+  "organization_inbox",
 ];
 
 /** Every row of the domain tables (sessions excepted), to prove a refused request changed nothing. */

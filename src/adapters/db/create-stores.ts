@@ -17,6 +17,8 @@ import { learnerStore } from "./learner-store.ts";
 import { linkedAccountStore } from "./linked-account-store.ts";
 import { membershipStore } from "./membership-store.ts";
 import { oneTimeTokenStore } from "./one-time-token-store.ts";
+import { organizationInboxStore } from "./organization-inbox-store.ts";
+import { organizationStore } from "./organization-store.ts";
 import type { Db } from "./open-database.ts";
 import { portalAuthorityStore } from "./portal-authority-store.ts";
 import { sessionStore } from "./session-store.ts";
@@ -30,6 +32,8 @@ import { walletStore } from "./wallet-store.ts";
 
 export function createStores(db: Db): Stores {
   return {
+    organizations: organizationStore(db),
+    organizationInbox: organizationInboxStore(db),
     users: userStore(db),
     userEmails: userEmailStore(db),
     memberships: membershipStore(db),

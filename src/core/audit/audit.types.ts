@@ -45,6 +45,14 @@ export const AUDIT_ACTIONS = [
   "user_email.made_primary",
   "user.password_changed",
   "user.password_reset",
+  "organization.created",
+  "organization.updated",
+  "organization.archived",
+  "organization.restored",
+  "organization.logo_changed",
+  "organization.staff_invited",
+  "organization.staff_joined",
+  "organization.staff_removed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

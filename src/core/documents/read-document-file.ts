@@ -3,7 +3,7 @@ import type { CoreDeps } from "../ports.ts";
 import { findStaffDocument } from "./find-staff-document.ts";
 
 /** A file name safe in any header and file system: ASCII letters, digits and hyphens, from the title. */
-const fileNameFor = (title: string, id: string): string => {
+export const fileNameFor = (title: string, id: string): string => {
   const base = title
     .normalize("NFD")
     .replace(/\p{M}/gu, "")

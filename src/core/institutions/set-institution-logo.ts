@@ -18,6 +18,15 @@ export function sniffImageType(bytes: Uint8Array): "image/png" | "image/jpeg" | 
   return null;
 }
 
+/** The logo to store for these bytes (null removes it): at most 256 KiB, PNG, JPEG or WebP by its bytes. */
+export function checkLogo(bytes: Uint8Array | null): { bytes: Uint8Array; contentType: string } | null {
+  if (!bytes) return null;
+  if (bytes.byteLength > LOGO_MAX_BYTES) throw new DomainError("payload_too_large");
+  const contentType = sniffImageType(bytes);
+  if (!contentType) throw new DomainError("unsupported_media_type");
+  return { bytes, contentType };
+}
+
 /** Sets (bytes) or removes (null) the institution's logo. */
 export async function setInstitutionLogo(
   deps: CoreDeps,
@@ -26,13 +35,7 @@ export async function setInstitutionLogo(
   bytes: Uint8Array | null,
 ): Promise<Institution> {
   const inst = await findVisibleInstitution(deps.stores, actor, slug, "admin");
-  let logo = null;
-  if (bytes) {
-    if (bytes.byteLength > LOGO_MAX_BYTES) throw new DomainError("payload_too_large");
-    const contentType = sniffImageType(bytes);
-    if (!contentType) throw new DomainError("unsupported_media_type");
-    logo = { bytes, contentType };
-  }
+  const logo = checkLogo(bytes);
   return deps.transact(async (stores) => {
     const updated = await stores.institutions.setLogo(inst.id, logo);
     if (!updated) throw new DomainError("not_found");

@@ -8,6 +8,7 @@ import { LOGO_MAX_BYTES, setInstitutionLogo } from "../../../core/institutions/s
 import { updateInstitution } from "../../../core/institutions/update-institution.ts";
 import { API_READ, PUBLIC, requireActor } from "../../http/auth.ts";
 import { Slug } from "../../http/inputs.ts";
+import { acceptLogoBodies, logoBytes, sendLogo } from "../../http/logo-body.ts";
 import { errors, InstitutionOut } from "../../presenters/schemas.ts";
 import { type RouteContext, typed } from "../route-context.ts";
 
@@ -17,15 +18,12 @@ const Domain = z.string().max(253).nullable();
 const Fields = { nameFr: Name, nameEn: Name, emailDomain: Domain, primaryColor: Color, accentColor: Color };
 const SlugParams = z.strictObject({ slug: Slug });
 const One = z.object({ institution: InstitutionOut });
-const LOGO_TYPES = ["image/png", "image/jpeg", "image/webp"];
 
 export async function institutionRoutes(app: FastifyInstance, { deps }: RouteContext) {
   const r = typed(app);
   const tags = ["institutions"];
 
-  app.addContentTypeParser(LOGO_TYPES, { parseAs: "buffer", bodyLimit: LOGO_MAX_BYTES }, (_req, body, done) =>
-    done(null, body),
-  );
+  acceptLogoBodies(app);
 
   r.get(
     "/api/v1/institutions",
@@ -99,9 +97,8 @@ export async function institutionRoutes(app: FastifyInstance, { deps }: RouteCon
     },
     async (req) => {
       const actor = requireActor(req);
-      if (!Buffer.isBuffer(req.body)) throw new DomainError("unsupported_media_type");
       return {
-        institution: await setInstitutionLogo(deps.core, actor, req.params.slug, new Uint8Array(req.body)),
+        institution: await setInstitutionLogo(deps.core, actor, req.params.slug, logoBytes(req.body)),
       };
     },
   );
@@ -134,11 +131,7 @@ export async function institutionRoutes(app: FastifyInstance, { deps }: RouteCon
     async (req, reply) => {
       const logo = await deps.core.stores.institutions.getLogo(req.params.slug);
       if (!logo) throw new DomainError("not_found");
-      return reply
-        .type(logo.contentType)
-        .header("cache-control", "public, max-age=300")
-        .header("content-security-policy", "default-src 'none'")
-        .send(Buffer.from(logo.bytes));
+      return sendLogo(reply, logo);
     },
   );
 }

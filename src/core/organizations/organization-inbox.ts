@@ -1,0 +1,87 @@
+import type { Actor } from "../accounts/actor.ts";
+import { getDocumentVerification } from "../documents/get-document-verification.ts";
+import { DomainError } from "../errors.ts";
+import { foldText } from "../learners/learner-rules.ts";
+import type { CoreDeps } from "../ports.ts";
+import type { InboxRecord } from "./organization-ports.ts";
+import { findVisibleOrganization } from "./organization-rules.ts";
+import type { InboxFilter, InboxItem, InboxShare } from "./organizations.types.ts";
+
+const DAY_MS = 86_400_000;
+
+export const toInboxItem = (r: InboxRecord, now: Date): InboxItem => ({
+  shareId: r.shareId,
+  learnerName: r.learnerName,
+  message: r.message,
+  receivedAt: r.receivedAt.toISOString(),
+  expiresAt: r.expiresAt.toISOString(),
+  available: !r.revokedAt && r.expiresAt > now,
+  downloadAllowed: r.downloadAllowed,
+  processedAt: r.processedAt?.toISOString() ?? null,
+  processedBy: r.processedBy,
+  documents: r.documents,
+});
+
+/** The shares the organization received, newest first, for its admins and reviewers only. */
+export async function listInbox(
+  deps: CoreDeps,
+  actor: Actor,
+  slug: string,
+  filter: InboxFilter,
+): Promise<InboxItem[]> {
+  const org = await findVisibleOrganization(deps.stores, actor, slug, "staff");
+  const records = await deps.stores.organizationInbox.list(org.id, {
+    q: foldText((filter.q ?? "").trim()),
+    processed: filter.processed,
+    receivedFrom: filter.receivedFrom ? new Date(`${filter.receivedFrom}T00:00:00Z`) : undefined,
+    receivedBefore: filter.receivedTo
+      ? new Date(Date.parse(`${filter.receivedTo}T00:00:00Z`) + DAY_MS)
+      : undefined,
+    limit: 200,
+  });
+  const now = deps.clock.now();
+  return records.map((r) => toInboxItem(r, now));
+}
+
+async function findInboxRecord(deps: CoreDeps, actor: Actor, slug: string, shareId: string) {
+  const org = await findVisibleOrganization(deps.stores, actor, slug, "staff");
+  const record = await deps.stores.organizationInbox.find(org.id, shareId);
+  if (!record) throw new DomainError("not_found");
+  return { org, record };
+}
+
+/** One received share with each document's verification verdict (the registry's status). */
+export async function openInboxShare(
+  deps: CoreDeps,
+  actor: Actor,
+  slug: string,
+  shareId: string,
+): Promise<InboxShare> {
+  const { record } = await findInboxRecord(deps, actor, slug, shareId);
+  const item = toInboxItem(record, deps.clock.now());
+  const verifications = item.available
+    ? await Promise.all(record.documents.map((d) => getDocumentVerification(deps, d.id)))
+    : [];
+  return { ...item, verifications };
+}
+
+/** Marks a received share processed (by the actor, now) or back to unprocessed. */
+export async function setInboxProcessed(
+  deps: CoreDeps,
+  actor: Actor,
+  slug: string,
+  shareId: string,
+  processed: boolean,
+): Promise<InboxItem> {
+  const { org } = await findInboxRecord(deps, actor, slug, shareId);
+  const now = deps.clock.now();
+  await deps.stores.organizationInbox.setProcessed(
+    org.id,
+    shareId,
+    processed ? actor.user.id : null,
+    processed ? now : null,
+  );
+  const updated = await deps.stores.organizationInbox.find(org.id, shareId);
+  if (!updated) throw new DomainError("not_found");
+  return toInboxItem(updated, now);
+}

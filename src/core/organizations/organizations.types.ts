@@ -1,0 +1,100 @@
+import type { DocumentVerificationRecord } from "../documents/documents.types.ts";
+
+/** Participating organizations (employers, admissions offices, licensing bodies…) and their inbox. */
+
+export const ORGANIZATION_KINDS = ["employer", "education", "government", "licensing", "other"] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+export const ORGANIZATION_ROLES = ["organization_admin", "reviewer"] as const;
+export type OrganizationRole = (typeof ORGANIZATION_ROLES)[number];
+
+/** An organization as the operator and its own staff see it. */
+export interface Organization {
+  id: string;
+  slug: string;
+  nameFr: string;
+  nameEn: string;
+  kind: OrganizationKind;
+  /** ISO 3166-1 alpha-2, upper case. */
+  country: string;
+  contactEmail: string | null;
+  hasLogo: boolean;
+  archivedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What a learner choosing where to share sees: no contact email. */
+export interface DirectoryEntry {
+  id: string;
+  slug: string;
+  nameFr: string;
+  nameEn: string;
+  kind: OrganizationKind;
+  country: string;
+  /** The logo's path on the portal, or null. */
+  logoUrl: string | null;
+}
+
+export interface OrganizationInput {
+  slug: string;
+  nameFr: string;
+  nameEn: string;
+  kind: OrganizationKind;
+  country: string;
+  contactEmail: string | null;
+}
+
+/** A person on an organization's staff. */
+export interface OrganizationStaffMember {
+  membershipId: string;
+  userId: string;
+  email: string;
+  displayName: string;
+  role: OrganizationRole;
+}
+
+/** What an organization invitation link shows before it is accepted. */
+export interface OrganizationInvitationPreview {
+  email: string;
+  role: OrganizationRole;
+  organization: { slug: string; nameFr: string; nameEn: string; hasLogo: boolean };
+  expiresAt: string;
+  accountExists: boolean;
+}
+
+/** One document inside a received share. */
+export interface InboxDocument {
+  id: string;
+  title: string;
+  issueDate: string | null;
+  status: "active" | "revoked" | "superseded";
+  institution: { slug: string; nameFr: string; nameEn: string };
+}
+
+/** One share in an organization's inbox. */
+export interface InboxItem {
+  shareId: string;
+  learnerName: string;
+  message: string | null;
+  receivedAt: string;
+  expiresAt: string;
+  /** The share was revoked by the learner or has expired: its documents are no longer available. */
+  available: boolean;
+  downloadAllowed: boolean;
+  processedAt: string | null;
+  processedBy: { id: string; displayName: string } | null;
+  documents: InboxDocument[];
+}
+
+/** A received share opened: each document with its verification verdict from the registry. */
+export interface InboxShare extends InboxItem {
+  verifications: DocumentVerificationRecord[];
+}
+
+export interface InboxFilter {
+  q?: string;
+  processed?: boolean;
+  receivedFrom?: string;
+  receivedTo?: string;
+}

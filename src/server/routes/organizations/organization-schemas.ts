@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { ORGANIZATION_KINDS } from "../../../core/organizations/organizations.types.ts";
+import { Email, Slug } from "../../http/inputs.ts";
+
+/** Request and response shapes of the organization routes. */
+export const OrgSlugParams = z.strictObject({ slug: Slug });
+export const ShareParams = z.strictObject({ slug: Slug, shareId: z.uuid() });
+
+const Name = z.string().trim().min(1).max(200);
+export const OrganizationFields = {
+  nameFr: Name,
+  nameEn: Name,
+  kind: z.enum(ORGANIZATION_KINDS),
+  country: z.string().regex(/^[A-Za-z]{2}$/),
+  contactEmail: Email.nullable(),
+};
+export const NewOrganizationSlug = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/);
+
+export const OrganizationOut = z.object({
+  id: z.string(),
+  slug: z.string(),
+  nameFr: z.string(),
+  nameEn: z.string(),
+  kind: z.enum(ORGANIZATION_KINDS),
+  country: z.string(),
+  contactEmail: z.string().nullable(),
+  hasLogo: z.boolean(),
+  archivedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const DirectoryEntryOut = z.object({
+  id: z.string(),
+  slug: z.string(),
+  nameFr: z.string(),
+  nameEn: z.string(),
+  kind: z.enum(ORGANIZATION_KINDS),
+  country: z.string(),
+  logoUrl: z.string().nullable(),
+});
+
+export const StaffMemberOut = z.object({
+  membershipId: z.string(),
+  userId: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  role: z.enum(["organization_admin", "reviewer"]),
+});
+
+const Names = { slug: z.string(), nameFr: z.string(), nameEn: z.string() };
+export const InboxItemOut = z.object({
+  shareId: z.string(),
+  learnerName: z.string(),
+  message: z.string().nullable(),
+  receivedAt: z.string(),
+  expiresAt: z.string(),
+  available: z.boolean(),
+  downloadAllowed: z.boolean(),
+  processedAt: z.string().nullable(),
+  processedBy: z.object({ id: z.string(), displayName: z.string() }).nullable(),
+  documents: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      issueDate: z.string().nullable(),
+      status: z.enum(["active", "revoked", "superseded"]),
+      institution: z.object(Names),
+    }),
+  ),
+});
+
+export const VerificationOut = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: z.enum(["active", "revoked", "superseded"]),
+  signedAt: z.string(),
+  revokedAt: z.string().nullable(),
+  revocationReason: z.string().nullable(),
+  supersededBy: z.string().nullable(),
+  sha256: z.string(),
+  institution: z.object(Names),
+});
