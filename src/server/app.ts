@@ -40,6 +40,7 @@ import { inboxRoutes } from "./routes/organizations/inbox-routes.ts";
 import { organizationRoutes } from "./routes/organizations/organization-routes.ts";
 import { organizationStaffRoutes } from "./routes/organizations/organization-staff-routes.ts";
 import { oidcRoutes } from "./routes/sign-on/oidc-routes.ts";
+import { samlRoutes } from "./routes/sign-on/saml-routes.ts";
 import { signOnSettingsRoutes } from "./routes/sign-on/sign-on-settings-routes.ts";
 import { systemRoutes } from "./routes/system/system-routes.ts";
 import { userRoutes } from "./routes/users/user-routes.ts";
@@ -174,6 +175,7 @@ export async function buildApp(
   await app.register(organizationRoutes, ctx);
   await app.register(organizationStaffRoutes, ctx);
   await app.register(inboxRoutes, ctx);
+  await app.register(samlRoutes, ctx);
   await app.register(oidcRoutes, ctx);
   await app.register(signOnSettingsRoutes, ctx);
 

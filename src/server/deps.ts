@@ -16,6 +16,10 @@ import { migrateDatabase } from "../adapters/db/migrate-database.ts";
 import { type Database, type DatabaseTarget, openDatabase } from "../adapters/db/open-database.ts";
 import { pemToDer } from "../adapters/db/pem.ts";
 import { pendingMigrations } from "../adapters/db/pending-migrations.ts";
+import {
+  nodeSamlServiceProvider,
+  SAML_CLOCK_SKEW_MS,
+} from "../adapters/identity/node-saml-service-provider.ts";
 import { openidOidcClient } from "../adapters/identity/openid-oidc-client.ts";
 import { institutionDataKeys } from "../adapters/keys/institution-data-keys.ts";
 import { loadMasterKey } from "../adapters/keys/load-master-key.ts";
@@ -113,6 +117,7 @@ export async function buildRuntime(
       oidc: openidOidcClient({ allowLoopbackHttp: config.env !== "production" }),
       totp: nodeTotpAuthenticator,
       zipWriter: fflateZipWriter,
+      saml: nodeSamlServiceProvider({ clockSkewMs: SAML_CLOCK_SKEW_MS }),
       blobs: fsBlobStore(
         join(config.dataDir, "blobs"),
         institutionDataKeys(masterKey, dataKeyStore(database.db)),

@@ -23,6 +23,11 @@ const TABLES = [
   "share_documents",
   "share_events",
   "organization_inbox",
+  "identity_providers",
+  "sso_transactions",
+  "saml_assertions_seen",
+  "linked_accounts",
+  "user_emails",
 ];
 
 /** Every row of the domain tables (sessions excepted), to prove a refused request changed nothing. */

@@ -21,6 +21,7 @@ import { organizationInboxStore } from "./organization-inbox-store.ts";
 import { organizationStore } from "./organization-store.ts";
 import type { Db } from "./open-database.ts";
 import { portalAuthorityStore } from "./portal-authority-store.ts";
+import { samlReplayStore } from "./saml-replay-store.ts";
 import { sessionStore } from "./session-store.ts";
 import { signingIdentityStore } from "./signing-identity-store.ts";
 import { ssoTransactionStore } from "./sso-transaction-store.ts";
@@ -61,6 +62,7 @@ export function createStores(db: Db): Stores {
     linkedAccounts: linkedAccountStore(db),
     twoFactor: twoFactorStore(db),
     accountData: accountDataStore(db),
+    samlReplay: samlReplayStore(db),
   };
 }
 
