@@ -254,6 +254,22 @@ export const ERROR_MESSAGES: Record<ErrorCode, Bilingual> = {
     fr: "Confirmez d'abord cette adresse avec le lien reçu par courriel.",
     en: "Confirm this address first with the link sent to it.",
   },
+  payment_required: {
+    fr: "Ce partage est payant : réglez d'abord les frais indiqués. Rien n'a été partagé.",
+    en: "This share has a fee: pay it first. Nothing was shared.",
+  },
+  share_access_denied: {
+    fr: "Le code d'accès ou le code reçu par courriel est incorrect.",
+    en: "The passcode or the emailed code is incorrect.",
+  },
+  share_not_active: {
+    fr: "Ce partage a été révoqué : il ne peut plus changer.",
+    en: "This share was revoked: it can no longer change.",
+  },
+  share_extension_limit: {
+    fr: "Un partage dure au plus un an après sa création : il ne peut pas être prolongé davantage.",
+    en: "A share lasts at most one year after it was created: it cannot be extended further.",
+  },
   internal: {
     fr: "Une erreur inattendue est survenue. Réessayez plus tard.",
     en: "An unexpected error occurred. Please try again later.",

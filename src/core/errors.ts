@@ -67,6 +67,10 @@ export type ErrorCode =
   | "email_limit_reached"
   | "email_link_invalid"
   | "email_unverified"
+  | "payment_required"
+  | "share_access_denied"
+  | "share_not_active"
+  | "share_extension_limit"
   | "internal";
 
 export interface FieldIssue {

@@ -10,7 +10,6 @@ import type {
 import type { DocumentType, DocumentTypeInput } from "./document-types/document-types.types.ts";
 import type { DocumentLearnerRef, DocumentTypeRef } from "./documents/documents.types.ts";
 import type { Locale } from "./i18n.types.ts";
-import type { OrganizationInboxStore, OrganizationStore } from "./organizations/organization-ports.ts";
 import type {
   Institution,
   InstitutionInput,
@@ -19,7 +18,9 @@ import type {
 import type { BatchItemStatus, BatchSource, BatchStatus } from "./issuance/issuance.types.ts";
 import type { LearnerKey } from "./learners/learner-cursor.ts";
 import type { Learner, LearnerInput } from "./learners/learners.types.ts";
+import type { OrganizationInboxStore, OrganizationStore } from "./organizations/organization-ports.ts";
 import type { AccountExportData } from "./privacy/privacy.types.ts";
+import type { ShareStore } from "./sharing/share-store.ts";
 import type {
   LinkedAccount,
   ProtocolSettings,
@@ -132,7 +133,12 @@ export interface OneTimeTokenRecord {
   /** totp_challenge: the second step of a sign-in (finish-sign-in.ts), so its signed challenge works once. */
   /** email_addition: confirms a secondary address (add-email.ts; the token names its user_emails row). */
   /** organization_invitation: the used nonce of an organization invitation (organization-invitation.ts). */
-  purpose: "password_reset" | "email_verification" | "totp_challenge" | "email_addition" | "organization_invitation";
+  purpose:
+    | "password_reset"
+    | "email_verification"
+    | "totp_challenge"
+    | "email_addition"
+    | "organization_invitation";
   userId: string;
   expiresAt: Date;
   usedAt: Date | null;
@@ -1013,6 +1019,7 @@ export interface ZipWriter {
 export interface Stores {
   organizations: OrganizationStore;
   organizationInbox: OrganizationInboxStore;
+  shares: ShareStore;
   users: UserStore;
   userEmails: UserEmailStore;
   memberships: MembershipStore;

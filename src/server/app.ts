@@ -17,6 +17,7 @@ import { errorHandler } from "./http/error-handler.ts";
 import { installIdempotency } from "./http/idempotency.ts";
 import { sendError } from "./http/send-error.ts";
 import { createLogger } from "./logger.ts";
+import { publicShareHead } from "./public-share-head.ts";
 import { apiKeyRoutes } from "./routes/api-keys/api-key-routes.ts";
 import { auditRoutes } from "./routes/audit/audit-routes.ts";
 import { emailRoutes } from "./routes/auth/email-routes.ts";
@@ -39,6 +40,8 @@ import { learnerRoutes } from "./routes/learners/learner-routes.ts";
 import { inboxRoutes } from "./routes/organizations/inbox-routes.ts";
 import { organizationRoutes } from "./routes/organizations/organization-routes.ts";
 import { organizationStaffRoutes } from "./routes/organizations/organization-staff-routes.ts";
+import { recipientShareRoutes } from "./routes/sharing/recipient-share-routes.ts";
+import { shareRoutes } from "./routes/sharing/share-routes.ts";
 import { oidcRoutes } from "./routes/sign-on/oidc-routes.ts";
 import { samlRoutes } from "./routes/sign-on/saml-routes.ts";
 import { signOnSettingsRoutes } from "./routes/sign-on/sign-on-settings-routes.ts";
@@ -172,6 +175,8 @@ export async function buildApp(
   await app.register(dashboardRoutes, ctx);
   await app.register(claimRoutes, ctx);
   await app.register(walletRoutes, ctx);
+  await app.register(shareRoutes, ctx);
+  await app.register(recipientShareRoutes, ctx);
   await app.register(organizationRoutes, ctx);
   await app.register(organizationStaffRoutes, ctx);
   await app.register(inboxRoutes, ctx);
@@ -183,7 +188,8 @@ export async function buildApp(
 
   const notFoundJson = (path: string) =>
     path.startsWith("/api/") || path.startsWith("/pki/") || path === "/healthz";
-  if (deps.webRoot) await serveWeb(app, deps.webRoot, notFoundJson);
+  if (deps.webRoot)
+    await serveWeb(app, deps.webRoot, notFoundJson, (token) => publicShareHead(deps.core, token));
   else app.setNotFoundHandler((_req, reply) => sendError(reply, "not_found"));
   return app;
 }

@@ -17,12 +17,13 @@ import { learnerStore } from "./learner-store.ts";
 import { linkedAccountStore } from "./linked-account-store.ts";
 import { membershipStore } from "./membership-store.ts";
 import { oneTimeTokenStore } from "./one-time-token-store.ts";
+import type { Db } from "./open-database.ts";
 import { organizationInboxStore } from "./organization-inbox-store.ts";
 import { organizationStore } from "./organization-store.ts";
-import type { Db } from "./open-database.ts";
 import { portalAuthorityStore } from "./portal-authority-store.ts";
 import { samlReplayStore } from "./saml-replay-store.ts";
 import { sessionStore } from "./session-store.ts";
+import { shareStore } from "./share-store.ts";
 import { signingIdentityStore } from "./signing-identity-store.ts";
 import { ssoTransactionStore } from "./sso-transaction-store.ts";
 import { throttleStore } from "./throttle-store.ts";
@@ -57,6 +58,7 @@ export function createStores(db: Db): Stores {
     issuance: issuanceStore(db),
     learnerInvitations: learnerInvitationStore(db),
     wallet: walletStore(db),
+    shares: shareStore(db),
     identityProviders: identityProviderStore(db),
     ssoTransactions: ssoTransactionStore(db),
     linkedAccounts: linkedAccountStore(db),

@@ -68,5 +68,9 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   email_limit_reached: 409,
   email_link_invalid: 404,
   email_unverified: 409,
+  payment_required: 402,
+  share_access_denied: 403,
+  share_not_active: 409,
+  share_extension_limit: 409,
   internal: 500,
 };

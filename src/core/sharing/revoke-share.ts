@@ -1,0 +1,38 @@
+import type { Actor } from "../accounts/actor.ts";
+import { byActor, recordAudit } from "../audit/record-audit.ts";
+import { DomainError } from "../errors.ts";
+import type { CoreDeps } from "../ports.ts";
+import { summarizeShares } from "./list-shares.ts";
+import type { ShareSummary } from "./sharing.types.ts";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The actor's own share, else not_found (another learner's, an API key, an unknown id). */
+export async function findOwnShare(deps: CoreDeps, actor: Actor, id: string) {
+  const share =
+    actor.apiKey || !UUID.test(id)
+      ? null
+      : await deps.stores.shares.findForUser(actor.user.id, id.toLowerCase());
+  if (!share) throw new DomainError("not_found");
+  return share;
+}
+
+/** Ends the share at once: its link answers as unavailable from now on. Audited. */
+export async function revokeShare(deps: CoreDeps, actor: Actor, id: string): Promise<ShareSummary> {
+  const share = await findOwnShare(deps, actor, id);
+  const now = deps.clock.now();
+  await deps.transact(async (stores) => {
+    if (!(await stores.shares.revoke(actor.user.id, share.id, now)))
+      throw new DomainError("share_not_active");
+    await recordAudit(deps, stores, byActor(actor), {
+      institutionId: null,
+      action: "share.revoked",
+      targetType: "share",
+      targetId: share.id,
+      details: { channel: share.channel },
+    });
+  });
+  const [summary] = await summarizeShares(deps.stores, [{ ...share, revokedAt: now }], now);
+  if (!summary) throw new DomainError("not_found");
+  return summary;
+}

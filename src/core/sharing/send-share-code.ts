@@ -1,0 +1,48 @@
+import { DomainError } from "../errors.ts";
+import type { CoreDeps } from "../ports.ts";
+import { findShareByToken, unavailableReason } from "./find-live-share.ts";
+import { shareCodeEmail } from "./share-emails.ts";
+import {
+  codeDigest,
+  emailHint,
+  ONE_TIME_CODE_DIGITS,
+  ONE_TIME_CODE_MINUTES,
+  randomDigits,
+} from "./share-rules.ts";
+
+/** A new code no sooner than this after the previous one. */
+const RESEND_AFTER_MS = 30_000;
+
+/**
+ * Emails a one-time code (8 digits, 10 minutes, stored hashed) to the address a share is for.
+ * A new code replaces the previous one; asking again within 30 seconds sends nothing more.
+ */
+export async function sendShareCode(deps: CoreDeps, token: string): Promise<{ emailHint: string }> {
+  const found = await findShareByToken(deps, token);
+  if (!found) throw new DomainError("not_found");
+  const { share } = found;
+  const now = deps.clock.now();
+  const reason = unavailableReason(share, now);
+  if (reason === "locked") throw new DomainError("too_many_attempts");
+  if (reason || !share.recipientEmail) throw new DomainError("not_found");
+  const to = share.recipientEmail;
+  const lifetimeMs = ONE_TIME_CODE_MINUTES * 60_000;
+  const sentAt = share.otpExpiresAt ? share.otpExpiresAt.getTime() - lifetimeMs : null;
+  if (sentAt !== null && now.getTime() - sentAt < RESEND_AFTER_MS) return { emailHint: emailHint(to) };
+
+  const code = randomDigits(() => deps.secrets.randomToken(), ONE_TIME_CODE_DIGITS);
+  await deps.stores.shares.setOneTimeCode(
+    share.id,
+    deps.secrets.hashToken(codeDigest(share.id, code)),
+    new Date(now.getTime() + lifetimeMs),
+  );
+  const institution = await deps.stores.institutions.findById(found.documents[0]?.institution.id ?? "");
+  if (institution)
+    // The code is a secret: straight to the mailer, never into the jobs table.
+    deps.background("share-code-email", () =>
+      deps.mailer.send(
+        shareCodeEmail({ to, locale: "fr", institution, publicUrl: deps.settings.publicUrl, code }),
+      ),
+    );
+  return { emailHint: emailHint(to) };
+}

@@ -1,0 +1,111 @@
+import type { DocumentStatus } from "../ports.ts";
+import type { ShareChannel, ShareEventKind } from "./sharing.types.ts";
+
+/** A share row as stored (the token only as its hash). */
+export interface ShareRecord {
+  id: string;
+  userId: string;
+  channel: ShareChannel;
+  recipientEmail: string | null;
+  organizationId: string | null;
+  message: string | null;
+  passcodeHash: string | null;
+  maxViews: number | null;
+  viewCount: number;
+  downloadAllowed: boolean;
+  notifyOnFirstView: boolean;
+  otpHash: string | null;
+  otpExpiresAt: Date | null;
+  failedAttempts: number;
+  paymentId: string | null;
+  createdAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  firstViewedAt: Date | null;
+}
+
+/** One of the learner's own documents, with what sharing it needs from its type. */
+export interface ShareableDocument {
+  id: string;
+  institutionId: string;
+  title: string;
+  status: DocumentStatus;
+  type: {
+    shareFeeCents: number;
+    currency: string;
+    defaultShareDays: number;
+    downloadAllowed: boolean;
+  } | null;
+}
+
+/** A shared document with what the recipient's page shows. */
+export interface SharedDocumentRow {
+  id: string;
+  title: string;
+  issueDate: string | null;
+  signedAt: Date;
+  status: DocumentStatus;
+  revokedAt: Date | null;
+  supersededBy: string | null;
+  sha256: string;
+  givenName: string | null;
+  familyName: string | null;
+  institution: { id: string; slug: string; nameFr: string; nameEn: string; hasLogo: boolean };
+  documentType: { code: string; nameFr: string; nameEn: string; downloadAllowed: boolean } | null;
+}
+
+export interface NewShare {
+  userId: string;
+  channel: ShareChannel;
+  tokenHash: string;
+  recipientEmail: string | null;
+  organizationId: string | null;
+  message: string | null;
+  passcodeHash: string | null;
+  maxViews: number | null;
+  downloadAllowed: boolean;
+  notifyOnFirstView: boolean;
+  paymentId: string | null;
+  expiresAt: Date;
+  documentIds: string[];
+}
+
+export interface ShareEventRecord {
+  shareId: string;
+  kind: ShareEventKind;
+  documentId: string | null;
+  organizationId: string | null;
+  createdAt: Date;
+}
+
+export interface ShareStore {
+  /** These documents when they are all the user's own (through their claimed learner records); missing ones are left out. */
+  ownedDocuments(userId: string, documentIds: string[]): Promise<ShareableDocument[]>;
+  /** Inserts the share and its documents. Run in a transaction. */
+  create(input: NewShare, now: Date): Promise<ShareRecord>;
+  findByPaymentId(paymentId: string): Promise<ShareRecord | null>;
+  /** The share when it is this user's; null otherwise. */
+  findForUser(userId: string, id: string): Promise<ShareRecord | null>;
+  /** Newest first. */
+  listForUser(userId: string, limit: number): Promise<ShareRecord[]>;
+  documentsOf(shareIds: string[]): Promise<{ shareId: string; id: string; title: string }[]>;
+  /** Oldest first, at most `perShare` a share (the newest). */
+  eventsOf(shareIds: string[], perShare: number): Promise<ShareEventRecord[]>;
+  /** Revokes this user's share if not yet revoked; false otherwise. */
+  revoke(userId: string, id: string, now: Date): Promise<boolean>;
+  setExpiry(userId: string, id: string, expiresAt: Date): Promise<boolean>;
+  /** One indexed look-up: the share by token hash, with its documents. */
+  findByTokenHash(tokenHash: string): Promise<{ share: ShareRecord; documents: SharedDocumentRow[] } | null>;
+  /**
+   * Counts a view if the share is live and under its view limit (one atomic UPDATE); null when
+   * refused, else whether it was the first view.
+   */
+  countView(id: string, now: Date): Promise<{ first: boolean } | null>;
+  addEvent(event: ShareEventRecord & { ip: string | null; userAgent: string | null }): Promise<void>;
+  /** One more failed passcode or code; returns the new count. */
+  recordFailure(id: string): Promise<number>;
+  /** A new one-time code (the previous one stops working). */
+  setOneTimeCode(id: string, otpHash: string, expiresAt: Date): Promise<void>;
+  /** After a successful unlock: the code is spent and the failures forgotten. */
+  clearSecrets(id: string): Promise<void>;
+}

@@ -1,0 +1,123 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { ERROR_MESSAGES } from "../../../core/error-messages.ts";
+import { openShare } from "../../../core/sharing/open-share.ts";
+import { readSharedFile } from "../../../core/sharing/read-shared-file.ts";
+import { sendShareCode } from "../../../core/sharing/send-share-code.ts";
+import { unlockShare } from "../../../core/sharing/unlock-share.ts";
+import { clientInfo, PUBLIC } from "../../http/auth.ts";
+import { errors } from "../../presenters/schemas.ts";
+import { RecipientShareOut, ShareNotFoundOut } from "../../presenters/share-schemas.ts";
+import { authRateLimit, type RouteContext, typed } from "../route-context.ts";
+
+/** The recipient's access to one share (set on a view or an unlock, an hour long, for downloads and reloads). */
+export const SHARE_ACCESS_COOKIE = "sceau_share_access";
+const COOKIE_PATH = "/api/v1/shares";
+
+const TokenParams = z.object({ token: z.string().max(200) });
+const tags = ["sharing"];
+
+const accessOf = (req: FastifyRequest) => req.cookies[SHARE_ACCESS_COOKIE] ?? null;
+
+/** What anyone holding a share's link may do: see it, unlock it, download its documents when allowed. */
+export async function recipientShareRoutes(app: FastifyInstance, { deps, config }: RouteContext) {
+  const r = typed(app);
+  const setAccess = (reply: FastifyReply, access: { token: string; expiresAt: Date }) =>
+    reply.setCookie(SHARE_ACCESS_COOKIE, access.token, {
+      path: COOKIE_PATH,
+      httpOnly: true,
+      sameSite: "lax",
+      secure: config.secure,
+      expires: access.expiresAt,
+    });
+
+  r.get(
+    "/api/v1/shares/:token",
+    {
+      config: PUBLIC,
+      schema: {
+        tags,
+        summary:
+          "A share's documents and their registry status (each call is a view); or what it needs to open",
+        description:
+          "404 for an unknown token, and for an expired, revoked, locked or used-up link with `share` saying why and whom to ask. Nothing is recorded for an unknown token.",
+        params: TokenParams,
+        response: { 200: z.object({ share: RecipientShareOut }), 404: ShareNotFoundOut },
+      },
+    },
+    async (req, reply) => {
+      const opened = await openShare(deps.core, req.params.token, {
+        ...clientInfo(req),
+        accessToken: accessOf(req),
+      });
+      reply.header("cache-control", "no-store");
+      if (opened.share.state === "unavailable")
+        return reply.code(404).send({
+          error: { code: "not_found", message: ERROR_MESSAGES.not_found, requestId: String(req.id) },
+          share: opened.share,
+        });
+      if (opened.access) setAccess(reply, opened.access);
+      return reply.send({ share: opened.share });
+    },
+  );
+
+  r.post(
+    "/api/v1/shares/:token/code",
+    {
+      config: { ...PUBLIC, ...authRateLimit(config) },
+      schema: {
+        tags,
+        summary: "Email a one-time code to the address the share is for",
+        params: TokenParams,
+        response: { 200: z.object({ emailHint: z.string() }), ...errors(403, 404, 429) },
+      },
+    },
+    async (req) => sendShareCode(deps.core, req.params.token),
+  );
+
+  r.post(
+    "/api/v1/shares/:token/access",
+    {
+      config: { ...PUBLIC, ...authRateLimit(config) },
+      schema: {
+        tags,
+        summary: "Open a guarded share with its passcode and/or emailed code (5 failures lock it)",
+        params: TokenParams,
+        body: z
+          .object({ passcode: z.string().max(64).nullish(), code: z.string().max(20).nullish() })
+          .strict(),
+        response: { 200: z.object({ ok: z.literal(true) }), ...errors(400, 403, 404, 429) },
+      },
+    },
+    async (req, reply) => {
+      const access = await unlockShare(deps.core, req.params.token, req.body, clientInfo(req));
+      setAccess(reply, access);
+      return { ok: true as const };
+    },
+  );
+
+  r.get(
+    "/api/v1/shares/:token/documents/:id/file",
+    {
+      config: PUBLIC,
+      schema: {
+        tags,
+        summary: "Download a shared document's signed original, as issued (when the share allows it)",
+        params: TokenParams.extend({ id: z.string().max(64) }),
+        produces: ["application/pdf"],
+      },
+    },
+    async (req, reply) => {
+      const file = await readSharedFile(deps.core, req.params.token, req.params.id, {
+        ...clientInfo(req),
+        accessToken: accessOf(req),
+      });
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `attachment; filename="${file.fileName}"`)
+        .header("cache-control", "private, no-store")
+        .header("x-content-type-options", "nosniff")
+        .send(Buffer.from(file.bytes));
+    },
+  );
+}
