@@ -14,6 +14,7 @@ import "./styles/documents.css";
 import "./styles/issuance.css";
 import "./styles/sign-on.css";
 import "./styles/two-factor.css";
+import "./styles/organizations.css";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";

@@ -69,12 +69,15 @@ describe.each(BACKENDS)("organizations on %s", (backend) => {
     const learner = await makeLearner(t.core, inst, { givenName: "Émilie" });
     const a = await makeDocument(t.core, inst, { learner, type, title: `Diplôme d'études ${uniq()}` });
     const b = await makeDocument(t.core, inst, { learner, type, title: `Relevé ${uniq()}` });
-    const { shareId } = await makeOrganizationShare(t, {
-      userId: owner.user.id,
-      organizationId: org.id,
-      documentIds: [a.document.id, b.document.id],
-      ...options,
-    });
+    const { shareId } = await makeOrganizationShare(
+      { core: t.core, database: t.runtime.database },
+      {
+        userId: owner.user.id,
+        organizationId: org.id,
+        documentIds: [a.document.id, b.document.id],
+        ...options,
+      },
+    );
     return { shareId, owner, docs: [a, b] };
   };
 

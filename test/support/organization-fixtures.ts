@@ -9,7 +9,7 @@ import { uniq } from "./factories.ts";
  * inbox row through the inbox store.
  */
 export async function makeOrganizationShare(
-  t: { core: CoreDeps; runtime: { database: Database } },
+  t: { core: CoreDeps; database: Database },
   input: {
     userId: string;
     organizationId: string;
@@ -20,7 +20,7 @@ export async function makeOrganizationShare(
     message?: string | null;
   },
 ): Promise<{ shareId: string }> {
-  const db = t.runtime.database.db;
+  const db = t.database.db;
   const now = t.core.clock.now();
   const [row] = await db
     .insert(shares)

@@ -21,6 +21,7 @@ export function MainNav({ user }: { user: CurrentUser | null }) {
   const items: NavItem[] = [];
   if (user && isOperator(user)) {
     items.push({ to: "/operator/institutions", label: t("nav.institutions") });
+    items.push({ to: "/operator/organizations", label: t("nav.organizations") });
     items.push({ to: "/operator/users", label: t("nav.users") });
     items.push({ to: "/operator/audit", label: t("nav.audit") });
     items.push({ to: "/operator/sign-on-providers", label: t("nav.signOnProviders") });
@@ -32,6 +33,8 @@ export function MainNav({ user }: { user: CurrentUser | null }) {
       label: localizedName(membership.institution, lang),
     });
   }
+  if (user?.memberships.some((m) => m.organizationId))
+    items.push({ to: "/organizations", label: t("nav.inbox") });
   if (user && isLearnerOnly(user)) items.push({ to: "/wallet", label: t("nav.wallet") });
   items.push({ to: "/verify", label: t("nav.verify") });
   if (meta.data?.devOutbox) items.push({ to: "/dev/outbox", label: t("nav.devOutbox") });

@@ -31,6 +31,7 @@ export function consolePath(user: CurrentUser): string {
   if (isOperator(user)) return "/operator/institutions";
   const first = institutionMemberships(user)[0];
   if (first?.institution) return `/institutions/${encodeURIComponent(first.institution.slug)}`;
+  if (user.memberships.some((m) => m.organizationId)) return "/organizations";
   return isLearnerOnly(user) ? "/wallet" : "/account";
 }
 

@@ -16,6 +16,7 @@ import { DocumentRecordPage } from "./DocumentRecordPage.tsx";
 import { DocumentsPage } from "./DocumentsPage.tsx";
 import { DocumentTypesPage } from "./DocumentTypesPage.tsx";
 import { EditInstitutionPage } from "./EditInstitutionPage.tsx";
+import { EditOrganizationPage } from "./EditOrganizationPage.tsx";
 import { ForgotPasswordPage } from "./ForgotPasswordPage.tsx";
 import { HomePage } from "./HomePage.tsx";
 import { InstitutionAuditPage } from "./InstitutionAuditPage.tsx";
@@ -25,12 +26,17 @@ import { InvitationPage } from "./InvitationPage.tsx";
 import { IssueDocumentPage } from "./IssueDocumentPage.tsx";
 import { LearnerPage } from "./LearnerPage.tsx";
 import { LearnersPage } from "./LearnersPage.tsx";
+import { MyOrganizationsPage } from "./MyOrganizationsPage.tsx";
 import { NewInstitutionPage } from "./NewInstitutionPage.tsx";
+import { NewOrganizationPage } from "./NewOrganizationPage.tsx";
 import { NotFoundPage } from "./NotFoundPage.tsx";
 import { OperatorAuditPage } from "./OperatorAuditPage.tsx";
 import { OperatorInstitutionsPage } from "./OperatorInstitutionsPage.tsx";
+import { OperatorOrganizationsPage } from "./OperatorOrganizationsPage.tsx";
 import { OperatorSignOnProvidersPage } from "./OperatorSignOnProvidersPage.tsx";
 import { OperatorUsersPage } from "./OperatorUsersPage.tsx";
+import { OrganizationInboxPage } from "./OrganizationInboxPage.tsx";
+import { OrganizationInvitationPage } from "./OrganizationInvitationPage.tsx";
 import { PrivacyPage } from "./PrivacyPage.tsx";
 import { ResetPasswordPage } from "./ResetPasswordPage.tsx";
 import { RouteErrorPage } from "./RouteErrorPage.tsx";
@@ -59,6 +65,47 @@ export function createRouter() {
             { path: "forgot-password", element: <ForgotPasswordPage /> },
             { path: "reset-password", element: <ResetPasswordPage /> },
             { path: "invitation", element: <InvitationPage /> },
+            { path: "organization-invitation", element: <OrganizationInvitationPage /> },
+            {
+              path: "organizations",
+              element: (
+                <RequireAuth>
+                  <MyOrganizationsPage />
+                </RequireAuth>
+              ),
+            },
+            {
+              path: "organizations/:slug/inbox",
+              element: (
+                <RequireAuth>
+                  <OrganizationInboxPage />
+                </RequireAuth>
+              ),
+            },
+            {
+              path: "operator/organizations",
+              element: (
+                <RequireAuth allow={operatorOnly}>
+                  <OperatorOrganizationsPage />
+                </RequireAuth>
+              ),
+            },
+            {
+              path: "operator/organizations/new",
+              element: (
+                <RequireAuth allow={operatorOnly}>
+                  <NewOrganizationPage />
+                </RequireAuth>
+              ),
+            },
+            {
+              path: "operator/organizations/:slug",
+              element: (
+                <RequireAuth allow={operatorOnly}>
+                  <EditOrganizationPage />
+                </RequireAuth>
+              ),
+            },
             { path: "verify", element: <VerifyPage /> },
             { path: "v/:id", element: <DocumentRecordPage /> },
             { path: "claim", element: <ClaimPage /> },

@@ -20,7 +20,9 @@ type Field = (typeof FIELDS)[number];
 
 interface InvitationAcceptFormProps {
   token: string;
-  invitation: InvitationPreview;
+  invitation: Pick<InvitationPreview, "email" | "accountExists">;
+  /** The API call that accepts (an institution invitation by default; organizations have their own). */
+  accept?: typeof acceptInvitation;
   /** Called when the API says the invitation can no longer be used. */
   onInvalid: (error: unknown) => void;
 }
@@ -29,7 +31,12 @@ interface InvitationAcceptFormProps {
  * Accepting signs the person in. A new person chooses a name and a password; someone who
  * already has an account with this address proves it with their current password.
  */
-export function InvitationAcceptForm({ token, invitation, onInvalid }: InvitationAcceptFormProps) {
+export function InvitationAcceptForm({
+  token,
+  invitation,
+  accept = acceptInvitation,
+  onInvalid,
+}: InvitationAcceptFormProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -41,7 +48,7 @@ export function InvitationAcceptForm({ token, invitation, onInvalid }: Invitatio
 
   const mutation = useMutation({
     mutationFn: () =>
-      acceptInvitation(existing ? { token, password } : { token, displayName: displayName.trim(), password }),
+      accept(existing ? { token, password } : { token, displayName: displayName.trim(), password }),
     onSuccess: (result) => {
       queryClient.removeQueries({ queryKey: queryKeys.invitation(token) });
       // An existing account with two-step verification: the code step of the sign-in page.
