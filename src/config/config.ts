@@ -46,6 +46,15 @@ const Env = z.object({
   JOB_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   JOB_LEASE_MS: z.coerce.number().int().min(500).max(3_600_000).default(60_000),
   JOB_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_[A-Za-z0-9_]+$/, "must be a Stripe secret key (sk_…)")
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_[A-Za-z0-9_+/=]+$/, "must be a webhook signing secret (whsec_…)")
+    .optional(),
+  STRIPE_API_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 export type Environment = "development" | "production" | "test";
@@ -84,6 +93,20 @@ export interface Config {
    * before another worker may take it over (a crash), and the first retry delay (doubling).
    */
   readonly jobs: { concurrency: number; pollMs: number; leaseMs: number; retryBaseMs: number };
+  /**
+   * How fees are charged: Stripe Checkout when both Stripe keys are set; otherwise the development
+   * gateway (a labelled test checkout) outside production, and none in production (fees refused).
+   * apiUrl replaces https://api.stripe.com (stripe-mock, tests).
+   */
+  readonly payments:
+    | {
+        readonly gateway: "stripe";
+        readonly secretKey: string;
+        readonly webhookSecret: string;
+        readonly apiUrl: string | null;
+      }
+    | { readonly gateway: "development" }
+    | { readonly gateway: "none" };
 }
 
 export class ConfigError extends Error {
@@ -110,6 +133,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     if (!e.DATABASE_URL)
       problems.push("DATABASE_URL: required in production (PGlite is for development and demos)");
   }
+  if (!e.STRIPE_SECRET_KEY !== !e.STRIPE_WEBHOOK_SECRET)
+    problems.push("STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET: set both or neither");
   if (problems.length > 0) throw new ConfigError(problems);
 
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
@@ -140,10 +165,20 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       leaseMs: e.JOB_LEASE_MS,
       retryBaseMs: e.JOB_RETRY_BASE_MS,
     },
+    payments:
+      e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET
+        ? {
+            gateway: "stripe",
+            secretKey: e.STRIPE_SECRET_KEY,
+            webhookSecret: e.STRIPE_WEBHOOK_SECRET,
+            apiUrl: e.STRIPE_API_URL ?? null,
+          }
+        : { gateway: e.NODE_ENV === "production" ? "none" : "development" },
   };
   return Object.freeze({
     ...config,
     database: Object.freeze(config.database),
     jobs: Object.freeze(config.jobs),
+    payments: Object.freeze(config.payments),
   });
 }

@@ -270,6 +270,42 @@ export const ERROR_MESSAGES: Record<ErrorCode, Bilingual> = {
     fr: "Un partage dure au plus un an après sa création : il ne peut pas être prolongé davantage.",
     en: "A share lasts at most one year after it was created: it cannot be extended further.",
   },
+  payments_unavailable: {
+    fr: "Les frais ne peuvent pas être payés pour le moment : aucun service de paiement n'est configuré sur ce portail. Rien ne vous a été facturé et rien n'a été débloqué. Écrivez à l'établissement.",
+    en: "Fees cannot be paid right now: no payment service is configured on this portal. You were not charged and nothing was unlocked. Please contact the institution.",
+  },
+  payment_gateway_failed: {
+    fr: "Le service de paiement n'a pas répondu. Rien ne vous a été facturé; réessayez dans quelques minutes.",
+    en: "The payment service did not answer. You were not charged; try again in a few minutes.",
+  },
+  payment_signature_invalid: {
+    fr: "Notification de paiement refusée : signature invalide.",
+    en: "Payment notification refused: invalid signature.",
+  },
+  payment_not_required: {
+    fr: "Ce document est gratuit : aucun paiement n'est nécessaire.",
+    en: "This document is free: no payment is needed.",
+  },
+  document_already_unlocked: {
+    fr: "Ce document est déjà débloqué : aucun nouveau paiement n'est nécessaire.",
+    en: "This document is already unlocked: no new payment is needed.",
+  },
+  payment_purpose_unsupported: {
+    fr: "Le paiement des partages n'est pas encore offert.",
+    en: "Paying for shares is not available yet.",
+  },
+  payment_not_refundable: {
+    fr: "Seul un paiement reçu, et pas encore remboursé, peut être remboursé.",
+    en: "Only a payment received and not yet refunded can be refunded.",
+  },
+  document_locked: {
+    fr: "Ce document doit être débloqué (frais de l'établissement) avant d'être téléchargé.",
+    en: "This document must be unlocked (the institution's fee) before it can be downloaded.",
+  },
+  download_not_allowed: {
+    fr: "L'établissement ne permet pas le téléchargement de ce type de document.",
+    en: "The institution does not allow downloading this type of document.",
+  },
   internal: {
     fr: "Une erreur inattendue est survenue. Réessayez plus tard.",
     en: "An unexpected error occurred. Please try again later.",

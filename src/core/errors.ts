@@ -71,6 +71,15 @@ export type ErrorCode =
   | "share_access_denied"
   | "share_not_active"
   | "share_extension_limit"
+  | "payments_unavailable"
+  | "payment_gateway_failed"
+  | "payment_signature_invalid"
+  | "payment_not_required"
+  | "document_already_unlocked"
+  | "payment_purpose_unsupported"
+  | "payment_not_refundable"
+  | "document_locked"
+  | "download_not_allowed"
   | "internal";
 
 export interface FieldIssue {

@@ -19,6 +19,15 @@ import type { BatchItemStatus, BatchSource, BatchStatus } from "./issuance/issua
 import type { LearnerKey } from "./learners/learner-cursor.ts";
 import type { Learner, LearnerInput } from "./learners/learners.types.ts";
 import type { OrganizationInboxStore, OrganizationStore } from "./organizations/organization-ports.ts";
+import type {
+  CheckoutRequest,
+  GatewayEvent,
+  GatewayName,
+  PaymentHistoryItem,
+  PaymentPurpose,
+  PaymentRecord,
+  RevenueLine,
+} from "./payments/payments.types.ts";
 import type { AccountExportData } from "./privacy/privacy.types.ts";
 import type { ShareStore } from "./sharing/share-store.ts";
 import type {
@@ -1016,6 +1025,100 @@ export interface ZipWriter {
   write(entries: (ArchiveEntry & { store?: boolean })[]): Uint8Array;
 }
 
+// ---------- fees and payments (issue 6) ----------
+
+/**
+ * A payment service provider: a hosted checkout, signed webhooks, refunds. Adapters: Stripe
+ * Checkout, and the development gateway (a labelled test page served by the portal).
+ */
+export interface PaymentGateway {
+  readonly name: GatewayName;
+  createCheckout(request: CheckoutRequest): Promise<{ sessionId: string; url: string }>;
+  /** The checkout's URL while it can still be paid; null when it is closed. */
+  resumeCheckout(sessionId: string): Promise<string | null>;
+  /** The event when the signature holds; throws DomainError "payment_signature_invalid" otherwise. */
+  verifyWebhook(rawBody: Uint8Array | string, signatureHeader: string): GatewayEvent;
+  /** Gives the money back (whole amount). */
+  refund(payment: PaymentRecord): Promise<void>;
+}
+
+export interface PaymentStore {
+  create(
+    input: Pick<
+      PaymentRecord,
+      | "userId"
+      | "institutionId"
+      | "documentId"
+      | "purpose"
+      | "amountCents"
+      | "currency"
+      | "gateway"
+      | "intent"
+      | "expiresAt"
+    >,
+    now: Date,
+  ): Promise<PaymentRecord>;
+  setSession(id: string, sessionId: string): Promise<void>;
+  findById(id: string): Promise<PaymentRecord | null>;
+  findBySession(gateway: GatewayName, sessionId: string): Promise<PaymentRecord | null>;
+  /** The user's pending, unexpired payment for this document and purpose (the newest). */
+  findOpen(
+    userId: string,
+    documentId: string,
+    purpose: PaymentPurpose,
+    now: Date,
+  ): Promise<PaymentRecord | null>;
+  /** pending → paid (locks the row); null when it was not pending. */
+  markPaid(
+    id: string,
+    input: { gatewayPaymentId: string | null; receiptNumber: string; now: Date },
+  ): Promise<PaymentRecord | null>;
+  /** pending → expired; null when it was not pending. */
+  markExpired(id: string): Promise<PaymentRecord | null>;
+  /** Every pending payment whose expiry passed becomes expired; returns how many. */
+  expireDue(now: Date): Promise<number>;
+  /** paid → refunded; null when it was not paid. */
+  markRefunded(id: string, now: Date): Promise<PaymentRecord | null>;
+  /** The user's payments, newest first, with their document and institution. */
+  listForUser(userId: string): Promise<PaymentHistoryItem[]>;
+  /** Totals by document type and purpose: paid (paid_at) and refunded (refunded_at) within [from, to). */
+  revenue(institutionId: string, from: Date, to: Date): Promise<RevenueLine[]>;
+  /** Remembers a gateway event; false when it was seen already (then nothing else may change). */
+  recordEvent(eventId: string, gateway: GatewayName, type: string, now: Date): Promise<boolean>;
+}
+
+/** A document of the user's wallet with what its type charges and allows. */
+export interface OwnedDocumentRecord {
+  id: string;
+  institutionId: string;
+  title: string;
+  sha256: string;
+  status: DocumentStatus;
+  documentType: {
+    id: string;
+    nameFr: string;
+    nameEn: string;
+    unlockFeeCents: number;
+    shareFeeCents: number;
+    currency: string;
+    downloadAllowed: boolean;
+  } | null;
+  /** A document_unlocks row exists for the user. */
+  unlocked: boolean;
+}
+
+/** Which wallet documents are unlocked (document_unlocks). */
+export interface DocumentAccessStore {
+  /** The document when its learner record is linked to this user; null for anyone else's or unknown. */
+  findOwned(userId: string, documentId: string): Promise<OwnedDocumentRecord | null>;
+  /** Every document of the user's wallet (same rule as findOwned). */
+  listOwned(userId: string): Promise<OwnedDocumentRecord[]>;
+  /** Idempotent. */
+  unlock(documentId: string, userId: string, paymentId: string | null, now: Date): Promise<void>;
+  /** Removes the unlock this payment bought. */
+  withdraw(paymentId: string): Promise<void>;
+}
+
 export interface Stores {
   organizations: OrganizationStore;
   organizationInbox: OrganizationInboxStore;
@@ -1048,6 +1151,8 @@ export interface Stores {
   identityProviders: IdentityProviderStore;
   ssoTransactions: SsoTransactionStore;
   linkedAccounts: LinkedAccountStore;
+  payments: PaymentStore;
+  documentAccess: DocumentAccessStore;
 }
 
 /** Material for a new signing identity, with its private key already sealed. */
@@ -1141,6 +1246,8 @@ export interface CoreDeps {
   oidc: OidcClient;
   /** SAML 2.0 service provider (institution sign-on). */
   saml: SamlServiceProvider;
+  /** Hosted checkout for fees; null when none is configured (production without Stripe: fees cannot be charged). */
+  paymentGateway: PaymentGateway | null;
   /** A new random UUID (document ids). */
   newId(): string;
   /** Runs a task after the answer is sent (mail that must not slow or reveal anything); failures are logged. */

@@ -40,6 +40,9 @@ import { learnerRoutes } from "./routes/learners/learner-routes.ts";
 import { inboxRoutes } from "./routes/organizations/inbox-routes.ts";
 import { organizationRoutes } from "./routes/organizations/organization-routes.ts";
 import { organizationStaffRoutes } from "./routes/organizations/organization-staff-routes.ts";
+import { paymentWebhookRoutes, STRIPE_WEBHOOK_PATH } from "./routes/payments/payment-webhook-routes.ts";
+import { revenueRoutes } from "./routes/payments/revenue-routes.ts";
+import { walletPaymentRoutes } from "./routes/payments/wallet-payment-routes.ts";
 import { recipientShareRoutes } from "./routes/sharing/recipient-share-routes.ts";
 import { shareRoutes } from "./routes/sharing/share-routes.ts";
 import { oidcRoutes } from "./routes/sign-on/oidc-routes.ts";
@@ -54,7 +57,7 @@ import { serveWeb } from "./serve-web.ts";
 export const BODY_LIMIT = 1024 * 1024;
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 /** Public writes that carry no cookie and need no CSRF token (added by later features, e.g. verification). */
-const CSRF_EXEMPT = new Set<string>(["/api/v1/verify"]);
+const CSRF_EXEMPT = new Set<string>(["/api/v1/verify", STRIPE_WEBHOOK_PATH]);
 
 /** Builds the Fastify app. It never listens: main.ts does, and tests use app.inject. */
 export async function buildApp(
@@ -175,6 +178,9 @@ export async function buildApp(
   await app.register(dashboardRoutes, ctx);
   await app.register(claimRoutes, ctx);
   await app.register(walletRoutes, ctx);
+  await app.register(walletPaymentRoutes, ctx);
+  await app.register(paymentWebhookRoutes, ctx);
+  await app.register(revenueRoutes, ctx);
   await app.register(shareRoutes, ctx);
   await app.register(recipientShareRoutes, ctx);
   await app.register(organizationRoutes, ctx);

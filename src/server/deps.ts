@@ -27,6 +27,8 @@ import { sealedSecretBox } from "../adapters/keys/sealed-secret-box.ts";
 import { type Outbox, outboxMailer } from "../adapters/mail/outbox-mailer.ts";
 import { smtpMailer } from "../adapters/mail/smtp-mailer.ts";
 import { commonPasswordList } from "../adapters/passwords/common-password-list.ts";
+import { developmentPaymentGateway } from "../adapters/payment/development-payment-gateway.ts";
+import { stripePaymentGateway } from "../adapters/payment/stripe-payment-gateway.ts";
 import { nodeInflate } from "../adapters/pdf/node-inflate.ts";
 import { nodePdfTools } from "../adapters/pdf/node-pdf-tools.ts";
 import { nodeVerifierCrypto } from "../adapters/pdf/node-verifier-crypto.ts";
@@ -134,6 +136,15 @@ export async function buildRuntime(
           ? pemToDer(readFileSync(config.trustRootsFile, "utf8"))
           : [],
       },
+      paymentGateway:
+        config.payments.gateway === "stripe"
+          ? stripePaymentGateway(config.payments)
+          : config.payments.gateway === "development"
+            ? developmentPaymentGateway(
+                createHmac("sha256", masterKey).update("sceau/dev-payments/v1").digest(),
+                config.publicUrl,
+              )
+            : null,
       newId: randomUUID,
       background,
     },

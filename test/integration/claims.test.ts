@@ -117,6 +117,7 @@ describe.each(BACKENDS)("claiming documents with an access code on %s", (backend
         supersededBy: null,
         institution: { slug: inst.slug, nameFr: inst.nameFr, nameEn: inst.nameEn },
         documentType: { nameFr: type.nameFr, nameEn: type.nameEn },
+        access: { unlocked: true, unlockFeeCents: 0, currency: "CAD", downloadAllowed: true },
       },
     ]);
     // Later, the password works for signing in.

@@ -28,6 +28,9 @@ const TABLES = [
   "saml_assertions_seen",
   "linked_accounts",
   "user_emails",
+  "payments",
+  "payment_events",
+  "document_unlocks",
 ];
 
 /** Every row of the domain tables (sessions excepted), to prove a refused request changed nothing. */

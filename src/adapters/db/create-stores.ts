@@ -4,6 +4,7 @@ import { apiKeyStore } from "./api-key-store.ts";
 import { auditStore } from "./audit-store.ts";
 import { batchStore } from "./batch-store.ts";
 import { dashboardStore } from "./dashboard-store.ts";
+import { documentAccessStore } from "./document-access-store.ts";
 import { documentStore } from "./document-store.ts";
 import { documentTypeStore } from "./document-type-store.ts";
 import { idempotencyStore } from "./idempotency-store.ts";
@@ -20,6 +21,7 @@ import { oneTimeTokenStore } from "./one-time-token-store.ts";
 import type { Db } from "./open-database.ts";
 import { organizationInboxStore } from "./organization-inbox-store.ts";
 import { organizationStore } from "./organization-store.ts";
+import { paymentStore } from "./payment-store.ts";
 import { portalAuthorityStore } from "./portal-authority-store.ts";
 import { samlReplayStore } from "./saml-replay-store.ts";
 import { sessionStore } from "./session-store.ts";
@@ -65,6 +67,8 @@ export function createStores(db: Db): Stores {
     twoFactor: twoFactorStore(db),
     accountData: accountDataStore(db),
     samlReplay: samlReplayStore(db),
+    payments: paymentStore(db),
+    documentAccess: documentAccessStore(db),
   };
 }
 

@@ -1,6 +1,14 @@
 import type { Actor } from "../accounts/actor.ts";
-import type { CoreDeps } from "../ports.ts";
-import type { WalletDocument } from "./wallet.types.ts";
+import { isUnlocked, unlockFee } from "../payments/payment-rules.ts";
+import type { CoreDeps, OwnedDocumentRecord } from "../ports.ts";
+import type { WalletDocument, WalletDocumentAccess } from "./wallet.types.ts";
+
+const walletAccess = (d: OwnedDocumentRecord | undefined): WalletDocumentAccess => ({
+  unlocked: d ? isUnlocked(d) : true,
+  unlockFeeCents: d ? unlockFee(d) : 0,
+  currency: d?.documentType?.currency ?? "CAD",
+  downloadAllowed: d?.documentType?.downloadAllowed ?? true,
+});
 
 /**
  * The signed-in person's documents from every institution whose learner record is linked to
@@ -8,8 +16,12 @@ import type { WalletDocument } from "./wallet.types.ts";
  */
 export async function listWalletDocuments(deps: CoreDeps, actor: Actor): Promise<WalletDocument[]> {
   if (actor.apiKey) return [];
-  const rows = await deps.stores.wallet.listDocuments(actor.user.id);
+  const [rows, owned] = await Promise.all([
+    deps.stores.wallet.listDocuments(actor.user.id),
+    deps.stores.documentAccess.listOwned(actor.user.id),
+  ]);
   const ids = new Set(rows.map((r) => r.id));
+  const terms = new Map(owned.map((d) => [d.id, d]));
   return rows.map((r) => ({
     id: r.id,
     title: r.title,
@@ -19,5 +31,6 @@ export async function listWalletDocuments(deps: CoreDeps, actor: Actor): Promise
     supersededBy: r.supersededBy && ids.has(r.supersededBy) ? r.supersededBy : null,
     institution: r.institution,
     documentType: r.documentType,
+    access: walletAccess(terms.get(r.id)),
   }));
 }

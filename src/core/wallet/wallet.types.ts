@@ -12,4 +12,15 @@ export interface WalletDocument {
   supersededBy: string | null;
   institution: { slug: string; nameFr: string; nameEn: string };
   documentType: { nameFr: string; nameEn: string } | null;
+  /** What the learner may do with it: unlocked (free, or paid), the fee to unlock, download. */
+  access: WalletDocumentAccess;
+}
+
+export interface WalletDocumentAccess {
+  unlocked: boolean;
+  /** 0 when the type is free. */
+  unlockFeeCents: number;
+  currency: string;
+  /** The type allows downloading the signed original (once unlocked). */
+  downloadAllowed: boolean;
 }

@@ -16,6 +16,12 @@ const WalletDocumentOut = z.object({
   supersededBy: z.string().nullable(),
   institution: Names.extend({ slug: z.string() }),
   documentType: Names.nullable(),
+  access: z.object({
+    unlocked: z.boolean(),
+    unlockFeeCents: z.number(),
+    currency: z.string(),
+    downloadAllowed: z.boolean(),
+  }),
 });
 
 /** The signed-in learner's own documents (people only: API keys are refused). */

@@ -1,0 +1,113 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { listPaymentHistory } from "../../../core/payments/list-payment-history.ts";
+import { quoteUnlock } from "../../../core/payments/quote-unlock.ts";
+import { startUnlockCheckout } from "../../../core/payments/start-unlock-checkout.ts";
+import { readWalletDocumentFile } from "../../../core/wallet/read-wallet-document-file.ts";
+import { requireActor } from "../../http/auth.ts";
+import { Uuid } from "../../http/inputs.ts";
+import { errors } from "../../presenters/schemas.ts";
+import { type RouteContext, typed } from "../route-context.ts";
+
+const DocParams = z.strictObject({ id: Uuid });
+const Purpose = z.enum(["unlock", "share"]);
+
+const QuoteOut = z.object({
+  documentId: z.string(),
+  amountCents: z.number(),
+  currency: z.string(),
+  formatted: z.string(),
+  unlocked: z.boolean(),
+});
+
+const PaymentOut = z.object({
+  id: z.string(),
+  purpose: Purpose,
+  status: z.enum(["pending", "paid", "expired", "refunded", "failed"]),
+  amountCents: z.number(),
+  currency: z.string(),
+  receiptNumber: z.string().nullable(),
+  document: z.object({ id: z.string(), title: z.string() }),
+  institution: z.object({ slug: z.string(), nameFr: z.string(), nameEn: z.string() }),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  paidAt: z.string().nullable(),
+  refundedAt: z.string().nullable(),
+});
+
+/** The learner's side of fees: the price, the checkout, the payment history, and the download it opens. */
+export async function walletPaymentRoutes(app: FastifyInstance, { deps }: RouteContext) {
+  const r = typed(app);
+  const tags = ["wallet"];
+
+  r.get(
+    "/api/v1/wallet/documents/:id/unlock-quote",
+    {
+      schema: {
+        tags,
+        summary: "What unlocking one of my documents costs, formatted in my language (or ?lang=)",
+        params: DocParams,
+        querystring: z.strictObject({ lang: z.enum(["fr", "en"]).optional() }),
+        response: { 200: QuoteOut, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      return quoteUnlock(deps.core, actor, req.params.id, req.query.lang ?? actor.user.locale);
+    },
+  );
+
+  r.post(
+    "/api/v1/wallet/documents/:id/unlock",
+    {
+      schema: {
+        tags,
+        summary:
+          "Start paying to unlock one of my documents: returns the checkout to open (the one still open, if any). Nothing is unlocked before the gateway confirms the payment.",
+        params: DocParams,
+        response: {
+          201: z.object({ paymentId: z.string(), url: z.string() }),
+          ...errors(400, 401, 403, 404, 409, 502, 503),
+        },
+      },
+    },
+    async (req, reply) => {
+      reply.code(201);
+      return startUnlockCheckout(deps.core, requireActor(req), req.params.id);
+    },
+  );
+
+  r.get(
+    "/api/v1/wallet/payments",
+    {
+      schema: {
+        tags,
+        summary: "My payments, newest first, with their receipt numbers",
+        response: { 200: z.object({ payments: z.array(PaymentOut) }), ...errors(401, 403) },
+      },
+    },
+    async (req) => ({ payments: await listPaymentHistory(deps.core, requireActor(req)) }),
+  );
+
+  r.get(
+    "/api/v1/wallet/documents/:id/file",
+    {
+      schema: {
+        tags,
+        summary:
+          "Download the signed original of one of my documents, as issued (when its type allows it, once unlocked if it has a fee)",
+        params: DocParams,
+        produces: ["application/pdf"],
+      },
+    },
+    async (req, reply) => {
+      const file = await readWalletDocumentFile(deps.core, requireActor(req), req.params.id);
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `attachment; filename="${file.fileName}"`)
+        .header("cache-control", "private, no-store")
+        .header("x-content-type-options", "nosniff")
+        .send(Buffer.from(file.bytes));
+    },
+  );
+}
