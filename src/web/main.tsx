@@ -13,6 +13,7 @@ import "./styles/dashboard.css";
 import "./styles/documents.css";
 import "./styles/issuance.css";
 import "./styles/sign-on.css";
+import "./styles/sharing.css";
 import "./styles/two-factor.css";
 import "./styles/organizations.css";
 import { QueryClientProvider } from "@tanstack/react-query";

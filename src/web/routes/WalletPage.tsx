@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { useLocation } from "react-router";
+import { Link, useLocation } from "react-router";
 import { listWalletDocuments } from "../api/claims.ts";
 import { queryKeys } from "../api/queryKeys.ts";
 import { Loading } from "../components/Loading.tsx";
@@ -27,6 +27,12 @@ export function WalletPage() {
         {activated ? t("wallet.activated") : claimed ? t("wallet.claimedIntoAccount") : null}
       </StatusMessage>
       <p className="lead">{t("wallet.intro")}</p>
+      <p className="share-doc-actions">
+        <Link className="button button-primary" to="/wallet/share">
+          {t("sharing.history.new")}
+        </Link>
+        <Link to="/wallet/shares">{t("sharing.history.title")}</Link>
+      </p>
       <InstitutionalEmailNotice linkToAccount />
       {documents.isPending && <Loading />}
       {documents.isError && <QueryError error={documents.error} onRetry={() => void documents.refetch()} />}

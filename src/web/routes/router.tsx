@@ -40,6 +40,9 @@ import { OrganizationInvitationPage } from "./OrganizationInvitationPage.tsx";
 import { PrivacyPage } from "./PrivacyPage.tsx";
 import { ResetPasswordPage } from "./ResetPasswordPage.tsx";
 import { RouteErrorPage } from "./RouteErrorPage.tsx";
+import { ShareDocumentsPage } from "./ShareDocumentsPage.tsx";
+import { SharePage } from "./SharePage.tsx";
+import { SharesHistoryPage } from "./SharesHistoryPage.tsx";
 import { SignInPage } from "./SignInPage.tsx";
 import { SignOnSettingsPage } from "./SignOnSettingsPage.tsx";
 import { TermsPage } from "./TermsPage.tsx";
@@ -108,6 +111,7 @@ export function createRouter() {
             },
             { path: "verify", element: <VerifyPage /> },
             { path: "v/:id", element: <DocumentRecordPage /> },
+            { path: "s/:token", element: <SharePage /> },
             { path: "claim", element: <ClaimPage /> },
             { path: "activate", element: <ActivatePage /> },
             { path: "confirm-email", element: <ConfirmEmailPage /> },
@@ -118,6 +122,22 @@ export function createRouter() {
               element: (
                 <RequireAuth>
                   <WalletPage />
+                </RequireAuth>
+              ),
+            },
+            {
+              path: "wallet/share",
+              element: (
+                <RequireAuth>
+                  <ShareDocumentsPage />
+                </RequireAuth>
+              ),
+            },
+            {
+              path: "wallet/shares",
+              element: (
+                <RequireAuth>
+                  <SharesHistoryPage />
                 </RequireAuth>
               ),
             },
