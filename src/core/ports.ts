@@ -1059,6 +1059,10 @@ export interface PaymentStore {
     now: Date,
   ): Promise<PaymentRecord>;
   setSession(id: string, sessionId: string): Promise<void>;
+  /** Replaces what the payment is for (a share payment's outcome, once paid). */
+  setIntent(id: string, intent: Record<string, unknown>): Promise<void>;
+  /** Reads one key of the user's payment's intent and erases it in the same statement (null: absent, or not theirs). */
+  takeIntentKey(id: string, userId: string, key: string): Promise<string | null>;
   findById(id: string): Promise<PaymentRecord | null>;
   findBySession(gateway: GatewayName, sessionId: string): Promise<PaymentRecord | null>;
   /** The user's pending, unexpired payment for this document and purpose (the newest). */
@@ -1122,7 +1126,6 @@ export interface DocumentAccessStore {
 export interface Stores {
   organizations: OrganizationStore;
   organizationInbox: OrganizationInboxStore;
-  shares: ShareStore;
   users: UserStore;
   userEmails: UserEmailStore;
   memberships: MembershipStore;
@@ -1153,6 +1156,7 @@ export interface Stores {
   linkedAccounts: LinkedAccountStore;
   payments: PaymentStore;
   documentAccess: DocumentAccessStore;
+  shares: ShareStore;
 }
 
 /** Material for a new signing identity, with its private key already sealed. */

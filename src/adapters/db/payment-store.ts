@@ -38,6 +38,20 @@ export function paymentStore(db: Db): PaymentStore {
     async setSession(id, sessionId) {
       await db.update(payments).set({ gatewaySessionId: sessionId }).where(eq(payments.id, id));
     },
+    async setIntent(id, intent) {
+      await db.update(payments).set({ intent }).where(eq(payments.id, id));
+    },
+    async takeIntentKey(id, userId, key) {
+      // One statement: the value is read and erased together, so two requests cannot both get it.
+      const result = await db.execute(sql`
+        update ${payments} p set intent = p.intent - ${key}
+        from (select id, intent ->> ${key} as value from ${payments}
+              where id = ${id} and user_id = ${userId} for update) old
+        where p.id = old.id
+        returning old.value`);
+      const [row] = (result as unknown as { rows: { value: string | null }[] }).rows;
+      return row?.value ?? null;
+    },
     findById: (id) => one(db.select().from(payments).where(eq(payments.id, id))),
     findBySession: (gateway, sessionId) =>
       one(

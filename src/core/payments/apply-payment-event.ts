@@ -1,6 +1,6 @@
 import { type AuditWho, recordAudit } from "../audit/record-audit.ts";
-import { DomainError } from "../errors.ts";
 import type { CoreDeps, Stores } from "../ports.ts";
+import { confirmSharePayment, type Deferred } from "./confirm-share-payment.ts";
 import { paymentReceiptEmail } from "./payment-receipt-email.ts";
 import { newReceiptNumber } from "./payment-rules.ts";
 import type { GatewayEvent, GatewayName, PaymentRecord } from "./payments.types.ts";
@@ -24,8 +24,8 @@ async function findPayment(stores: Stores, gateway: GatewayName, e: GatewayEvent
  * Applies a verified gateway event, once: the event id is recorded first, in the same transaction
  * as its effects, so a repeated event changes nothing. Payments move only forward (pending → paid
  * → refunded, pending → expired): a late or out-of-order event finds nothing to change.
- * "paid" unlocks the document (or, for a share, hands over to the sharing use case after commit),
- * gives a receipt number, audits and queues the receipt email.
+ * "paid" unlocks the document (or, for a share, creates the share in this same transaction, its
+ * emails sent after commit), gives a receipt number, audits and queues the receipt email.
  */
 export async function applyPaymentEvent(
   deps: CoreDeps,
@@ -34,7 +34,8 @@ export async function applyPaymentEvent(
 ): Promise<{ outcome: EventOutcome; payment: PaymentRecord | null }> {
   const now = deps.clock.now();
   const who: AuditWho = { actorUserId: null, actorLabel: GATEWAY_LABEL[gateway], ip: null };
-  return deps.transact(async (stores) => {
+  const deferred: Deferred = [];
+  const result = await deps.transact(async (stores) => {
     if (!(await stores.payments.recordEvent(event.id, gateway, event.type, now)))
       return { outcome: "duplicate" as const, payment: null };
     if (event.type === "ignored") return { outcome: "ignored" as const, payment: null };
@@ -61,14 +62,14 @@ export async function applyPaymentEvent(
     }
 
     // paid
-    if (found.purpose === "share") throw new DomainError("payment_purpose_unsupported");
     const p = await stores.payments.markPaid(found.id, {
       gatewayPaymentId: event.gatewayPaymentId ?? null,
       receiptNumber: newReceiptNumber(deps, now),
       now,
     });
     if (!p?.receiptNumber || !p.paidAt) return { outcome: "unchanged" as const, payment: found };
-    await stores.documentAccess.unlock(p.documentId, p.userId, p.id, now);
+    if (p.purpose === "share") await confirmSharePayment(deps, stores, p, deferred);
+    else await stores.documentAccess.unlock(p.documentId, p.userId, p.id, now);
     await recordAudit(deps, stores, who, {
       institutionId: p.institutionId,
       action: "payment.paid",
@@ -101,4 +102,6 @@ export async function applyPaymentEvent(
     }
     return { outcome: "applied" as const, payment: p };
   });
+  for (const d of deferred) deps.background(d.label, d.task);
+  return result;
 }

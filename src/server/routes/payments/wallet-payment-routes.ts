@@ -2,15 +2,21 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { listPaymentHistory } from "../../../core/payments/list-payment-history.ts";
 import { quoteUnlock } from "../../../core/payments/quote-unlock.ts";
+import { startShareCheckout } from "../../../core/payments/start-share-checkout.ts";
 import { startUnlockCheckout } from "../../../core/payments/start-unlock-checkout.ts";
+import { takeSharePaymentLink } from "../../../core/payments/take-share-payment-link.ts";
 import { readWalletDocumentFile } from "../../../core/wallet/read-wallet-document-file.ts";
 import { requireActor } from "../../http/auth.ts";
 import { Uuid } from "../../http/inputs.ts";
 import { errors } from "../../presenters/schemas.ts";
+import { ShareSummaryOut } from "../../presenters/share-schemas.ts";
 import { type RouteContext, typed } from "../route-context.ts";
+import { ShareIn } from "../sharing/share-routes.ts";
 
 const DocParams = z.strictObject({ id: Uuid });
 const Purpose = z.enum(["unlock", "share"]);
+const Status = z.enum(["pending", "paid", "expired", "refunded", "failed"]);
+const CheckoutOut = z.object({ paymentId: z.string(), url: z.string() });
 
 const QuoteOut = z.object({
   documentId: z.string(),
@@ -23,7 +29,7 @@ const QuoteOut = z.object({
 const PaymentOut = z.object({
   id: z.string(),
   purpose: Purpose,
-  status: z.enum(["pending", "paid", "expired", "refunded", "failed"]),
+  status: Status,
   amountCents: z.number(),
   currency: z.string(),
   receiptNumber: z.string().nullable(),
@@ -66,7 +72,7 @@ export async function walletPaymentRoutes(app: FastifyInstance, { deps }: RouteC
           "Start paying to unlock one of my documents: returns the checkout to open (the one still open, if any). Nothing is unlocked before the gateway confirms the payment.",
         params: DocParams,
         response: {
-          201: z.object({ paymentId: z.string(), url: z.string() }),
+          201: CheckoutOut,
           ...errors(400, 401, 403, 404, 409, 502, 503),
         },
       },
@@ -75,6 +81,44 @@ export async function walletPaymentRoutes(app: FastifyInstance, { deps }: RouteC
       reply.code(201);
       return startUnlockCheckout(deps.core, requireActor(req), req.params.id);
     },
+  );
+
+  r.post(
+    "/api/v1/wallet/shares/checkout",
+    {
+      schema: {
+        tags,
+        summary:
+          "Start paying for a share whose documents charge a share fee: returns the checkout to open. The share is created when the gateway confirms the payment, with these parameters.",
+        body: ShareIn,
+        response: { 201: CheckoutOut, ...errors(400, 401, 403, 404, 409, 502, 503) },
+      },
+    },
+    async (req, reply) => {
+      reply.code(201);
+      return startShareCheckout(deps.core, requireActor(req), req.body);
+    },
+  );
+
+  r.post(
+    "/api/v1/wallet/payments/:id/share",
+    {
+      schema: {
+        tags,
+        summary:
+          "Where one of my share payments stands; the first call after the share was made returns its link, once (it is then erased)",
+        params: DocParams,
+        response: {
+          200: z.object({
+            status: Status,
+            created: z.object({ share: ShareSummaryOut, link: z.string().nullable() }).nullable(),
+            shareError: z.string().nullable(),
+          }),
+          ...errors(400, 401, 403, 404),
+        },
+      },
+    },
+    async (req) => takeSharePaymentLink(deps.core, requireActor(req), req.params.id),
   );
 
   r.get(

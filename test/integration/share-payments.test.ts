@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DocumentType } from "../../src/core/document-types/document-types.types.ts";
+import type { Institution } from "../../src/core/institutions/institutions.types.ts";
+import { makeDocument, makeDocumentType, makeLearner } from "../support/document-factories.ts";
+import { makeInstitution, makeUser, uniq } from "../support/factories.ts";
+import { startTestApp, type TestApp } from "../support/test-app.ts";
+import { TestClient } from "../support/test-client.ts";
+import { BACKENDS } from "../support/test-database.ts";
+
+const unhtml = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
+
+describe.each(BACKENDS)("paying for a share (development gateway) on %s", (backend) => {
+  let t: TestApp;
+  let inst: Institution;
+  let priced: DocumentType;
+  beforeAll(async () => {
+    t = await startTestApp(backend, { worker: true });
+    inst = await makeInstitution(t.core);
+    priced = await makeDocumentType(t.core, inst);
+    await t.core.stores.documentTypes.update(inst.id, priced.id, { shareFeeCents: 300 });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const learnerWithDocument = async () => {
+    const u = await makeUser(t.core, { email: `learner-${uniq()}@home.test` });
+    const learner = await makeLearner(t.core, inst);
+    await t.core.stores.learners.linkUser(learner.id, u.user.id);
+    const { document } = await makeDocument(t.core, inst, { learner, type: priced });
+    const c = new TestClient(t.app);
+    expect((await c.signIn(u.email, u.password)).statusCode).toBe(200);
+    return { c, user: u.user, document };
+  };
+  /** Opens the test checkout and posts its Pay (0) or Cancel (1) form. */
+  const checkout = async (url: string, which: 0 | 1) => {
+    const path = new URL(url).pathname;
+    const page = await t.app.inject({ method: "GET", url: path });
+    const forms = [
+      ...page.body.matchAll(/name="event" value="([^"]+)"[\s\S]*?name="signature" value="([^"]+)"/g),
+    ];
+    const f = forms[which];
+    return t.app.inject({
+      method: "POST",
+      url: path,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      payload: new URLSearchParams({ event: unhtml(f?.[1] ?? ""), signature: f?.[2] ?? "" }).toString(),
+    });
+  };
+
+  it("creates nothing before payment, creates the share on confirmation, and hands its link over once", async () => {
+    const { c, document } = await learnerWithDocument();
+    const input = { channel: "link", documentIds: [document.id], passcode: "open sesame", maxViews: 2 };
+    expect((await c.post("/api/v1/shares", input)).statusCode).toBe(402);
+    const start = await c.post("/api/v1/wallet/shares/checkout", input);
+    expect(start.statusCode).toBe(201);
+    const { paymentId, url } = start.json() as { paymentId: string; url: string };
+    const stored = await t.core.stores.payments.findById(paymentId);
+    expect(stored).toMatchObject({ purpose: "share", amountCents: 300, status: "pending" });
+    expect(JSON.stringify(stored?.intent)).not.toContain("open sesame");
+    expect((await c.get("/api/v1/shares")).json().shares).toHaveLength(0);
+    const pending = await c.post(`/api/v1/wallet/payments/${paymentId}/share`);
+    expect(pending.json()).toEqual({ status: "pending", created: null, shareError: null });
+
+    expect((await checkout(url, 0)).statusCode).toBe(303);
+    const shares = (await c.get("/api/v1/shares")).json().shares;
+    expect(shares).toHaveLength(1);
+    expect(shares[0]).toMatchObject({ channel: "link", hasPasscode: true, maxViews: 2 });
+
+    const first = await c.post(`/api/v1/wallet/payments/${paymentId}/share`);
+    expect(first.statusCode).toBe(200);
+    const link = first.json().created.link as string;
+    expect(link).toMatch(/\/s\/[A-Za-z0-9_-]{40,}$/);
+    const token = link.split("/s/")[1] ?? "";
+    const opened = await new TestClient(t.app).get(`/api/v1/shares/${token}`);
+    expect(opened.json().share).toMatchObject({ state: "locked", needs: { passcode: true } });
+    const again = await c.post(`/api/v1/wallet/payments/${paymentId}/share`);
+    expect(again.json().created).toMatchObject({ link: null, share: { id: shares[0].id } });
+    expect(JSON.stringify((await t.core.stores.payments.findById(paymentId))?.intent)).not.toContain(token);
+    const history = (await c.get("/api/v1/wallet/payments")).json().payments[0];
+    expect(history).toMatchObject({ purpose: "share", status: "paid" });
+    expect(history.receiptNumber).toMatch(/^R-/);
+  });
+
+  it("a cancelled checkout creates nothing; outsiders and unlock payments get 404", async () => {
+    const { c, document } = await learnerWithDocument();
+    const start = await c.post("/api/v1/wallet/shares/checkout", {
+      channel: "public",
+      documentIds: [document.id],
+    });
+    const { paymentId, url } = start.json() as { paymentId: string; url: string };
+    await checkout(url, 1);
+    expect((await c.get("/api/v1/shares")).json().shares).toHaveLength(0);
+    expect((await c.post(`/api/v1/wallet/payments/${paymentId}/share`)).json().status).toBe("expired");
+
+    const other = await learnerWithDocument();
+    expect((await other.c.post(`/api/v1/wallet/payments/${paymentId}/share`)).statusCode).toBe(404);
+    expect(
+      (
+        await other.c.post("/api/v1/wallet/shares/checkout", {
+          channel: "public",
+          documentIds: [document.id],
+        })
+      ).statusCode,
+    ).toBe(404);
+    const anon = new TestClient(t.app);
+    expect((await anon.post(`/api/v1/wallet/payments/${paymentId}/share`)).statusCode).toBe(401);
+    expect((await c.post(`/api/v1/wallet/payments/${crypto.randomUUID()}/share`)).statusCode).toBe(404);
+    expect((await c.post("/api/v1/wallet/payments/not-a-uuid/share")).statusCode).toBe(400);
+  });
+
+  it("a share that can no longer be made after payment stays paid and says why", async () => {
+    const { c, document } = await learnerWithDocument();
+    const start = await c.post("/api/v1/wallet/shares/checkout", {
+      channel: "public",
+      documentIds: [document.id],
+    });
+    const { paymentId, url } = start.json() as { paymentId: string; url: string };
+    await t.core.stores.documents.revoke(inst.id, document.id, { reason: "test", now: new Date() });
+    expect((await checkout(url, 0)).statusCode).toBe(303);
+    const res = await c.post(`/api/v1/wallet/payments/${paymentId}/share`);
+    expect(res.json()).toEqual({ status: "paid", created: null, shareError: "document_not_active" });
+  });
+});
