@@ -2,6 +2,7 @@
 export const queryKeys = {
   me: ["me"] as const,
   wallet: ["wallet"] as const,
+  payments: ["payments"] as const,
   meta: ["meta"] as const,
   sessions: ["sessions"] as const,
   accountEmails: ["account-emails"] as const,

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { CreatedShare, ShareChannel, ShareInput } from "../../core/sharing/sharing.types.ts";
 import { listWalletDocuments } from "../api/claims.ts";
+import { startShareCheckout } from "../api/payments.ts";
 import { queryKeys } from "../api/queryKeys.ts";
 import { createShare, quoteShare } from "../api/shares.ts";
 import { CheckboxField } from "../components/CheckboxField.tsx";
@@ -65,6 +66,11 @@ export function ShareDocumentsPage() {
       if (res) setCreated(res);
     },
   });
+  // A priced share goes through the checkout; it is created once the payment is confirmed.
+  const pay = useMutation({
+    mutationFn: () => startShareCheckout(input()),
+    onSuccess: ({ url }) => window.location.assign(url),
+  });
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     setPrice(null);
@@ -87,7 +93,18 @@ export function ShareDocumentsPage() {
               <FormAlert message={submit.isError ? errorText(submit.error) : null} />
               {price && (
                 <div role="alert" className="alert alert-success">
-                  {t("sharing.form.price", { price })}
+                  <p>{t("sharing.form.price", { price })}</p>
+                  <FormAlert message={pay.isError ? errorText(pay.error) : null} />
+                  <button
+                    type="button"
+                    className="button button-primary"
+                    disabled={pay.isPending || pay.isSuccess}
+                    onClick={() => pay.mutate()}
+                  >
+                    {pay.isPending || pay.isSuccess
+                      ? t("payments.redirecting")
+                      : t("payments.shareCheckout", { price })}
+                  </button>
                 </div>
               )}
               <fieldset>

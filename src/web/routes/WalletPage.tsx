@@ -8,6 +8,7 @@ import { PageHeading } from "../components/PageHeading.tsx";
 import { QueryError } from "../components/QueryError.tsx";
 import { StatusMessage } from "../components/StatusMessage.tsx";
 import { InstitutionalEmailNotice } from "../features/account/InstitutionalEmailNotice.tsx";
+import { CheckoutReturn } from "../features/wallet/CheckoutReturn.tsx";
 import { WalletDocumentCard } from "../features/wallet/WalletDocumentCard.tsx";
 
 /** The signed-in learner's documents, from every institution they claimed. */
@@ -26,12 +27,14 @@ export function WalletPage() {
       <StatusMessage>
         {activated ? t("wallet.activated") : claimed ? t("wallet.claimedIntoAccount") : null}
       </StatusMessage>
+      <CheckoutReturn />
       <p className="lead">{t("wallet.intro")}</p>
       <p className="share-doc-actions">
         <Link className="button button-primary" to="/wallet/share">
           {t("sharing.history.new")}
         </Link>
         <Link to="/wallet/shares">{t("sharing.history.title")}</Link>
+        <Link to="/wallet/payments">{t("payments.historyLink")}</Link>
       </p>
       <InstitutionalEmailNotice linkToAccount />
       {documents.isPending && <Loading />}

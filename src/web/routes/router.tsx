@@ -37,6 +37,7 @@ import { OperatorSignOnProvidersPage } from "./OperatorSignOnProvidersPage.tsx";
 import { OperatorUsersPage } from "./OperatorUsersPage.tsx";
 import { OrganizationInboxPage } from "./OrganizationInboxPage.tsx";
 import { OrganizationInvitationPage } from "./OrganizationInvitationPage.tsx";
+import { PaymentsPage } from "./PaymentsPage.tsx";
 import { PrivacyPage } from "./PrivacyPage.tsx";
 import { ResetPasswordPage } from "./ResetPasswordPage.tsx";
 import { RouteErrorPage } from "./RouteErrorPage.tsx";
@@ -130,6 +131,14 @@ export function createRouter() {
               element: (
                 <RequireAuth>
                   <ShareDocumentsPage />
+                </RequireAuth>
+              ),
+            },
+            {
+              path: "wallet/payments",
+              element: (
+                <RequireAuth>
+                  <PaymentsPage />
                 </RequireAuth>
               ),
             },

@@ -4,6 +4,7 @@ import type { WalletDocument } from "../../../core/wallet/wallet.types.ts";
 import { useLocale } from "../../hooks/useLocale.ts";
 import { formatDate, formatDay, localizedName } from "../../lib/format.ts";
 import { DocumentStatusBadge } from "../documents/DocumentStatusBadge.tsx";
+import { WalletDocumentAccess } from "./WalletDocumentAccess.tsx";
 
 /** One document of the wallet: what it is, who issued it, whether it is in force, and its public record. */
 export function WalletDocumentCard({
@@ -52,6 +53,7 @@ export function WalletDocumentCard({
           <span className="visually-hidden"> — {d.title}</span>
         </Link>
       </p>
+      <WalletDocumentAccess document={d} />
     </li>
   );
 }
