@@ -23,10 +23,9 @@ export async function writeShare(
   const now = deps.clock.now();
   const token = deps.secrets.randomToken();
   const passcodeHash = input.passcode ? await deps.passwords.hash(input.passcode) : null;
-  const [user, institution] = await Promise.all([
-    deps.stores.users.findById(plan.userId),
-    deps.stores.institutions.findById(plan.documents[0]?.institutionId ?? ""),
-  ]);
+  // One after the other: inside a payment's transaction these share one connection.
+  const user = await deps.stores.users.findById(plan.userId);
+  const institution = await deps.stores.institutions.findById(plan.documents[0]?.institutionId ?? "");
   if (!user || !institution) throw new DomainError("not_found");
   const org = input.organizationId ? await deps.stores.organizations.findById(input.organizationId) : null;
   const link = shareLink(deps.settings.publicUrl, token);
