@@ -128,6 +128,40 @@ describe.each(RUNS)("sharing documents, in $lang on $backend", ({ lang, browserL
     await ctx.close();
   });
 
+  it("shares with an organization chosen from the directory: the share lands in its inbox", async () => {
+    const nameEn = `Order of Nurses ${uniq()}`;
+    const org = await server.core.stores.organizations.create({
+      slug: `ordre-${uniq()}`,
+      nameFr: `Ordre des infirmières ${nameEn.slice(-6)}`,
+      nameEn,
+      kind: "licensing",
+      country: "CA",
+      contactEmail: null,
+      searchText: `ordre des infirmieres order of nurses ${nameEn.slice(-6)}`,
+    });
+    if (!org) throw new Error("no organization");
+    const orgName = lang === "fr" ? org.nameFr : org.nameEn;
+    const p = learnerPage;
+    await p.goto(`${server.url}/wallet/share`);
+    await p.getByLabel(title).check();
+    await p.getByLabel(s.channel.organization, { exact: true }).check();
+    await p.getByLabel(s.form.organizationSearch).fill(lang === "fr" ? "infirmi" : "nurses");
+    const choice = p.getByRole("radio", { name: new RegExp(orgName) });
+    await choice.waitFor();
+    await expect(p.getByText(t.organizations.kinds.licensing).first().isVisible()).resolves.toBe(true);
+    // Keyboard: focus the radio group and pick the organization with the space bar.
+    await choice.focus();
+    await p.keyboard.press("Space");
+    expect(await choice.isChecked()).toBe(true);
+    await audit(p, "form-organization");
+    await p.getByRole("button", { name: s.form.submit }).click();
+    await p.getByText(s.created.title.organization).waitFor();
+    await audit(p, "created-organization");
+    const inbox = await server.core.stores.organizationInbox.list(org.id, { q: "", limit: 10 });
+    expect(inbox).toHaveLength(1);
+    expect(inbox[0]?.documents.map((d) => d.title)).toEqual([title]);
+  });
+
   it("a public link's HTML carries the OpenGraph tags; revoked, the link is refused", async () => {
     const link = await share("public");
     const html = await (await fetch(link)).text();

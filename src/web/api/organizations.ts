@@ -1,4 +1,5 @@
 import type {
+  DirectoryEntry,
   InboxItem,
   InboxShare,
   Organization,
@@ -127,3 +128,8 @@ export const inviteOrganizationStaff = (
 
 export const removeOrganizationStaff = (slug: string, membershipId: string) =>
   request<unknown>("DELETE", `/api/v1/organizations/${encodeURIComponent(slug)}/staff/${membershipId}`);
+
+/** The directory a learner chooses from when sharing with an organization (active ones, no contact email). */
+export const searchOrganizationDirectory = async (search: string) =>
+  (await request<{ organizations: DirectoryEntry[] }>("GET", `/api/v1/organizations${q({ q: search })}`))
+    .organizations;

@@ -13,13 +13,14 @@ import { PageHeading } from "../components/PageHeading.tsx";
 import { QueryError } from "../components/QueryError.tsx";
 import { SubmitButton } from "../components/SubmitButton.tsx";
 import { TextField } from "../components/TextField.tsx";
+import { OrganizationPicker } from "../features/sharing/OrganizationPicker.tsx";
 import { ShareCreated } from "../features/sharing/ShareCreated.tsx";
 import { useErrorText } from "../hooks/useErrorText.ts";
 import { useLocale } from "../hooks/useLocale.ts";
 
-const CHANNELS: ShareChannel[] = ["email", "link", "public"];
+const CHANNELS: ShareChannel[] = ["email", "link", "organization", "public"];
 
-/** Sharing documents from the wallet: by email, as a link, or as a public page. The price comes first when there is one. */
+/** Sharing documents from the wallet: by email, as a link, with an organization of the directory, or as a public page. The price comes first when there is one. */
 export function ShareDocumentsPage() {
   const { t } = useTranslation();
   const lang = useLocale();
@@ -28,6 +29,7 @@ export function ShareDocumentsPage() {
   const [chosen, setChosen] = useState<string[]>([]);
   const [channel, setChannel] = useState<ShareChannel>("email");
   const [email, setEmail] = useState("");
+  const [organizationId, setOrganizationId] = useState<string | null>(null);
   const [message, setMessage] = useState("");
   const [days, setDays] = useState("");
   const [passcode, setPasscode] = useState("");
@@ -40,7 +42,8 @@ export function ShareDocumentsPage() {
   const input = (): ShareInput => ({
     channel,
     documentIds: chosen,
-    ...(channel !== "public" && email ? { recipientEmail: email } : {}),
+    ...((channel === "email" || channel === "link") && email ? { recipientEmail: email } : {}),
+    ...(channel === "organization" ? { organizationId } : {}),
     ...(channel === "email" && message ? { message } : {}),
     ...(days ? { lifetimeDays: Number(days) } : {}),
     ...(channel === "link" && passcode ? { passcode } : {}),
@@ -137,7 +140,10 @@ export function ShareDocumentsPage() {
                   </div>
                 ))}
               </fieldset>
-              {channel !== "public" && (
+              {channel === "organization" && (
+                <OrganizationPicker value={organizationId} onChange={setOrganizationId} />
+              )}
+              {(channel === "email" || channel === "link") && (
                 <TextField
                   label={channel === "email" ? t("sharing.form.email") : t("sharing.form.emailOptional")}
                   hint={channel === "link" ? t("sharing.form.emailHint") : undefined}
@@ -186,11 +192,13 @@ export function ShareDocumentsPage() {
                 checked={download}
                 onChange={(e) => setDownload(e.target.checked)}
               />
-              <CheckboxField
-                label={t("sharing.form.notify")}
-                checked={notify}
-                onChange={(e) => setNotify(e.target.checked)}
-              />
+              {channel !== "organization" && (
+                <CheckboxField
+                  label={t("sharing.form.notify")}
+                  checked={notify}
+                  onChange={(e) => setNotify(e.target.checked)}
+                />
+              )}
               <SubmitButton pending={submit.isPending}>{t("sharing.form.submit")}</SubmitButton>
             </form>
           )}
