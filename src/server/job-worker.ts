@@ -1,7 +1,8 @@
 import type { Logger } from "pino";
 import type { Config } from "../config/config.ts";
 import { JOB_HANDLERS } from "../core/jobs/job-handlers.ts";
-import type { QueueName } from "../core/jobs/queues.ts";
+import { QUEUES, type QueueName } from "../core/jobs/queues.ts";
+import { scheduleMaintenance } from "../core/jobs/run-maintenance.ts";
 import { isPermanentFailure } from "../core/mail/mail-rejected.ts";
 import type { CoreDeps, JobRecord } from "../core/ports.ts";
 
@@ -17,7 +18,8 @@ const MAX_RETRY_MS = 3_600_000;
 /**
  * Runs the queues' jobs in this process: claims due jobs (up to `concurrency` at once) under a
  * lease it renews while a job runs, completes them, or schedules a retry with doubling delays.
- * Several processes may run workers against the same database.
+ * Several processes may run workers against the same database. A worker that runs the
+ * maintenance queue starts its cycle (see run-maintenance.ts).
  */
 export function startJobWorker(
   deps: CoreDeps,
@@ -78,7 +80,10 @@ export function startJobWorker(
         running.add(p);
       }
       if (claimed.length === 0 && running.size === 0 && idleWaiters.length > 0) {
-        const counts = await Promise.all(queues.map((q) => deps.stores.jobs.counts(q))).catch(() => null);
+        // The maintenance always has its next run queued: it never keeps the worker busy.
+        const counts = await Promise.all(
+          queues.filter((q) => q !== QUEUES.maintenance).map((q) => deps.stores.jobs.counts(q)),
+        ).catch(() => null);
         if (counts?.every((c) => c.queued === 0 && c.active === 0)) {
           for (const resolve of idleWaiters) resolve();
           idleWaiters = [];
@@ -96,11 +101,19 @@ export function startJobWorker(
     }
   };
   const looping = settings.concurrency > 0 ? loop() : Promise.resolve();
+  // A worker that runs the maintenance queues a run now; each run queues the next one.
+  const kickOff =
+    settings.concurrency > 0 && queues.includes(QUEUES.maintenance)
+      ? scheduleMaintenance(deps, deps.clock.now()).catch((err) =>
+          logger.error({ err }, "could not schedule the maintenance"),
+        )
+      : Promise.resolve();
 
   return {
     async stop() {
       stopped = true;
       wakeUp?.();
+      await kickOff;
       await looping;
       await Promise.all(running);
     },

@@ -8,6 +8,8 @@ export const API_KEY_DISPLAY_LENGTH = 12;
 export const API_KEY_NAME_MAX = 100;
 /** last_used_at is written at most this often per key, so reads stay reads. */
 export const API_KEY_TOUCH_EVERY_MS = 60 * 1000;
+/** How long a stored answer to an Idempotency-Key is replayed (then the periodic maintenance drops it). */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
 /** The audit trail's name for a key (the key is not a person: actorUserId stays null). */
 export const apiKeyLabel = (key: Pick<ApiKeyCaller, "name" | "prefix">): string =>

@@ -4,6 +4,7 @@ import { sendNewDocumentsEmail } from "../learner-invitations/send-new-documents
 import type { MailMessage } from "../ports.ts";
 import type { JobHandler } from "./job-handler.ts";
 import { QUEUES, type QueueName } from "./queues.ts";
+import { runMaintenance } from "./run-maintenance.ts";
 
 const sendMail: JobHandler = (deps, { job }) => deps.mailer.send(job.payload.message as MailMessage);
 
@@ -13,4 +14,5 @@ export const JOB_HANDLERS: Record<QueueName, JobHandler> = {
   [QUEUES.inviteLearner]: sendLearnerInvitation,
   [QUEUES.newDocuments]: sendNewDocumentsEmail,
   [QUEUES.runBatch]: runBatch,
+  [QUEUES.maintenance]: runMaintenance,
 };

@@ -8,6 +8,8 @@ export const QUEUES = {
   newDocuments: "learner.new-documents",
   /** {batchId}: issues a batch's pending rows. */
   runBatch: "batch.run",
+  /** {}: the periodic maintenance (expired checkouts, sign-on transactions, idempotency records); it queues its next run. */
+  maintenance: "maintenance",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

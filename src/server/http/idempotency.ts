@@ -1,15 +1,16 @@
 import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { IDEMPOTENCY_TTL_MS } from "../../core/api-keys/api-key-rules.ts";
 import { DomainError } from "../../core/errors.ts";
 import type { CoreDeps } from "../../core/ports.ts";
 
 export const IDEMPOTENCY_HEADER = "idempotency-key";
 const MAX_KEY_LENGTH = 255;
-/** How long a stored answer is replayed. */
-export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 /** A claim this old whose request never answered (the process died) is given up. */
 const ABANDONED_AFTER_MS = 5 * 60 * 1000;
 const PURGE_EVERY_MS = 10 * 60 * 1000;
+
+export { IDEMPOTENCY_TTL_MS };
 
 declare module "fastify" {
   interface FastifyRequest {

@@ -1,0 +1,40 @@
+import { IDEMPOTENCY_TTL_MS } from "../api-keys/api-key-rules.ts";
+import type { CoreDeps } from "../ports.ts";
+import type { JobHandler } from "./job-handler.ts";
+import { QUEUES } from "./queues.ts";
+
+/** How often the periodic maintenance runs. */
+export const MAINTENANCE_EVERY_MS = 5 * 60 * 1000;
+
+/**
+ * Queues the maintenance of the slot that holds `at`. The singleton key names the slot, so
+ * several workers (or restarts) queue each slot once while it is unfinished, and a running
+ * job can queue the next slot (a key shared with itself would be refused while it is active).
+ */
+export async function scheduleMaintenance(deps: CoreDeps, at: Date): Promise<void> {
+  const slot = Math.floor(at.getTime() / MAINTENANCE_EVERY_MS);
+  await deps.stores.jobs.enqueue(
+    {
+      queue: QUEUES.maintenance,
+      payload: {},
+      singletonKey: `maintenance:${slot}`,
+      runAt: at,
+      maxAttempts: 3,
+    },
+    deps.clock.now(),
+  );
+}
+
+/**
+ * The periodic maintenance: abandoned checkouts become expired (never paid nor unlocked: only
+ * pending payments past their expiry change), and expired sign-on transactions and stale
+ * idempotency records are dropped. It queues the next run first, so a failure never ends the cycle.
+ */
+export const runMaintenance: JobHandler = async (deps) => {
+  const now = deps.clock.now();
+  const next = (Math.floor(now.getTime() / MAINTENANCE_EVERY_MS) + 1) * MAINTENANCE_EVERY_MS;
+  await scheduleMaintenance(deps, new Date(next));
+  await deps.stores.payments.expireDue(now);
+  await deps.stores.ssoTransactions.purgeExpired(now);
+  await deps.stores.idempotency.purge(new Date(now.getTime() - IDEMPOTENCY_TTL_MS));
+};
