@@ -1085,6 +1085,11 @@ export interface PaymentStore {
   markRefunded(id: string, now: Date): Promise<PaymentRecord | null>;
   /** The user's payments, newest first, with their document and institution. */
   listForUser(userId: string): Promise<PaymentHistoryItem[]>;
+  /** The institution's payments, newest first, with their document (one page). */
+  listForInstitution(
+    institutionId: string,
+    page: { limit: number; offset: number },
+  ): Promise<PaymentHistoryItem[]>;
   /** Totals by document type and purpose: paid (paid_at) and refunded (refunded_at) within [from, to). */
   revenue(institutionId: string, from: Date, to: Date): Promise<RevenueLine[]>;
   /** Remembers a gateway event; false when it was seen already (then nothing else may change). */

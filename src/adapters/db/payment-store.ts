@@ -1,6 +1,7 @@
-import { and, desc, eq, gt, lte, sql } from "drizzle-orm";
+import { and, desc, eq, gt, lte, type SQL, sql } from "drizzle-orm";
 import type {
   GatewayName,
+  PaymentHistoryItem,
   PaymentPurpose,
   PaymentRecord,
   PaymentStatus,
@@ -26,6 +27,39 @@ const one = async (q: Promise<Row[]>) => {
 };
 
 export function paymentStore(db: Db): PaymentStore {
+  /** Payments newest first, with their document and institution. */
+  const history = async (where: SQL, limit: number, offset: number): Promise<PaymentHistoryItem[]> => {
+    const rows = await db
+      .select({
+        p: payments,
+        title: documents.title,
+        slug: institutions.slug,
+        nameFr: institutions.nameFr,
+        nameEn: institutions.nameEn,
+      })
+      .from(payments)
+      .innerJoin(documents, eq(documents.id, payments.documentId))
+      .innerJoin(institutions, eq(institutions.id, payments.institutionId))
+      .where(where)
+      .orderBy(desc(payments.createdAt), desc(payments.id))
+      .limit(limit)
+      .offset(offset);
+    return rows.map(({ p, ...r }) => ({
+      id: p.id,
+      purpose: p.purpose as PaymentPurpose,
+      status: p.status as PaymentStatus,
+      amountCents: p.amountCents,
+      currency: p.currency,
+      receiptNumber: p.receiptNumber,
+      document: { id: p.documentId, title: r.title },
+      institution: { slug: r.slug, nameFr: r.nameFr, nameEn: r.nameEn },
+      createdAt: p.createdAt.toISOString(),
+      expiresAt: p.expiresAt.toISOString(),
+      paidAt: p.paidAt?.toISOString() ?? null,
+      refundedAt: p.refundedAt?.toISOString() ?? null,
+    }));
+  };
+
   return {
     async create(input, now) {
       const [row] = await db
@@ -109,36 +143,9 @@ export function paymentStore(db: Db): PaymentStore {
           .where(and(eq(payments.id, id), eq(payments.status, "paid")))
           .returning(),
       ),
-    async listForUser(userId) {
-      const rows = await db
-        .select({
-          p: payments,
-          title: documents.title,
-          slug: institutions.slug,
-          nameFr: institutions.nameFr,
-          nameEn: institutions.nameEn,
-        })
-        .from(payments)
-        .innerJoin(documents, eq(documents.id, payments.documentId))
-        .innerJoin(institutions, eq(institutions.id, payments.institutionId))
-        .where(eq(payments.userId, userId))
-        .orderBy(desc(payments.createdAt), desc(payments.id))
-        .limit(500);
-      return rows.map(({ p, ...r }) => ({
-        id: p.id,
-        purpose: p.purpose as PaymentPurpose,
-        status: p.status as PaymentStatus,
-        amountCents: p.amountCents,
-        currency: p.currency,
-        receiptNumber: p.receiptNumber,
-        document: { id: p.documentId, title: r.title },
-        institution: { slug: r.slug, nameFr: r.nameFr, nameEn: r.nameEn },
-        createdAt: p.createdAt.toISOString(),
-        expiresAt: p.expiresAt.toISOString(),
-        paidAt: p.paidAt?.toISOString() ?? null,
-        refundedAt: p.refundedAt?.toISOString() ?? null,
-      }));
-    },
+    listForUser: (userId) => history(eq(payments.userId, userId), 500, 0),
+    listForInstitution: (institutionId, page) =>
+      history(eq(payments.institutionId, institutionId), page.limit, page.offset),
     async revenue(institutionId, from, to) {
       const [f, t] = [from.toISOString(), to.toISOString()];
       const inRange = (c: typeof payments.paidAt) =>

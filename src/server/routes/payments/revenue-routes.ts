@@ -1,11 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { exportRevenueReport, getRevenueReport } from "../../../core/payments/get-revenue-report.ts";
+import { listInstitutionPayments } from "../../../core/payments/list-institution-payments.ts";
 import { refundPayment } from "../../../core/payments/refund-payment.ts";
 import { requireActor } from "../../http/auth.ts";
 import { Slug, Uuid } from "../../http/inputs.ts";
 import { errors } from "../../presenters/schemas.ts";
 import { type RouteContext, typed } from "../route-context.ts";
+import { PaymentOut } from "./wallet-payment-routes.ts";
 
 const SlugParams = z.strictObject({ slug: Slug });
 const Period = z.strictObject({
@@ -29,7 +31,7 @@ const RevenueOut = z.object({
   ),
 });
 
-/** An institution's fees: the revenue report (admins) and refunds. */
+/** An institution's fees: the revenue report, the payments received and refunds (admins). */
 export async function revenueRoutes(app: FastifyInstance, { deps }: RouteContext) {
   const r = typed(app);
   const tags = ["payments"];
@@ -67,6 +69,24 @@ export async function revenueRoutes(app: FastifyInstance, { deps }: RouteContext
         .header("content-disposition", `attachment; filename="${file.fileName}"`);
       return file.csv;
     },
+  );
+
+  r.get(
+    "/api/v1/institutions/:slug/payments",
+    {
+      schema: {
+        tags,
+        summary: "The payments the institution received, newest first, 50 a page (admins)",
+        params: SlugParams,
+        querystring: z.strictObject({ page: z.coerce.number().int().min(1).max(10_000).optional() }),
+        response: {
+          200: z.object({ payments: z.array(PaymentOut), page: z.number(), hasMore: z.boolean() }),
+          ...errors(400, 401, 403, 404),
+        },
+      },
+    },
+    async (req) =>
+      listInstitutionPayments(deps.core, requireActor(req), req.params.slug, req.query.page ?? 1),
   );
 
   r.post(

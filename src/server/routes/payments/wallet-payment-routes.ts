@@ -26,7 +26,7 @@ const QuoteOut = z.object({
   unlocked: z.boolean(),
 });
 
-const PaymentOut = z.object({
+export const PaymentOut = z.object({
   id: z.string(),
   purpose: Purpose,
   status: Status,
