@@ -29,7 +29,7 @@ import type {
   RevenueLine,
 } from "./payments/payments.types.ts";
 import type { AccountExportData } from "./privacy/privacy.types.ts";
-import type { ShareStore } from "./sharing/share-store.ts";
+import type { ShareStore, ShareViewLog } from "./sharing/share-store.ts";
 import type {
   LinkedAccount,
   ProtocolSettings,
@@ -1257,6 +1257,8 @@ export interface CoreDeps {
   saml: SamlServiceProvider;
   /** Hosted checkout for fees; null when none is configured (production without Stripe: fees cannot be charged). */
   paymentGateway: PaymentGateway | null;
+  /** Views of shares without a view limit, written in batches (at most ~100 ms later). */
+  shareViews: ShareViewLog;
   /** A new random UUID (document ids). */
   newId(): string;
   /** Runs a task after the answer is sent (mail that must not slow or reveal anything); failures are logged. */

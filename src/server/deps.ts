@@ -16,6 +16,7 @@ import { migrateDatabase } from "../adapters/db/migrate-database.ts";
 import { type Database, type DatabaseTarget, openDatabase } from "../adapters/db/open-database.ts";
 import { pemToDer } from "../adapters/db/pem.ts";
 import { pendingMigrations } from "../adapters/db/pending-migrations.ts";
+import { shareViewLog } from "../adapters/db/share-view-log.ts";
 import {
   nodeSamlServiceProvider,
   SAML_CLOCK_SKEW_MS,
@@ -45,6 +46,8 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const WEB_ROOT = join(ROOT, "dist", "web");
 /** Where the portal serves its issuing CA's certificate revocation list. */
 export const CRL_PATH = "/pki/issuing-ca.crl";
+/** How long a view of a share without a view limit may wait in memory before it is written. */
+const SHARE_VIEW_FLUSH_MS = 100;
 export const VERSION: string = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
 
 export interface Runtime {
@@ -147,6 +150,10 @@ export async function buildRuntime(
             : null,
       newId: randomUUID,
       background,
+      shareViews: shareViewLog(database.db, {
+        flushMs: SHARE_VIEW_FLUSH_MS,
+        onError: (err, dropped) => logger.error({ err, dropped }, "share views: write failed"),
+      }),
     },
     ping: () => database.ping(),
     outbox: options.mailer ? null : outbox,
@@ -170,6 +177,7 @@ export async function buildRuntime(
     async close() {
       await worker?.stop();
       await Promise.allSettled([...pending]);
+      await deps.core.shareViews.flush();
       smtp?.close();
       await database.close();
     },

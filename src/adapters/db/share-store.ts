@@ -19,7 +19,43 @@ const toRecord = ({ tokenHash: _omit, ...r }: Row): ShareRecord => ({
   channel: r.channel as ShareChannel,
 });
 
+/** The recipient's look-up (the hottest query): one prepared, indexed statement by token hash. */
+const byTokenHashQuery = (db: Db) =>
+  db
+    .select({
+      share: shares,
+      id: documents.id,
+      title: documents.title,
+      issueDate: documents.issueDate,
+      signedAt: documents.signedAt,
+      status: documents.status,
+      revokedAt: documents.revokedAt,
+      supersededBy: documents.supersededBy,
+      sha256: documents.sha256,
+      givenName: learners.givenName,
+      familyName: learners.familyName,
+      instId: institutions.id,
+      slug: institutions.slug,
+      instFr: institutions.nameFr,
+      instEn: institutions.nameEn,
+      logoType: institutions.logoType,
+      typeCode: documentTypes.code,
+      typeFr: documentTypes.nameFr,
+      typeEn: documentTypes.nameEn,
+      typeDownload: documentTypes.downloadAllowed,
+    })
+    .from(shares)
+    .innerJoin(shareDocuments, eq(shareDocuments.shareId, shares.id))
+    .innerJoin(documents, eq(documents.id, shareDocuments.documentId))
+    .innerJoin(institutions, eq(institutions.id, documents.institutionId))
+    .leftJoin(learners, eq(learners.id, documents.learnerId))
+    .leftJoin(documentTypes, eq(documentTypes.id, documents.documentTypeId))
+    .where(eq(shares.tokenHash, sql.placeholder("tokenHash")))
+    .orderBy(documents.title)
+    .prepare("share_by_token_hash");
+
 export function shareStore(db: Db): ShareStore {
+  let byTokenHash: ReturnType<typeof byTokenHashQuery> | null = null;
   return {
     async ownedDocuments(userId, documentIds) {
       if (documentIds.length === 0) return [];
@@ -149,37 +185,8 @@ export function shareStore(db: Db): ShareStore {
     },
 
     async findByTokenHash(tokenHash) {
-      const rows = await db
-        .select({
-          share: shares,
-          id: documents.id,
-          title: documents.title,
-          issueDate: documents.issueDate,
-          signedAt: documents.signedAt,
-          status: documents.status,
-          revokedAt: documents.revokedAt,
-          supersededBy: documents.supersededBy,
-          sha256: documents.sha256,
-          givenName: learners.givenName,
-          familyName: learners.familyName,
-          instId: institutions.id,
-          slug: institutions.slug,
-          instFr: institutions.nameFr,
-          instEn: institutions.nameEn,
-          logoType: institutions.logoType,
-          typeCode: documentTypes.code,
-          typeFr: documentTypes.nameFr,
-          typeEn: documentTypes.nameEn,
-          typeDownload: documentTypes.downloadAllowed,
-        })
-        .from(shares)
-        .innerJoin(shareDocuments, eq(shareDocuments.shareId, shares.id))
-        .innerJoin(documents, eq(documents.id, shareDocuments.documentId))
-        .innerJoin(institutions, eq(institutions.id, documents.institutionId))
-        .leftJoin(learners, eq(learners.id, documents.learnerId))
-        .leftJoin(documentTypes, eq(documentTypes.id, documents.documentTypeId))
-        .where(eq(shares.tokenHash, tokenHash))
-        .orderBy(documents.title);
+      byTokenHash ??= byTokenHashQuery(db);
+      const rows = await byTokenHash.execute({ tokenHash });
       const first = rows[0];
       if (!first) return null;
       return {

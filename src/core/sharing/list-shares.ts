@@ -60,6 +60,8 @@ export async function summarizeShares(
 /** The signed-in learner's shares, newest first, each with its documents and events. */
 export async function listShares(deps: CoreDeps, actor: Actor): Promise<ShareSummary[]> {
   if (actor.apiKey) return [];
+  // Views batched by this process are written first, so the history shows every one of them.
+  await deps.shareViews.flush();
   const records = await deps.stores.shares.listForUser(actor.user.id, HISTORY_LIMIT);
   return summarizeShares(deps.stores, records, deps.clock.now());
 }

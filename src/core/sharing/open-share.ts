@@ -66,21 +66,28 @@ export async function openShare(deps: CoreDeps, token: string, client: ShareClie
       access: null,
     };
 
-  const counted = await deps.transact(async (stores) => {
-    const view = await stores.shares.countView(share.id, now);
-    if (!view) return null;
-    await stores.shares.addEvent({
-      shareId: share.id,
-      kind: "view",
-      documentId: null,
-      organizationId: null,
-      createdAt: now,
-      ip: client.ip,
-      userAgent: client.userAgent,
-    });
-    if (view.first && share.notifyOnFirstView) await notifyFirstView(deps, stores, found, now);
-    return view;
-  });
+  const event = {
+    shareId: share.id,
+    kind: "view" as const,
+    documentId: null,
+    organizationId: null,
+    createdAt: now,
+    ip: client.ip,
+    userAgent: client.userAgent,
+  };
+  // Without a view limit (and no first-view email pending) nothing depends on the count at once:
+  // the view is batched (written within ~100 ms). Otherwise it is counted atomically, now.
+  const exact = share.maxViews !== null || (share.notifyOnFirstView && share.firstViewedAt === null);
+  if (!exact) deps.shareViews.record(event);
+  const counted = !exact
+    ? { first: false }
+    : await deps.transact(async (stores) => {
+        const view = await stores.shares.countView(share.id, now);
+        if (!view) return null;
+        await stores.shares.addEvent(event);
+        if (view.first && share.notifyOnFirstView) await notifyFirstView(deps, stores, found, now);
+        return view;
+      });
   if (!counted)
     return {
       share: unavailable(

@@ -9,6 +9,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The actor's own share, else not_found (another learner's, an API key, an unknown id). */
 export async function findOwnShare(deps: CoreDeps, actor: Actor, id: string) {
+  // Views batched by this process are written first, so the summary returned counts them.
+  await deps.shareViews.flush();
   const share =
     actor.apiKey || !UUID.test(id)
       ? null

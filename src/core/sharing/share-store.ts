@@ -78,6 +78,22 @@ export interface ShareEventRecord {
   createdAt: Date;
 }
 
+/** A recipient's view as recorded in the share's history. */
+export type ShareViewEvent = ShareEventRecord & { ip: string | null; userAgent: string | null };
+
+/**
+ * Views of shares WITHOUT a view limit, written in batches: each is buffered in this process for
+ * at most the flush interval (~100 ms), then every buffered event lands in one multi-row INSERT
+ * and each share's count in one UPDATE, in one transaction. A crash loses at most that window.
+ * Shares with a limit (or awaiting their first-view email) never go through it: their count is
+ * exact and atomic (ShareStore.countView).
+ */
+export interface ShareViewLog {
+  record(view: ShareViewEvent): void;
+  /** Writes what is buffered now (before reading a history in this process, and on shutdown). */
+  flush(): Promise<void>;
+}
+
 export interface ShareStore {
   /** These documents when they are all the user's own (through their claimed learner records); missing ones are left out. */
   ownedDocuments(userId: string, documentIds: string[]): Promise<ShareableDocument[]>;

@@ -1,0 +1,159 @@
+/**
+ * HTTP load on the real server (PostgreSQL, production config, loopback): a share link's metadata
+ * API (`GET /api/v1/shares/<token>`, a share without a view limit: every request is a recorded
+ * view), the signed-in learner's wallet list, and `GET /healthz` as the baseline measured in the
+ * same run. autocannon runs in a worker thread, so it does not share the server's event loop.
+ * Prints one JSON object. Run: `npm run bench:http` (`BENCH_SECONDS=5 BENCH_CONNECTIONS=50`).
+ */
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+import { sql } from "drizzle-orm";
+import { loadConfig } from "../src/config/config.ts";
+import { authenticate } from "../src/core/accounts/authenticate.ts";
+import { startSession } from "../src/core/accounts/start-session.ts";
+import { createShare } from "../src/core/sharing/create-share.ts";
+import { buildApp } from "../src/server/app.ts";
+import { buildRuntime } from "../src/server/deps.ts";
+import { SESSION_COOKIE } from "../src/server/http/auth.ts";
+import { createLogger } from "../src/server/logger.ts";
+import { makeDocument, makeDocumentType, makeLearner } from "../test/support/document-factories.ts";
+import { makeInstitution, makeUser } from "../test/support/factories.ts";
+import { createTestDatabase } from "../test/support/test-database.ts";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
+const WARMUP_SECONDS = 2;
+
+const db = await createTestDatabase("postgres");
+await db.database.close();
+const dataDir = mkdtempSync(join(tmpdir(), "sceau-bench-http-"));
+const config = loadConfig({
+  NODE_ENV: "production",
+  DATA_DIR: dataDir,
+  DATABASE_URL: db.target.kind === "postgres" ? db.target.url : "",
+  SCEAU_MASTER_KEY: randomBytes(32).toString("base64"),
+  PUBLIC_URL: "http://127.0.0.1",
+  LOG_LEVEL: "silent",
+  PORT: "0",
+});
+const logger = createLogger(config);
+const runtime = await buildRuntime(config, logger, { webRoot: null });
+const core = runtime.deps.core;
+const app = await buildApp(config, runtime.deps, logger);
+await app.listen({ host: "127.0.0.1", port: 0 });
+const address = app.server.address();
+if (!address || typeof address === "string") throw new Error("no address");
+const base = `http://127.0.0.1:${address.port}`;
+
+// Fixtures (not measured), through the stores and the use cases: a learner with three documents,
+// a session, and a link share of two of them with no view limit.
+const inst = await makeInstitution(core);
+const type = await makeDocumentType(core, inst);
+const { user } = await makeUser(core, { email: "bench-learner@home.test" });
+const record = await makeLearner(core, inst, { givenName: "Léa", familyName: "Tremblay" });
+await core.stores.learners.linkUser(record.id, user.id);
+const docs = [];
+// Production has no development PKI: the fixtures' documents are signed with one (not measured).
+const issuing = { ...core, settings: { ...core.settings, developmentPki: true } };
+for (let i = 0; i < 3; i++)
+  docs.push((await makeDocument(issuing, inst, { learner: record, type })).document);
+const session = await core.transact((stores) =>
+  startSession(core, stores, user.id, { ip: "127.0.0.1", userAgent: "bench" }),
+);
+const actor = await authenticate(core, session.token, "127.0.0.1");
+if (!actor) throw new Error("no actor");
+const created = await createShare(core, actor, {
+  channel: "link",
+  documentIds: docs.slice(0, 2).map((d) => d.id),
+  downloadAllowed: true,
+});
+const token = created.link?.split("/s/")[1];
+if (!token) throw new Error("no link");
+
+/** One autocannon run in a worker thread; resolves with its result. */
+function cannon(path: string, seconds: number, headers: Record<string, string> = {}) {
+  const code = `
+    const { parentPort, workerData } = require("node:worker_threads");
+    const autocannon = require("autocannon");
+    autocannon(workerData, (err, result) => {
+      if (err) throw err;
+      // Off the main thread autocannon leaves its histograms encoded: aggregate them here.
+      const done = autocannon.aggregateResult([result], workerData);
+      parentPort.postMessage(JSON.parse(JSON.stringify(done)));
+    });`;
+  const worker = new Worker(code, {
+    eval: true,
+    workerData: { url: `${base}${path}`, connections: CONNECTIONS, duration: seconds, headers },
+  });
+  return new Promise<AutocannonResult>((resolve, reject) => {
+    worker.once("message", (r) => {
+      resolve(r);
+      void worker.terminate();
+    });
+    worker.once("error", reject);
+  });
+}
+
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p97_5: number; p99: number; average: number; max: number };
+  duration: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  "2xx": number;
+}
+
+/** The run's length in seconds as autocannon measured it. */
+const seconds = (r: AutocannonResult) => r.duration;
+
+async function measure(path: string, headers: Record<string, string> = {}) {
+  await cannon(path, WARMUP_SECONDS, headers);
+  const r = await cannon(path, SECONDS, headers);
+  return {
+    requestsPerSecond: Math.round(r.requests.total / seconds(r)),
+    requests: r.requests.total,
+    latencyMs: { p50: r.latency.p50, p97_5: r.latency.p97_5, p99: r.latency.p99, max: r.latency.max },
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+  };
+}
+
+const count = async (query: string) =>
+  Number(
+    ((await runtime.database.db.execute(sql.raw(query))) as unknown as { rows: { n: string }[] }).rows[0]?.n,
+  );
+
+const baseline = await measure("/healthz");
+const shareMetadata = await measure(`/api/v1/shares/${token}`);
+// Views are recorded after the response when batched: let the last window reach the database.
+await new Promise((r) => setTimeout(r, 500));
+const viewsCounted = await count(`select view_count as n from shares where id = '${created.share.id}'`);
+const viewEvents = await count(
+  `select count(*) as n from share_events where share_id = '${created.share.id}' and kind = 'view'`,
+);
+if (process.env.BENCH_ONLY === "share") process.exit(0);
+const walletList = await measure("/api/v1/wallet/documents", {
+  cookie: `${SESSION_COOKIE}=${session.token}`,
+});
+const ratio = (m: { requestsPerSecond: number }) =>
+  +(m.requestsPerSecond / baseline.requestsPerSecond).toFixed(2);
+
+const result = {
+  backend: "postgres",
+  machine: `${availableParallelism()} cores: the server's event loop on one; PostgreSQL and autocannon (a worker thread) share the rest`,
+  connections: CONNECTIONS,
+  seconds: SECONDS,
+  warmupSeconds: WARMUP_SECONDS,
+  baselineHealthz: baseline,
+  shareMetadata: { ...shareMetadata, ratioToBaseline: ratio(shareMetadata), viewsCounted, viewEvents },
+  walletList: { ...walletList, ratioToBaseline: ratio(walletList) },
+};
+process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+await app.close();
+await runtime.close();
+await db.drop();
+rmSync(dataDir, { recursive: true, force: true });
