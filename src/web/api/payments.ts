@@ -1,4 +1,9 @@
-import type { CheckoutStart, PaymentHistoryItem, PaymentStatus } from "../../core/payments/payments.types.ts";
+import type {
+  CheckoutStart,
+  PaymentHistoryItem,
+  PaymentStatus,
+  RevenueReport,
+} from "../../core/payments/payments.types.ts";
 import type { CreatedShare, ShareInput } from "../../core/sharing/sharing.types.ts";
 import { request } from "./request.ts";
 
@@ -29,3 +34,32 @@ export function formatMoney(cents: number, currency: string, lang: "fr" | "en"):
     cents / 100,
   );
 }
+
+const period = (from: string, to: string) => {
+  const s = new URLSearchParams(Object.entries({ from, to }).filter(([, v]) => v !== ""));
+  return s.size ? `?${s}` : "";
+};
+
+/** An institution's fees received and refunded over whole days (admins); "" leaves the server's default. */
+export const getRevenueReport = (slug: string, from: string, to: string) =>
+  request<RevenueReport>(
+    "GET",
+    `/api/v1/institutions/${encodeURIComponent(slug)}/revenue${period(from, to)}`,
+  );
+
+export const revenueCsvUrl = (slug: string, from: string, to: string) =>
+  `/api/v1/institutions/${encodeURIComponent(slug)}/revenue.csv${period(from, to)}`;
+
+/** One page (from 1) of the payments an institution received (admins). */
+export const listInstitutionPayments = (slug: string, page: number) =>
+  request<{ payments: PaymentHistoryItem[]; page: number; hasMore: boolean }>(
+    "GET",
+    `/api/v1/institutions/${encodeURIComponent(slug)}/payments?page=${page}`,
+  );
+
+/** Gives a payment back (admins): the money through the gateway, and what it unlocked is withdrawn. */
+export const refundInstitutionPayment = (slug: string, paymentId: string) =>
+  request<{ id: string; status: PaymentStatus; refundedAt: string | null }>(
+    "POST",
+    `/api/v1/institutions/${encodeURIComponent(slug)}/payments/${encodeURIComponent(paymentId)}/refund`,
+  );

@@ -22,6 +22,7 @@ import { HomePage } from "./HomePage.tsx";
 import { InstitutionAuditPage } from "./InstitutionAuditPage.tsx";
 import { InstitutionOverviewPage } from "./InstitutionOverviewPage.tsx";
 import { InstitutionPage } from "./InstitutionPage.tsx";
+import { InstitutionRevenuePage } from "./InstitutionRevenuePage.tsx";
 import { InvitationPage } from "./InvitationPage.tsx";
 import { IssueDocumentPage } from "./IssueDocumentPage.tsx";
 import { LearnerPage } from "./LearnerPage.tsx";
@@ -235,6 +236,14 @@ export function createRouter() {
               element: (
                 <RequireAuth allow={operatorOrAdmin}>
                   <InstitutionAuditPage />
+                </RequireAuth>
+              ),
+            },
+            {
+              path: "institutions/:slug/revenue",
+              element: (
+                <RequireAuth allow={operatorOrAdmin}>
+                  <InstitutionRevenuePage />
                 </RequireAuth>
               ),
             },

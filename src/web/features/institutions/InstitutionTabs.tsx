@@ -3,7 +3,7 @@ import { NavLink } from "react-router";
 import { isInstitutionAdmin, isOperator } from "../../lib/roles.ts";
 import { useCurrentUser } from "../auth/useCurrentUser.ts";
 
-/** The sections of an institution's pages: the overview (the institution page), staff, learners, documents, document types; the audit trail and API keys for its administrators. */
+/** The sections of an institution's pages: the overview (the institution page), staff, learners, documents, document types; the audit trail, revenue, API keys and sign-on for its administrators. */
 export function InstitutionTabs({ slug }: { slug: string }) {
   const { t } = useTranslation();
   const { user } = useCurrentUser();
@@ -17,6 +17,7 @@ export function InstitutionTabs({ slug }: { slug: string }) {
     { to: `${base}/batches`, label: t("institutionTabs.batches"), end: false },
     { to: `${base}/document-types`, label: t("institutionTabs.documentTypes"), end: false },
     ...(admin ? [{ to: `${base}/audit`, label: t("institutionTabs.audit"), end: false }] : []),
+    ...(admin ? [{ to: `${base}/revenue`, label: t("institutionTabs.revenue"), end: false }] : []),
     ...(admin ? [{ to: `${base}/api-keys`, label: t("institutionTabs.apiKeys"), end: false }] : []),
     ...(admin ? [{ to: `${base}/sign-on`, label: t("institutionTabs.signOn"), end: false }] : []),
   ];
