@@ -154,6 +154,9 @@ describe.each(RUNS)("sharing documents, in $lang on $backend", ({ lang, browserL
     await p.keyboard.press("Space");
     expect(await choice.isChecked()).toBe(true);
     await audit(p, "form-organization");
+    await p.setViewportSize({ width: 375, height: 900 });
+    await p.screenshot({ path: `/tmp/e2e-${lang}-sharing-form-organization-375.png`, fullPage: true });
+    await p.setViewportSize({ width: 1280, height: 900 });
     await p.getByRole("button", { name: s.form.submit }).click();
     await p.getByText(s.created.title.organization).waitFor();
     await audit(p, "created-organization");

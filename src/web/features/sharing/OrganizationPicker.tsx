@@ -71,8 +71,7 @@ export function OrganizationPicker({ value, onChange }: Props) {
                 )}
                 <span>
                   <strong>{name(o)}</strong>
-                  <span className="muted">
-                    {" "}
+                  <span className="muted organization-choice-meta">
                     {t(`organizations.kinds.${o.kind}`)} · {countryName(o.country)}
                   </span>
                 </span>
