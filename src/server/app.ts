@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import fastifyCookie from "@fastify/cookie";
 import fastifyCsrf from "@fastify/csrf-protection";
-import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifySwagger from "@fastify/swagger";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import helmet from "helmet";
 import type { Logger } from "pino";
 import type { Config } from "../config/config.ts";
 import { authenticate } from "../core/accounts/authenticate.ts";
@@ -80,7 +80,9 @@ export async function buildApp(
   app.removeContentTypeParser("text/plain");
   app.decorateRequest("actor", null);
 
-  await app.register(fastifyHelmet, {
+  // Security headers: helmet's middleware built once (@fastify/helmet rebuilt it, parsing the CSP,
+  // on every request), applied to every answer.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -103,6 +105,9 @@ export async function buildApp(
     referrerPolicy: { policy: "same-origin" },
     crossOriginEmbedderPolicy: false,
   });
+  app.addHook("onRequest", (req, reply, done) =>
+    securityHeaders(req.raw, reply.raw, (err) => done(err as Error | undefined)),
+  );
   await app.register(fastifyCookie, { secret: deps.cookieSecret });
   await app.register(fastifyCsrf, {
     cookieKey: "sceau_csrf",
