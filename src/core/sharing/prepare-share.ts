@@ -40,12 +40,12 @@ export async function prepareShare(deps: CoreDeps, actor: Actor, raw: ShareInput
       issue("recipientEmail", "Ce canal n'a pas de destinataire.", "This channel has no recipient."),
     );
   if (c === "organization" && !raw.organizationId)
-    issues.push(issue("organizationId", "Choisissez un organisme.", "Choose an organization."));
+    issues.push(issue("organizationId", "Choisissez une organisation.", "Choose an organization."));
   if (c !== "organization" && raw.organizationId)
     issues.push(
       issue(
         "organizationId",
-        "Seul le partage avec un organisme en a un.",
+        "Seul le partage avec une organisation en a un.",
         "Only an organization share has one.",
       ),
     );
