@@ -260,6 +260,9 @@ describe.each(BACKENDS)("sharing documents on %s", (backend) => {
     const audit = await t.core.stores.audit.list({ institutionId: null, action: "share.revoked", limit: 5 });
     expect(audit.some((e) => e.targetId === b.share.id)).toBe(true);
 
+    // Views batched and mail queued (learners' invitations) by the steps before land first.
+    await t.core.shareViews.flush();
+    await t.runtime.startWorker().idle();
     const before = await snapshotDatabase(t.runtime.database);
     const guessed = await r.get(`/api/v1/shares/${t.core.secrets.randomToken()}`);
     expect(guessed.statusCode).toBe(404);
@@ -299,6 +302,9 @@ describe.each(BACKENDS)("sharing documents on %s", (backend) => {
     const { share } = (
       await owner.c.post("/api/v1/shares", { channel: "link", documentIds: [owner.docs[0]?.id] })
     ).json();
+    // Views batched and mail queued (learners' invitations) by the steps before land first.
+    await t.core.shareViews.flush();
+    await t.runtime.startWorker().idle();
     const before = await snapshotDatabase(t.runtime.database);
     expect((await other.c.get("/api/v1/shares")).json().shares).toEqual([]);
     expect((await other.c.post(`/api/v1/shares/${share.id}/revoke`)).statusCode).toBe(404);
@@ -347,6 +353,9 @@ describe.each(BACKENDS)("sharing documents on %s", (backend) => {
     const body = { channel: "public", documentIds: [document.id] };
     const quote = await l.c.post("/api/v1/shares/quote", body);
     expect(quote.json().quote).toMatchObject({ amountCents: 500, currency: "CAD" });
+    // Views batched and mail queued (learners' invitations) by the steps before land first.
+    await t.core.shareViews.flush();
+    await t.runtime.startWorker().idle();
     const before = await snapshotDatabase(t.runtime.database);
     const res = await l.c.post("/api/v1/shares", body);
     expect(res.statusCode).toBe(402);
