@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
+import type { WalletDocument } from "../../core/wallet/wallet.types.ts";
 import { listWalletDocuments } from "../api/claims.ts";
 import { queryKeys } from "../api/queryKeys.ts";
 import { Loading } from "../components/Loading.tsx";
@@ -10,10 +11,20 @@ import { StatusMessage } from "../components/StatusMessage.tsx";
 import { InstitutionalEmailNotice } from "../features/account/InstitutionalEmailNotice.tsx";
 import { CheckoutReturn } from "../features/wallet/CheckoutReturn.tsx";
 import { WalletDocumentCard } from "../features/wallet/WalletDocumentCard.tsx";
+import { useLocale } from "../hooks/useLocale.ts";
+import { localizedName } from "../lib/format.ts";
 
-/** The signed-in learner's documents, from every institution they claimed. */
+/** The documents of each institution, institutions in the order of their first document. */
+function byInstitution(documents: WalletDocument[]): [string, WalletDocument[]][] {
+  const groups = new Map<string, WalletDocument[]>();
+  for (const d of documents) groups.set(d.institution.slug, [...(groups.get(d.institution.slug) ?? []), d]);
+  return [...groups];
+}
+
+/** The signed-in learner's documents, grouped by institution, from every institution they claimed. */
 export function WalletPage() {
   const { t } = useTranslation();
+  const lang = useLocale();
   const location = useLocation();
   const state = location.state as { activated?: boolean; claimed?: boolean } | null;
   const activated = state?.activated === true;
@@ -41,15 +52,26 @@ export function WalletPage() {
       {documents.isError && <QueryError error={documents.error} onRetry={() => void documents.refetch()} />}
       {documents.data?.length === 0 && <p>{t("wallet.none")}</p>}
       {documents.data && documents.data.length > 0 && (
-        <ul className="plain-list" aria-label={t("wallet.listLabel", { count: documents.data.length })}>
-          {documents.data.map((d) => (
-            <WalletDocumentCard
-              key={d.id}
-              document={d}
-              replacementTitle={d.supersededBy ? (titles.get(d.supersededBy) ?? null) : null}
-            />
-          ))}
-        </ul>
+        <>
+          <p className="muted">{t("wallet.listLabel", { count: documents.data.length })}</p>
+          {byInstitution(documents.data).map(([slug, group]) => {
+            const name = localizedName((group[0] as WalletDocument).institution, lang);
+            return (
+              <section key={slug} className="section" aria-labelledby={`wallet-${slug}`}>
+                <h2 id={`wallet-${slug}`}>{name}</h2>
+                <ul className="plain-list" aria-label={name}>
+                  {group.map((d) => (
+                    <WalletDocumentCard
+                      key={d.id}
+                      document={d}
+                      replacementTitle={d.supersededBy ? (titles.get(d.supersededBy) ?? null) : null}
+                    />
+                  ))}
+                </ul>
+              </section>
+            );
+          })}
+        </>
       )}
     </div>
   );
