@@ -80,11 +80,11 @@ function ShareCard({ share: s }: { share: ShareSummary }) {
           <dd>{s.maxViews ? `${s.viewCount} / ${s.maxViews}` : s.viewCount}</dd>
         </div>
       </dl>
-      <h3>{t("sharing.history.events")}</h3>
+      <h3 className="share-events-title">{t("sharing.history.events")}</h3>
       {s.events.length === 0 ? (
         <p>{t("sharing.history.noEvents")}</p>
       ) : (
-        <ul>
+        <ul className="share-events">
           {s.events.map((e) => (
             <li key={`${e.kind}-${e.createdAt}-${e.documentId ?? ""}`}>
               {formatDateTime(e.createdAt, lang)} —{" "}
