@@ -234,7 +234,7 @@ describe.each(RUNS)(
       expect(html).toContain('property="og:title"');
       expect(html).toContain('property="og:url"');
       expect(html).toContain('name="twitter:card"');
-    expect(html).not.toContain(title);
+      expect(html).not.toContain(title);
       const page = await stranger();
       await page.goto(link);
       await page.getByText(s.recipient.verdict.valid).waitFor();
