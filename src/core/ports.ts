@@ -717,15 +717,19 @@ export interface LearnerInvitationStore {
   findByLearners(learnerIds: string[]): Promise<LearnerInvitationRecord[]>;
   findById(id: string): Promise<LearnerInvitationRecord | null>;
   findByCodeHash(codeHash: string): Promise<LearnerInvitationRecord | null>;
-  /** New secrets (the previous code stops working). */
+  /**
+   * New secrets (the previous code stops working); false, changing nothing, when the learner has
+   * claimed their documents meanwhile (e.g. through the institution's sign-on).
+   */
   markSent(
     id: string,
     secrets: { codeHash: string; passwordHash: string; expiresAt: Date },
     now: Date,
-  ): Promise<void>;
+  ): Promise<boolean>;
+  /** Failed for good, unless claimed meanwhile. */
   markFailed(id: string, error: string, now: Date): Promise<void>;
-  /** Back to queued for a resend. */
-  requeue(id: string, now: Date): Promise<void>;
+  /** Back to queued: for a resend (even a claim being reopened), or, with unlessClaimed, for a retry. */
+  requeue(id: string, now: Date, options?: { unlessClaimed?: boolean }): Promise<void>;
   /** One more wrong claim password; returns the new count. */
   recordFailure(id: string, now: Date): Promise<number>;
   /**

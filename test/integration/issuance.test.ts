@@ -1,8 +1,12 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BY_CLI } from "../../src/core/audit/record-audit.ts";
 import type { DocumentType } from "../../src/core/document-types/document-types.types.ts";
 import type { Institution } from "../../src/core/institutions/institutions.types.ts";
+import { issueDocument } from "../../src/core/issuance/issue-document.ts";
+import { sendLearnerInvitation } from "../../src/core/learner-invitations/send-learner-invitation.ts";
 import type { Learner } from "../../src/core/learners/learners.types.ts";
+import type { JobRecord } from "../../src/core/ports.ts";
 import { makeDocumentType, makeLearner, multipartBody } from "../support/document-factories.ts";
 import { makeInstitution, signedInClient, uniq } from "../support/factories.ts";
 import { makeZip } from "../support/make-zip.ts";
@@ -418,6 +422,36 @@ describe("learner invitations over SMTP", () => {
     } finally {
       await t.close();
       await smtp.close();
+    }
+  });
+});
+
+describe("an invitation claimed while its email job runs", () => {
+  it("stays claimed and sends no code (the learner signed in through the institution meanwhile)", async () => {
+    const t = await startTestApp("pglite");
+    try {
+      const inst = await makeInstitution(t.core);
+      const learner = await makeLearner(t.core, inst);
+      const type = await makeDocumentType(t.core, inst);
+      await issueDocument(t.core, BY_CLI, inst, {
+        learnerId: learner.id,
+        documentTypeId: type.id,
+        title: "Attestation",
+        issueDate: "2026-06-15",
+        pdf: await samplePdf(),
+      });
+      const [job] = await t.core.stores.jobs.claim(["learner.invite"], 1, 60_000, t.clock.now());
+      expect(job).toBeDefined();
+      // The job has its row in hand; the learner claims before it writes the new code.
+      expect(await t.core.stores.learnerInvitations.markClaimedForLearner(learner.id, t.clock.now())).toBe(
+        true,
+      );
+      await sendLearnerInvitation(t.core, { job: job as JobRecord, heartbeat: async () => {} });
+      const [invitation] = await t.core.stores.learnerInvitations.findByLearners([learner.id]);
+      expect(invitation).toMatchObject({ status: "claimed", sendCount: 0, codeHash: null });
+      expect(await t.mail.list()).toEqual([]);
+    } finally {
+      await t.close();
     }
   });
 });

@@ -58,7 +58,7 @@ export function learnerInvitationStore(db: Db): LearnerInvitationStore {
     },
 
     async markSent(id, secrets, now) {
-      await db
+      const rows = await db
         .update(learnerInvitations)
         .set({
           status: "sent",
@@ -71,21 +71,28 @@ export function learnerInvitationStore(db: Db): LearnerInvitationStore {
           lastError: null,
           updatedAt: now,
         })
-        .where(eq(learnerInvitations.id, id));
+        .where(and(eq(learnerInvitations.id, id), ne(learnerInvitations.status, "claimed")))
+        .returning({ id: learnerInvitations.id });
+      return rows.length > 0;
     },
 
     async markFailed(id, error, now) {
       await db
         .update(learnerInvitations)
         .set({ status: "failed", lastError: error.slice(0, 1000), updatedAt: now })
-        .where(eq(learnerInvitations.id, id));
+        .where(and(eq(learnerInvitations.id, id), ne(learnerInvitations.status, "claimed")));
     },
 
-    async requeue(id, now) {
+    async requeue(id, now, options = {}) {
       await db
         .update(learnerInvitations)
         .set({ status: "queued", updatedAt: now })
-        .where(eq(learnerInvitations.id, id));
+        .where(
+          and(
+            eq(learnerInvitations.id, id),
+            options.unlessClaimed ? ne(learnerInvitations.status, "claimed") : undefined,
+          ),
+        );
     },
 
     async recordFailure(id, now) {

@@ -27,11 +27,13 @@ export const sendLearnerInvitation: JobHandler = async (deps, { job }) => {
   const code = secrets.randomCode(ACCESS_CODE_LENGTH);
   const password = secrets.randomCode(CLAIM_PASSWORD_LENGTH);
   const expiresAt = new Date(now.getTime() + ACCESS_CODE_DAYS * DAY_MS);
-  await stores.learnerInvitations.markSent(
+  const marked = await stores.learnerInvitations.markSent(
     invitation.id,
     { codeHash: secrets.hashToken(code), passwordHash: secrets.hashToken(password), expiresAt },
     now,
   );
+  // Claimed meanwhile (the institution's sign-on, say): no code to send any more.
+  if (!marked) return;
   const common = {
     to,
     locale: learner.locale,
@@ -46,7 +48,7 @@ export const sendLearnerInvitation: JobHandler = async (deps, { job }) => {
     const message = error instanceof Error ? error.message : String(error);
     if (isFinalFailure(job, error))
       await stores.learnerInvitations.markFailed(invitation.id, message, clock.now());
-    else await stores.learnerInvitations.requeue(invitation.id, clock.now());
+    else await stores.learnerInvitations.requeue(invitation.id, clock.now(), { unlessClaimed: true });
     throw error;
   }
 };
