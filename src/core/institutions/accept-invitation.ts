@@ -1,5 +1,5 @@
+import { checkInvitee } from "../accounts/check-invitee.ts";
 import { finishSignIn, type SignInOutcome } from "../accounts/finish-sign-in.ts";
-import { assertAcceptablePassword } from "../accounts/password-policy.ts";
 import type { ClientInfo } from "../accounts/start-session.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
@@ -22,27 +22,7 @@ export interface AcceptInvitationInput extends ClientInfo {
  */
 export async function acceptInvitation(deps: CoreDeps, input: AcceptInvitationInput): Promise<SignInOutcome> {
   const { invitation } = await findOpenInvitation(deps, input.token);
-  const existing = await deps.stores.users.findByEmail(invitation.email);
-  let newHash: string | null = null;
-  if (existing) {
-    if (existing.status !== "active") throw new DomainError("account_disabled");
-    const ok = existing.passwordHash
-      ? await deps.passwords.verify(existing.passwordHash, input.password)
-      : false;
-    if (!ok) throw new DomainError("password_incorrect");
-  } else {
-    assertAcceptablePassword(deps, input.password);
-    if (!input.displayName.trim())
-      throw new DomainError("validation_failed", {
-        issues: [
-          {
-            path: "displayName",
-            message: { fr: "Ce champ est obligatoire.", en: "This field is required." },
-          },
-        ],
-      });
-    newHash = await deps.passwords.hash(input.password);
-  }
+  const { existing, newHash } = await checkInvitee(deps, invitation.email, input);
   const now = deps.clock.now();
   return deps.transact(async (stores) => {
     if (!(await stores.invitations.accept(invitation.id, now))) throw new DomainError("invitation_invalid");

@@ -1,5 +1,5 @@
+import { checkInvitee } from "../accounts/check-invitee.ts";
 import { finishSignIn, type SignInOutcome } from "../accounts/finish-sign-in.ts";
-import { assertAcceptablePassword } from "../accounts/password-policy.ts";
 import type { ClientInfo } from "../accounts/start-session.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
@@ -45,27 +45,7 @@ export async function acceptOrganizationInvitation(
   input: ClientInfo & { token: string; displayName: string; password: string; locale: Locale },
 ): Promise<SignInOutcome> {
   const { claims, organization } = await openInvitation(deps, input.token);
-  const existing = await deps.stores.users.findByEmail(claims.email);
-  let newHash: string | null = null;
-  if (existing) {
-    if (existing.status !== "active") throw new DomainError("account_disabled");
-    const ok = existing.passwordHash
-      ? await deps.passwords.verify(existing.passwordHash, input.password)
-      : false;
-    if (!ok) throw new DomainError("password_incorrect");
-  } else {
-    assertAcceptablePassword(deps, input.password);
-    if (!input.displayName.trim())
-      throw new DomainError("validation_failed", {
-        issues: [
-          {
-            path: "displayName",
-            message: { fr: "Ce champ est obligatoire.", en: "This field is required." },
-          },
-        ],
-      });
-    newHash = await deps.passwords.hash(input.password);
-  }
+  const { existing, newHash } = await checkInvitee(deps, claims.email, input);
   const now = deps.clock.now();
   return deps.transact(async (stores) => {
     const user =
