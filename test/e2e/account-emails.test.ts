@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import en from "../../src/web/i18n/en.json" with { type: "json" };
 import fr from "../../src/web/i18n/fr.json" with { type: "json" };
-import { launchBrowser, seriousA11yViolations } from "../support/browser.ts";
+import { launchBrowser, seriousA11yViolations, submitSignIn } from "../support/browser.ts";
 import { linkInRawMail, startE2eServer } from "../support/e2e-server.ts";
 import { makeInstitution, makeUser, uniq } from "../support/factories.ts";
 import type { Backend } from "../support/test-database.ts";
@@ -49,9 +49,7 @@ describe.each(RUNS)(
 
     const signIn = async (page: Page, email: string, password: string) => {
       await page.goto(`${server.url}/sign-in`);
-      await page.getByLabel(t.signIn.email, { exact: true }).fill(email);
-      await page.getByLabel(t.signIn.password, { exact: true }).fill(password);
-      await page.getByRole("button", { name: t.signIn.submit }).click();
+      await submitSignIn(page, t.signIn, email, password);
       await page.waitForURL("**/wallet");
     };
 
@@ -101,9 +99,7 @@ describe.each(RUNS)(
       await page.waitForURL("**/sign-in");
 
       // The school address no longer signs in; the personal one does, with no notice left.
-      await page.getByLabel(t.signIn.email, { exact: true }).fill(school);
-      await page.getByLabel(t.signIn.password, { exact: true }).fill(password);
-      await page.getByRole("button", { name: t.signIn.submit }).click();
+      await submitSignIn(page, t.signIn, school, password);
       await page.getByRole("alert").waitFor();
       await signIn(page, personal, password);
       await page.getByRole("heading", { level: 1, name: t.wallet.title }).waitFor();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuditAction } from "../../src/core/audit/audit.types.ts";
 import en from "../../src/web/i18n/en.json" with { type: "json" };
 import fr from "../../src/web/i18n/fr.json" with { type: "json" };
-import { launchBrowser, seriousA11yViolations } from "../support/browser.ts";
+import { launchBrowser, seriousA11yViolations, submitSignIn } from "../support/browser.ts";
 import { startE2eServer } from "../support/e2e-server.ts";
 import { makeInstitution, makeUser } from "../support/factories.ts";
 import { issuanceRows } from "../support/issuance-rows.ts";
@@ -38,9 +38,7 @@ describe.each(RUNS)(
 
     const signIn = async (page: Page, email: string, password: string) => {
       await page.goto(`${server.url}/sign-in`);
-      await page.getByLabel(t.signIn.email, { exact: true }).fill(email);
-      await page.getByLabel(t.signIn.password, { exact: true }).fill(password);
-      await page.getByRole("button", { name: t.signIn.submit }).click();
+      await submitSignIn(page, t.signIn, email, password);
     };
 
     beforeAll(async () => {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import t from "../../src/web/i18n/fr.json" with { type: "json" };
-import { launchBrowser, seriousA11yViolations } from "../support/browser.ts";
+import { launchBrowser, seriousA11yViolations, submitSignIn } from "../support/browser.ts";
 import { makeDocumentType } from "../support/document-factories.ts";
 import { linkInRawMail, startE2eServer } from "../support/e2e-server.ts";
 import { makeInstitution, makeUser, uniq } from "../support/factories.ts";
@@ -57,9 +57,7 @@ describe("from the student information system's export to a revoked diploma", ()
     const context = await browser.newContext({ locale: "fr-CA", viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel(t.signIn.email, { exact: true }).fill(issuer.email);
-    await page.getByLabel(t.signIn.password, { exact: true }).fill(issuer.password);
-    await page.getByRole("button", { name: t.signIn.submit }).click();
+    await submitSignIn(page, t.signIn, issuer.email, issuer.password);
     await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
 
     // 1. Three learners from the student information system's CSV export.

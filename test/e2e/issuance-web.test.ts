@@ -5,7 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import en from "../../src/web/i18n/en.json" with { type: "json" };
 import fr from "../../src/web/i18n/fr.json" with { type: "json" };
-import { launchBrowser, seriousA11yViolations } from "../support/browser.ts";
+import { launchBrowser, seriousA11yViolations, submitSignIn } from "../support/browser.ts";
 import { makeDocumentType, makeLearner } from "../support/document-factories.ts";
 import { startE2eServer } from "../support/e2e-server.ts";
 import { makeInstitution, makeUser, uniq } from "../support/factories.ts";
@@ -71,9 +71,7 @@ describe.each(RUNS)(
       });
       const page = await context.newPage();
       await page.goto(`${server.url}/sign-in`);
-      await page.getByLabel(t.signIn.email, { exact: true }).fill(issuer.email);
-      await page.getByLabel(t.signIn.password, { exact: true }).fill(issuer.password);
-      await page.getByRole("button", { name: t.signIn.submit }).click();
+      await submitSignIn(page, t.signIn, issuer.email, issuer.password);
       await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
 
       // One document, through the form reached from the registry.

@@ -5,7 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import en from "../../src/web/i18n/en.json" with { type: "json" };
 import fr from "../../src/web/i18n/fr.json" with { type: "json" };
-import { launchBrowser, seriousA11yViolations } from "../support/browser.ts";
+import { launchBrowser, seriousA11yViolations, submitSignIn } from "../support/browser.ts";
 import { startE2eServer } from "../support/e2e-server.ts";
 import { makeInstitution, makeUser, uniq } from "../support/factories.ts";
 import type { Backend } from "../support/test-database.ts";
@@ -69,9 +69,7 @@ describe.each(RUNS)(
       const page = await context.newPage();
       await page.goto(`${server.url}/sign-in`);
       expect(await page.getAttribute("html", "lang")).toBe(lang);
-      await page.getByLabel(t.signIn.email, { exact: true }).fill(admin.email);
-      await page.getByLabel(t.signIn.password, { exact: true }).fill(admin.password);
-      await page.getByRole("button", { name: t.signIn.submit }).click();
+      await submitSignIn(page, t.signIn, admin.email, admin.password);
       await page.waitForURL(`**/institutions/${slug}`);
 
       // The tabs: the overview is current; open the learners.

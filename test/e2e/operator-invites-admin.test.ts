@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import en from "../../src/web/i18n/en.json" with { type: "json" };
 import fr from "../../src/web/i18n/fr.json" with { type: "json" };
-import { launchBrowser, seriousA11yViolations } from "../support/browser.ts";
+import { launchBrowser, seriousA11yViolations, submitSignIn } from "../support/browser.ts";
 import { linkInRawMail, startE2eServer } from "../support/e2e-server.ts";
 import { makeUser, uniq } from "../support/factories.ts";
 import type { Backend } from "../support/test-database.ts";
@@ -46,9 +46,7 @@ describe.each(RUNS)(
       await page.goto(`${server.url}/sign-in`);
       expect(await page.getAttribute("html", "lang")).toBe(lang);
       await audit(page, "sign-in");
-      await page.getByLabel(t.signIn.email, { exact: true }).fill(operator.email);
-      await page.getByLabel(t.signIn.password, { exact: true }).fill(operator.password);
-      await page.getByRole("button", { name: t.signIn.submit }).click();
+      await submitSignIn(page, t.signIn, operator.email, operator.password);
 
       // Institutions list → new institution.
       await page.getByRole("heading", { level: 1, name: t.institutions.title }).waitFor();

@@ -4,7 +4,7 @@ import { fromBase32, hotpCode, timeStep } from "../../src/adapters/totp/hotp-cod
 import { ERROR_MESSAGES } from "../../src/core/error-messages.ts";
 import en from "../../src/web/i18n/en.json" with { type: "json" };
 import fr from "../../src/web/i18n/fr.json" with { type: "json" };
-import { launchBrowser, seriousA11yViolations } from "../support/browser.ts";
+import { launchBrowser, seriousA11yViolations, submitSignIn } from "../support/browser.ts";
 import { startE2eServer } from "../support/e2e-server.ts";
 import { makeUser, uniq } from "../support/factories.ts";
 import type { Backend } from "../support/test-database.ts";
@@ -43,9 +43,7 @@ describe.each(RUNS)("two-step verification, in $lang on $backend", ({ lang, brow
 
   const signInWithPassword = async (page: Page, email: string, password: string) => {
     await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel(t.signIn.email, { exact: true }).fill(email);
-    await page.getByLabel(t.signIn.password, { exact: true }).fill(password);
-    await page.getByRole("button", { name: t.signIn.submit }).click();
+    await submitSignIn(page, t.signIn, email, password);
   };
   const signOut = async (page: Page) => {
     await page.getByRole("button", { name: new RegExp(t.layout.accountMenu.replace(/\s*:$/, "")) }).click();

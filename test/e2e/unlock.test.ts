@@ -3,7 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import en from "../../src/web/i18n/en.json" with { type: "json" };
 import fr from "../../src/web/i18n/fr.json" with { type: "json" };
-import { launchBrowser, seriousA11yViolations } from "../support/browser.ts";
+import { launchBrowser, seriousA11yViolations, submitSignIn } from "../support/browser.ts";
 import { makeDocument, makeDocumentType, makeLearner } from "../support/document-factories.ts";
 import { startE2eServer } from "../support/e2e-server.ts";
 import { makeInstitution, makeUser, uniq } from "../support/factories.ts";
@@ -60,9 +60,7 @@ describe.each(RUNS)(
       const context = await browser.newContext({ locale: browserLocale, acceptDownloads: true });
       const page = await context.newPage();
       await page.goto(`${server.url}/sign-in`);
-      await page.getByLabel(t.signIn.email, { exact: true }).fill(u.email);
-      await page.getByLabel(t.signIn.password, { exact: true }).fill(u.password);
-      await page.getByRole("button", { name: t.signIn.submit }).click();
+      await submitSignIn(page, t.signIn, u.email, u.password);
       await page.waitForURL("**/wallet");
 
       const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: title }) });

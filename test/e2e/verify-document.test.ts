@@ -8,7 +8,7 @@ import type { Institution } from "../../src/core/institutions/institutions.types
 import { signDocument } from "../../src/core/signing/sign-document.ts";
 import en from "../../src/web/i18n/en.json" with { type: "json" };
 import fr from "../../src/web/i18n/fr.json" with { type: "json" };
-import { launchBrowser, seriousA11yViolations } from "../support/browser.ts";
+import { launchBrowser, seriousA11yViolations, submitSignIn } from "../support/browser.ts";
 import { startE2eServer } from "../support/e2e-server.ts";
 import { makeInstitution, makeUser } from "../support/factories.ts";
 import { samplePdf } from "../support/sample-pdf.ts";
@@ -235,9 +235,7 @@ describe.each(RUNS)("public verification, in $lang on $backend", ({ lang, browse
     const context = await browser.newContext({ locale: browserLocale });
     const page = await context.newPage();
     await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel(t.signIn.email, { exact: true }).fill(admin.email);
-    await page.getByLabel(t.signIn.password, { exact: true }).fill(admin.password);
-    await page.getByRole("button", { name: t.signIn.submit }).click();
+    await submitSignIn(page, t.signIn, admin.email, admin.password);
     await page.waitForURL(`**/institutions/${institution.slug}`);
     await page
       .getByRole("navigation", { name: t.institutionTabs.label })

@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import en from "../../src/web/i18n/en.json" with { type: "json" };
 import fr from "../../src/web/i18n/fr.json" with { type: "json" };
-import { launchBrowser, seriousA11yViolations } from "../support/browser.ts";
+import { launchBrowser, seriousA11yViolations, submitSignIn } from "../support/browser.ts";
 import { makeDocument, makeDocumentType, makeLearner } from "../support/document-factories.ts";
 import { linkInRawMail, startE2eServer } from "../support/e2e-server.ts";
 import { makeInstitution, makeUser, uniq } from "../support/factories.ts";
@@ -46,9 +46,7 @@ describe.each(RUNS)(
     const signIn = async (page: Page, email: string, password: string) => {
       await page.goto(`${server.url}/sign-in`);
       await audit(page, `sign-in-${email.split("-")[0]}`);
-      await page.getByLabel(t.signIn.email, { exact: true }).fill(email);
-      await page.getByLabel(t.signIn.password, { exact: true }).fill(password);
-      await page.getByRole("button", { name: t.signIn.submit }).click();
+      await submitSignIn(page, t.signIn, email, password);
     };
     /** A fresh browser tab, as someone other than the learner would open a link. */
     const stranger = async () =>

@@ -25,3 +25,15 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
+
+/** Fills the sign-in form (labels from a catalog: t.signIn) and submits it. */
+export async function submitSignIn(
+  page: Page,
+  labels: { email: string; password: string; submit: string },
+  email: string,
+  password: string,
+): Promise<void> {
+  await page.getByLabel(labels.email, { exact: true }).fill(email);
+  await page.getByLabel(labels.password, { exact: true }).fill(password);
+  await page.getByRole("button", { name: labels.submit }).click();
+}
