@@ -310,6 +310,39 @@ describe.each(BACKENDS)("fees and payments with Stripe on %s", (backend) => {
     expect((await c.get(`/api/v1/wallet/documents/${document.id}/file`)).statusCode).toBe(402);
   });
 
+  it("two Unlock clicks at once make one payment and one checkout URL; after expiry a new one starts", async () => {
+    const { c, user, document } = await learnerWithDocument();
+    const unlock = () => c.post(`/api/v1/wallet/documents/${document.id}/unlock`);
+    const countPayments = async () => {
+      const r = await t.runtime.database.db.execute(
+        sql`select count(*)::int as n from payments where user_id = ${user.id} and document_id = ${document.id}`,
+      );
+      return (r as unknown as { rows: { n: number }[] }).rows[0] as { n: number };
+    };
+    const [a, b] = await Promise.all([unlock(), unlock()]);
+    expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
+    expect(b.json().paymentId).toBe(a.json().paymentId);
+    expect(b.json().url).toBe(a.json().url);
+    expect((await countPayments()).n).toBe(1);
+    // Three more at once, and one more after: still the same payment and URL.
+    const more = await Promise.all([unlock(), unlock(), unlock()]);
+    for (const r of [...more, await unlock()]) expect(r.json()).toEqual(a.json());
+    expect((await countPayments()).n).toBe(1);
+
+    t.clock.advance(31 * 60_000);
+    try {
+      const [c1, c2] = await Promise.all([unlock(), unlock()]);
+      expect(c1.statusCode).toBe(201);
+      expect(c2.json()).toEqual(c1.json());
+      expect(c1.json().paymentId).not.toBe(a.json().paymentId);
+      expect(c1.json().url).not.toBe(a.json().url);
+      expect((await countPayments()).n).toBe(2);
+      expect((await t.core.stores.payments.findById(a.json().paymentId))?.status).toBe("expired");
+    } finally {
+      t.clock.advance(-31 * 60_000);
+    }
+  });
+
   it("needs no payment for a free type, and refuses download when the type does not allow it", async () => {
     const { c, document, bytes } = await learnerWithDocument(free);
     expect((await c.get(`/api/v1/wallet/documents/${document.id}/unlock-quote`)).json()).toMatchObject({

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DocumentType } from "../../src/core/document-types/document-types.types.ts";
 import type { Institution } from "../../src/core/institutions/institutions.types.ts";
 import { makeDocument, makeDocumentType, makeLearner } from "../support/document-factories.ts";
-import { makeInstitution, makeUser, uniq } from "../support/factories.ts";
+import { makeInstitution, makeUser, signedInClient, uniq } from "../support/factories.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 import { TestClient } from "../support/test-client.ts";
 import { BACKENDS } from "../support/test-database.ts";
@@ -124,5 +124,64 @@ describe.each(BACKENDS)("paying for a share (development gateway) on %s", (backe
     expect((await checkout(url, 0)).statusCode).toBe(303);
     const res = await c.post(`/api/v1/wallet/payments/${paymentId}/share`);
     expect(res.json()).toEqual({ status: "paid", created: null, shareError: "document_not_active" });
+  });
+
+  /** A paid link share (its payment id and the learner's client). */
+  const paidShare = async () => {
+    const l = await learnerWithDocument();
+    const start = await l.c.post("/api/v1/wallet/shares/checkout", {
+      channel: "link",
+      documentIds: [l.document.id],
+    });
+    const { paymentId, url } = start.json() as { paymentId: string; url: string };
+    expect((await checkout(url, 0)).statusCode).toBe(303);
+    return { ...l, paymentId };
+  };
+  const refund = async (paymentId: string) => {
+    const admin = await signedInClient(t, { institutionId: inst.id, role: "institution_admin" });
+    const res = await admin.post(`/api/v1/institutions/${inst.slug}/payments/${paymentId}/refund`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().status).toBe("refunded");
+  };
+  const revokedAudit = async (shareId: string) =>
+    (await t.core.stores.audit.list({ institutionId: inst.id, action: "share.revoked", limit: 50 })).filter(
+      (e) => e.targetId === shareId,
+    );
+
+  it("refunding a share payment after its link was taken revokes the share (audited): the link is then refused", async () => {
+    const { c, paymentId } = await paidShare();
+    const taken = (await c.post(`/api/v1/wallet/payments/${paymentId}/share`)).json();
+    const token = (taken.created.link as string).split("/s/")[1] ?? "";
+    const recipient = new TestClient(t.app);
+    expect((await recipient.get(`/api/v1/shares/${token}`)).statusCode).toBe(200);
+
+    await refund(paymentId);
+    const gone = await recipient.get(`/api/v1/shares/${token}`);
+    expect(gone.statusCode).toBe(404);
+    expect(gone.json().share).toMatchObject({ reason: "revoked" });
+    const [share] = (await c.get("/api/v1/shares")).json().shares;
+    expect(share).toMatchObject({ id: taken.created.share.id, status: "revoked" });
+    const audit = await revokedAudit(share.id);
+    expect(audit).toHaveLength(1);
+    expect(audit[0]?.details).toMatchObject({ reason: "refunded", paymentId });
+  });
+
+  it("refunding a share payment before its link was taken revokes the share and never hands the link over", async () => {
+    const { c, paymentId } = await paidShare();
+    expect(JSON.stringify((await t.core.stores.payments.findById(paymentId))?.intent)).toContain(
+      "sealedLink",
+    );
+    await refund(paymentId);
+    expect(JSON.stringify((await t.core.stores.payments.findById(paymentId))?.intent)).not.toContain(
+      "sealedLink",
+    );
+    const outcome = (await c.post(`/api/v1/wallet/payments/${paymentId}/share`)).json();
+    expect(outcome).toMatchObject({
+      status: "refunded",
+      created: { link: null, share: { status: "revoked" } },
+    });
+    const [share] = (await c.get("/api/v1/shares")).json().shares;
+    expect(share.status).toBe("revoked");
+    expect(await revokedAudit(share.id)).toHaveLength(1);
   });
 });

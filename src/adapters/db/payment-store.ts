@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, lte, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lte, ne, or, type SQL, sql } from "drizzle-orm";
 import type {
   GatewayName,
   PaymentHistoryItem,
@@ -71,6 +71,50 @@ export function paymentStore(db: Db): PaymentStore {
     },
     async setSession(id, sessionId) {
       await db.update(payments).set({ gatewaySessionId: sessionId }).where(eq(payments.id, id));
+    },
+    async claimOpenUnlock(input, now) {
+      const mine = and(
+        eq(payments.userId, input.userId),
+        eq(payments.documentId, input.documentId),
+        eq(payments.purpose, "unlock"),
+        eq(payments.status, "pending"),
+      );
+      for (let attempt = 0; attempt < 3; attempt++) {
+        // A checkout past its expiry (or on a gateway no longer configured) no longer holds the place.
+        await db
+          .update(payments)
+          .set({ status: "expired" })
+          .where(and(mine, or(lte(payments.expiresAt, now), ne(payments.gateway, input.gateway))));
+        // payments_open_unlock_idx: of two concurrent inserts, one waits for the other and then does nothing.
+        const [created] = await db
+          .insert(payments)
+          .values({ ...input, purpose: "unlock", status: "pending", createdAt: now })
+          .onConflictDoNothing()
+          .returning();
+        if (created) return { payment: toPayment(created), created: true };
+        const open = await one(db.select().from(payments).where(mine).limit(1));
+        if (open) return { payment: open, created: false };
+      }
+      throw new Error("no open unlock payment could be claimed");
+    },
+    async setSessionOnce(id, sessionId) {
+      await db
+        .update(payments)
+        .set({ gatewaySessionId: sessionId })
+        .where(and(eq(payments.id, id), isNull(payments.gatewaySessionId)));
+      const [row] = await db
+        .select({ sessionId: payments.gatewaySessionId })
+        .from(payments)
+        .where(eq(payments.id, id));
+      return row?.sessionId ?? null;
+    },
+    async markFailedWithoutSession(id) {
+      const rows = await db
+        .update(payments)
+        .set({ status: "failed" })
+        .where(and(eq(payments.id, id), eq(payments.status, "pending"), isNull(payments.gatewaySessionId)))
+        .returning({ id: payments.id });
+      return rows.length === 1;
     },
     async setIntent(id, intent) {
       await db.update(payments).set({ intent }).where(eq(payments.id, id));

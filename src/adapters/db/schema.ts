@@ -371,6 +371,8 @@ export const jobs = pgTable(
   (t) => [
     index("jobs_ready_idx").on(t.queue, t.state, t.runAt),
     uniqueIndex("jobs_singleton_idx").on(t.singletonKey).where(sql`${t.state} in ('queued', 'active')`),
+    /** Maintenance purges finished jobs by age. */
+    index("jobs_finished_idx").on(t.state, t.finishedAt),
     check("jobs_state_check", sql`${t.state} in ('queued', 'active', 'done', 'failed')`),
   ],
 );
@@ -568,6 +570,33 @@ export const ssoTransactions = pgTable(
 );
 
 /** SAML assertions already accepted, until they expire (replay protection). */
+/**
+ * An organization staff invitation sent (the link itself is a signed token naming the nonce): lets
+ * the operator and the organization's admins list pending invitations and cancel one.
+ */
+export const organizationInvitations = pgTable(
+  "organization_invitations",
+  {
+    id: id(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    /** Hash of the token's nonce. */
+    nonceHash: text("nonce_hash").notNull().unique(),
+    email: text("email").notNull(),
+    role: text("role").notNull(),
+    invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+    expiresAt: tstz("expires_at").notNull(),
+    acceptedAt: tstz("accepted_at"),
+    cancelledAt: tstz("cancelled_at"),
+  },
+  (t) => [
+    index("organization_invitations_org_idx").on(t.organizationId, t.createdAt),
+    check("organization_invitations_role_check", sql`${t.role} in ('organization_admin', 'reviewer')`),
+  ],
+);
+
 export const samlAssertionsSeen = pgTable("saml_assertions_seen", {
   idHash: text("id_hash").primaryKey(),
   expiresAt: tstz("expires_at").notNull(),
@@ -675,6 +704,10 @@ export const payments = pgTable(
   (t) => [
     index("payments_user_idx").on(t.userId, t.createdAt),
     index("payments_institution_idx").on(t.institutionId, t.paidAt),
+    /** At most one open unlock checkout per learner and document: a second start finds it. */
+    uniqueIndex("payments_open_unlock_idx")
+      .on(t.userId, t.documentId)
+      .where(sql`${t.purpose} = 'unlock' and ${t.status} = 'pending'`),
     check("payments_purpose_check", sql`${t.purpose} in ('unlock', 'share')`),
     check("payments_status_check", sql`${t.status} in ('pending', 'paid', 'expired', 'refunded', 'failed')`),
     check("payments_amount_check", sql`${t.amountCents} > 0`),

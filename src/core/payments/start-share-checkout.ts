@@ -62,19 +62,25 @@ export async function startShareCheckout(
     now,
   );
   const count = plan.documents.length;
-  const checkout = await gateway.createCheckout({
-    paymentId: payment.id,
-    amountCents: quote.amountCents,
-    currency: first.currency,
-    description: {
-      fr: `Partage de ${count} document${count > 1 ? "s" : ""} (${institution.nameFr})`,
-      en: `Sharing ${count} document${count > 1 ? "s" : ""} (${institution.nameEn})`,
-    },
-    ...checkoutReturnUrls(deps.settings.publicUrl, payment.id),
-    customerEmail: actor.user.email,
-    expiresAt,
-    locale: actor.user.locale,
-  });
+  const checkout = await gateway
+    .createCheckout({
+      paymentId: payment.id,
+      amountCents: quote.amountCents,
+      currency: first.currency,
+      description: {
+        fr: `Partage de ${count} document${count > 1 ? "s" : ""} (${institution.nameFr})`,
+        en: `Sharing ${count} document${count > 1 ? "s" : ""} (${institution.nameEn})`,
+      },
+      ...checkoutReturnUrls(deps.settings.publicUrl, payment.id),
+      customerEmail: actor.user.email,
+      expiresAt,
+      locale: actor.user.locale,
+    })
+    .catch(async (error: unknown) => {
+      // No checkout: the payment is failed rather than left pending.
+      await deps.stores.payments.markFailedWithoutSession(payment.id);
+      throw error;
+    });
   await deps.stores.payments.setSession(payment.id, checkout.sessionId);
   return { paymentId: payment.id, url: checkout.url };
 }
