@@ -263,6 +263,125 @@ describe.each(BACKENDS)("organizations on %s", (backend) => {
     ).toBe(404);
   });
 
+  it("lists pending staff invitations and cancels one (operator and the organization's admins): its link is then refused", async () => {
+    const org = await createOrg();
+    const invite = async (c: TestClient, email: string, role = "reviewer") => {
+      const res = await c.post(`/api/v1/organizations/${org.slug}/invitations`, {
+        email,
+        role,
+        locale: "en",
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const mail = await t.waitForMail(email, "Invitation");
+      return /#token=([^\s"<]+)/.exec(mail.text)?.[1] as string;
+    };
+    const { client: orgAdmin } = await staffOf(org, "organization_admin");
+    const first = `first-${uniq()}@org.test`;
+    const second = `second-${uniq()}@org.test`;
+    const tokenFirst = await invite(operator, first, "organization_admin");
+    t.clock.advance(60_000);
+    let tokenSecond: string;
+    try {
+      tokenSecond = await invite(orgAdmin, second);
+    } finally {
+      t.clock.advance(-60_000);
+    }
+    const list = async (c: TestClient) => c.get(`/api/v1/organizations/${org.slug}/invitations`);
+    for (const c of [operator, orgAdmin]) {
+      const res = await list(c);
+      expect(res.statusCode).toBe(200);
+      expect(res.json().invitations.map((i: { email: string; role: string }) => [i.email, i.role])).toEqual([
+        [second, "reviewer"],
+        [first, "organization_admin"],
+      ]);
+    }
+    const [secondRow, firstRow] = (await list(operator)).json().invitations as {
+      id: string;
+      createdAt: string;
+      expiresAt: string;
+    }[];
+    expect(Date.parse(firstRow?.expiresAt ?? "") - Date.parse(firstRow?.createdAt ?? "")).toBe(
+      7 * 24 * 3600_000,
+    );
+
+    // Outsiders: another organization's admin, a reviewer, a learner, anonymous → 404/401, nothing changes.
+    const other = await createOrg();
+    const { client: otherAdmin } = await staffOf(other, "organization_admin");
+    const { client: reviewer } = await staffOf(org, "reviewer");
+    const learner = await signedInClient(t);
+    const anon = new TestClient(t.app);
+    const before = await snapshotDatabase(t.runtime.database);
+    for (const c of [otherAdmin, reviewer, learner, anon]) {
+      const expected = c === anon ? 401 : 404;
+      expect((await list(c)).statusCode).toBe(expected);
+      expect(
+        (await c.delete(`/api/v1/organizations/${org.slug}/invitations/${secondRow?.id}`)).statusCode,
+      ).toBe(expected);
+    }
+    // Through its own organization, another admin cannot reach this one's invitation either.
+    expect(
+      (await otherAdmin.delete(`/api/v1/organizations/${other.slug}/invitations/${secondRow?.id}`))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await otherAdmin.get(`/api/v1/organizations/${other.slug}/invitations`)).json().invitations,
+    ).toEqual([]);
+    expect(await snapshotDatabase(t.runtime.database)).toBe(before);
+
+    // The organization's admin cancels the second; its link is refused, in both languages.
+    const cancel = await orgAdmin.delete(`/api/v1/organizations/${org.slug}/invitations/${secondRow?.id}`);
+    expect(cancel.statusCode).toBe(204);
+    expect(
+      (await orgAdmin.delete(`/api/v1/organizations/${org.slug}/invitations/${secondRow?.id}`)).statusCode,
+    ).toBe(404);
+    expect((await list(orgAdmin)).json().invitations.map((i: { email: string }) => i.email)).toEqual([first]);
+    const refused = await anon.post("/api/v1/organization-invitations/lookup", { token: tokenSecond });
+    expect(refused.statusCode).toBe(404);
+    expect(refused.json().error).toMatchObject({
+      code: "invitation_invalid",
+      message: { fr: expect.stringContaining("annulée"), en: expect.stringContaining("cancelled") },
+    });
+    const accept = await anon.post("/api/v1/organization-invitations/accept", {
+      token: tokenSecond,
+      displayName: "Too Late",
+      password: `a long passphrase ${uniq()}`,
+    });
+    expect(accept.statusCode).toBe(404);
+    expect(await t.core.stores.users.findByEmail(second)).toBeNull();
+    const audit = await t.core.stores.audit.list({
+      institutionId: null,
+      action: "organization.invitation_cancelled",
+      limit: 20,
+    });
+    expect(audit.find((e) => e.targetId === org.id)?.details).toMatchObject({
+      email: second,
+      role: "reviewer",
+    });
+
+    // The operator cancels the first; an accepted or expired one is no longer listed nor cancellable.
+    expect(
+      (await operator.delete(`/api/v1/organizations/${org.slug}/invitations/${firstRow?.id}`)).statusCode,
+    ).toBe(204);
+    expect(
+      (await anon.post("/api/v1/organization-invitations/lookup", { token: tokenFirst })).statusCode,
+    ).toBe(404);
+    const third = `third-${uniq()}@org.test`;
+    const tokenThird = await invite(operator, third);
+    const joined = await anon.post("/api/v1/organization-invitations/accept", {
+      token: tokenThird,
+      displayName: "Joined",
+      password: `a long passphrase ${uniq()}`,
+    });
+    expect(joined.statusCode, joined.body).toBe(200);
+    await invite(operator, `fourth-${uniq()}@org.test`);
+    t.clock.advance(8 * 24 * 3600_000);
+    try {
+      expect((await list(operator)).json().invitations).toEqual([]);
+    } finally {
+      t.clock.advance(-8 * 24 * 3600_000);
+    }
+  });
+
   it("lists the inbox with search and filters, marks processed, opens with verdicts, and records each retrieval", async () => {
     const org = await createOrg();
     const { client: reviewer, user: reviewerUser } = await staffOf(org);

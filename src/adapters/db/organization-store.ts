@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { OrganizationStore } from "../../core/organizations/organization-ports.ts";
 import type {
   Organization,
@@ -6,7 +6,7 @@ import type {
   OrganizationRole,
 } from "../../core/organizations/organizations.types.ts";
 import type { Db } from "./open-database.ts";
-import { memberships, organizations, users } from "./schema.ts";
+import { memberships, organizationInvitations, organizations, users } from "./schema.ts";
 
 const columns = {
   id: organizations.id,
@@ -120,5 +120,71 @@ export function organizationStore(db: Db): OrganizationStore {
         .orderBy(asc(users.displayName), asc(users.id));
       return rows.map((r) => ({ ...r, role: r.role as OrganizationRole }));
     },
+    async recordInvitation(input) {
+      await db.insert(organizationInvitations).values(input);
+    },
+    async listPendingInvitations(organizationId, now) {
+      const rows = await db
+        .select()
+        .from(organizationInvitations)
+        .where(and(eq(organizationInvitations.organizationId, organizationId), pending(now)))
+        .orderBy(desc(organizationInvitations.createdAt), desc(organizationInvitations.id));
+      return rows.map((r) => ({
+        id: r.id,
+        email: r.email,
+        role: r.role as OrganizationRole,
+        createdAt: r.createdAt.toISOString(),
+        expiresAt: r.expiresAt.toISOString(),
+      }));
+    },
+    async cancelInvitation(organizationId, id, now) {
+      const [row] = await db
+        .update(organizationInvitations)
+        .set({ cancelledAt: now })
+        .where(
+          and(
+            eq(organizationInvitations.id, id),
+            eq(organizationInvitations.organizationId, organizationId),
+            pending(now),
+          ),
+        )
+        .returning({ email: organizationInvitations.email, role: organizationInvitations.role });
+      return row ? { email: row.email, role: row.role as OrganizationRole } : null;
+    },
+    async isInvitationCancelled(nonceHash) {
+      const [row] = await db
+        .select({ cancelledAt: organizationInvitations.cancelledAt })
+        .from(organizationInvitations)
+        .where(eq(organizationInvitations.nonceHash, nonceHash));
+      return Boolean(row?.cancelledAt);
+    },
+    async markInvitationAccepted(nonceHash, now) {
+      const byNonce = eq(organizationInvitations.nonceHash, nonceHash);
+      // The update waits for a concurrent cancellation of the row, then sees it.
+      const updated = await db
+        .update(organizationInvitations)
+        .set({ acceptedAt: now })
+        .where(
+          and(
+            byNonce,
+            isNull(organizationInvitations.acceptedAt),
+            isNull(organizationInvitations.cancelledAt),
+          ),
+        )
+        .returning({ id: organizationInvitations.id });
+      if (updated.length > 0) return true;
+      const [row] = await db
+        .select({ cancelledAt: organizationInvitations.cancelledAt })
+        .from(organizationInvitations)
+        .where(byNonce);
+      return !row?.cancelledAt;
+    },
   };
 }
+
+const pending = (now: Date) =>
+  and(
+    isNull(organizationInvitations.acceptedAt),
+    isNull(organizationInvitations.cancelledAt),
+    gt(organizationInvitations.expiresAt, now),
+  );

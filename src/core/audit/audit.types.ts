@@ -59,6 +59,7 @@ export const AUDIT_ACTIONS = [
   "organization.staff_invited",
   "organization.staff_joined",
   "organization.staff_removed",
+  "organization.invitation_cancelled",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -8,13 +8,17 @@ import type { CoreDeps } from "../ports.ts";
 import { type OrganizationInvitationClaims, readOrganizationInvitation } from "./organization-invitation.ts";
 import type { Organization, OrganizationInvitationPreview } from "./organizations.types.ts";
 
-/** The open invitation behind a token: signed, unexpired, unused, its organization active. */
+/** The open invitation behind a token: signed, unexpired, unused, not cancelled, its organization active. */
 async function openInvitation(
   deps: CoreDeps,
   token: string,
 ): Promise<{ claims: OrganizationInvitationClaims; organization: Organization }> {
   const claims = readOrganizationInvitation(deps, token);
-  const used = claims ? await deps.stores.tokens.findByHash(deps.secrets.hashToken(claims.nonce)) : null;
+  const nonceHash = claims ? deps.secrets.hashToken(claims.nonce) : null;
+  const used = nonceHash
+    ? (await deps.stores.tokens.findByHash(nonceHash)) ||
+      (await deps.stores.organizations.isInvitationCancelled(nonceHash))
+    : null;
   const organization =
     claims && !used ? await deps.stores.organizations.findById(claims.organizationId) : null;
   if (!claims || !organization || organization.archivedAt) throw new DomainError("invitation_invalid");
@@ -68,6 +72,9 @@ export async function acceptOrganizationInvitation(
     });
     const created = await stores.tokens.findByHash(tokenHash);
     if (!created || !(await stores.tokens.consume(created.id, now)))
+      throw new DomainError("invitation_invalid");
+    // Cancelled meanwhile: refused (acceptance and cancellation meet on the invitation's row).
+    if (!(await stores.organizations.markInvitationAccepted(tokenHash, now)))
       throw new DomainError("invitation_invalid");
     const memberships = await stores.memberships.listForUsers([user.id]);
     if (!memberships.some((m) => m.organizationId === organization.id))

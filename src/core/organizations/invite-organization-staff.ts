@@ -28,22 +28,32 @@ export async function inviteOrganizationStaff(
     const memberships = await deps.stores.memberships.listForUsers([existing.id]);
     if (memberships.some((m) => m.organizationId === org.id)) throw new DomainError("already_member");
   }
-  const expiresAt = new Date(deps.clock.now().getTime() + ORGANIZATION_INVITATION_TTL_MS);
-  const token = signOrganizationInvitation(deps, {
+  const now = deps.clock.now();
+  const expiresAt = new Date(now.getTime() + ORGANIZATION_INVITATION_TTL_MS);
+  const { token, nonceHash } = signOrganizationInvitation(deps, {
     organizationId: org.id,
     email,
     role: input.role,
     expiresAt,
   });
-  await deps.transact((stores) =>
-    recordAudit(deps, stores, byActor(actor), {
+  await deps.transact(async (stores) => {
+    await stores.organizations.recordInvitation({
+      organizationId: org.id,
+      nonceHash,
+      email,
+      role: input.role,
+      invitedBy: actor.user.id,
+      createdAt: now,
+      expiresAt,
+    });
+    await recordAudit(deps, stores, byActor(actor), {
       institutionId: null,
       action: "organization.staff_invited",
       targetType: "organization",
       targetId: org.id,
       details: { email, role: input.role },
-    }),
-  );
+    });
+  });
   await deps.mailer.send(
     organizationInvitationEmail({
       to: email,

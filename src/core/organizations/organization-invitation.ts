@@ -7,7 +7,9 @@ import type { Organization, OrganizationRole } from "./organizations.types.ts";
  * Organization invitations. The invitations table holds institution invitations only (its
  * institution_id is required), so an organization invitation is a signed, expiring token
  * (deps.tokenSigner) naming the organization, the email, the role and a random nonce; accepting it
- * files the nonce's hash as a used one_time_tokens row, which makes the link work once.
+ * files the nonce's hash as a used one_time_tokens row, which makes the link work once. Each one
+ * sent is also filed in organization_invitations (by the nonce's hash) to be listed and cancelled;
+ * a cancelled one's link is refused.
  */
 export const ORGANIZATION_INVITATION_PURPOSE = "organization_invitation";
 export const ORGANIZATION_INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -25,21 +27,24 @@ export const ORGANIZATION_ROLE_NAMES: Record<OrganizationRole, Bilingual> = {
   reviewer: { fr: "réviseur ou réviseuse des documents reçus", en: "reviewer of received documents" },
 };
 
+/** The signed link token and its nonce's hash (what organization_invitations files to list and cancel it). */
 export function signOrganizationInvitation(
   deps: Pick<CoreDeps, "tokenSigner" | "secrets">,
   input: Omit<OrganizationInvitationClaims, "nonce">,
-): string {
-  return deps.tokenSigner.sign(
+): { token: string; nonceHash: string } {
+  const nonce = deps.secrets.randomToken();
+  const token = deps.tokenSigner.sign(
     ORGANIZATION_INVITATION_PURPOSE,
     {
       organization: input.organizationId,
       email: input.email,
       role: input.role,
-      nonce: deps.secrets.randomToken(),
+      nonce,
       exp: input.expiresAt.toISOString(),
     },
     input.expiresAt,
   );
+  return { token, nonceHash: deps.secrets.hashToken(nonce) };
 }
 
 /** The claims of a well-signed, unexpired invitation token; null otherwise. */

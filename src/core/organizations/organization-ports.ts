@@ -2,6 +2,8 @@ import type {
   InboxDocument,
   Organization,
   OrganizationInput,
+  OrganizationPendingInvitation,
+  OrganizationRole,
   OrganizationStaffMember,
 } from "./organizations.types.ts";
 
@@ -22,6 +24,28 @@ export interface OrganizationStore {
   setLogo(id: string, logo: { bytes: Uint8Array; contentType: string } | null): Promise<Organization | null>;
   /** Its admins and reviewers with their accounts, by name. */
   listStaff(organizationId: string): Promise<OrganizationStaffMember[]>;
+  /** Files a sent staff invitation (by its token's nonce hash), so it can be listed and cancelled. */
+  recordInvitation(input: {
+    organizationId: string;
+    nonceHash: string;
+    email: string;
+    role: OrganizationRole;
+    invitedBy: string | null;
+    createdAt: Date;
+    expiresAt: Date;
+  }): Promise<void>;
+  /** Invitations neither accepted, cancelled nor expired, newest first. */
+  listPendingInvitations(organizationId: string, now: Date): Promise<OrganizationPendingInvitation[]>;
+  /** Cancels one of the organization's pending invitations; null when there is none such. */
+  cancelInvitation(
+    organizationId: string,
+    id: string,
+    now: Date,
+  ): Promise<{ email: string; role: OrganizationRole } | null>;
+  /** Whether the invitation behind a token's nonce was cancelled (an unknown nonce was not). */
+  isInvitationCancelled(nonceHash: string): Promise<boolean>;
+  /** Marks the invitation accepted; false when it was cancelled (an unfiled nonce: true). */
+  markInvitationAccepted(nonceHash: string, now: Date): Promise<boolean>;
 }
 
 /** A received share as stored: the inbox row and its share. */

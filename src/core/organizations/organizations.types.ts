@@ -54,6 +54,15 @@ export interface OrganizationStaffMember {
   role: OrganizationRole;
 }
 
+/** A staff invitation sent and not yet accepted, cancelled or expired. */
+export interface OrganizationPendingInvitation {
+  id: string;
+  email: string;
+  role: OrganizationRole;
+  createdAt: string;
+  expiresAt: string;
+}
+
 /** What an organization invitation link shows before it is accepted. */
 export interface OrganizationInvitationPreview {
   email: string;

@@ -6,6 +6,10 @@ import {
 } from "../../../core/organizations/accept-organization-invitation.ts";
 import { inviteOrganizationStaff } from "../../../core/organizations/invite-organization-staff.ts";
 import {
+  cancelOrganizationInvitation,
+  listOrganizationInvitations,
+} from "../../../core/organizations/organization-invitations.ts";
+import {
   listOrganizationStaff,
   removeOrganizationStaff,
 } from "../../../core/organizations/organization-staff.ts";
@@ -58,6 +62,56 @@ export async function organizationStaffRoutes(app: FastifyInstance, { config, de
         locale: req.body.locale ?? "fr",
       });
       return reply.code(201).send({ invitation });
+    },
+  );
+
+  r.get(
+    "/api/v1/organizations/:slug/invitations",
+    {
+      schema: {
+        tags,
+        summary: "The organization's pending staff invitations, newest first (operator or its admins)",
+        params: OrgSlugParams,
+        response: {
+          200: z.object({
+            invitations: z.array(
+              z.object({
+                id: z.string(),
+                email: z.string(),
+                role: Role,
+                createdAt: z.string(),
+                expiresAt: z.string(),
+              }),
+            ),
+          }),
+          ...errors(401, 404),
+        },
+      },
+    },
+    async (req) => ({
+      invitations: await listOrganizationInvitations(deps.core, requireActor(req), req.params.slug),
+    }),
+  );
+
+  r.delete(
+    "/api/v1/organizations/:slug/invitations/:invitationId",
+    {
+      schema: {
+        tags,
+        summary:
+          "Cancel a pending staff invitation: its link is refused from now on (operator or its admins)",
+        params: z.strictObject({ slug: Slug, invitationId: Uuid }),
+        response: { 204: z.null(), ...errors(401, 404) },
+      },
+    },
+    async (req, reply) => {
+      await cancelOrganizationInvitation(
+        deps.core,
+        requireActor(req),
+        req.params.slug,
+        req.params.invitationId,
+      );
+      return reply.code(204).send(null);
     },
   );
 
