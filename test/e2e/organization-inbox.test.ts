@@ -122,6 +122,50 @@ describe.each(RUNS)("the organization inbox, in $lang on $backend", ({ lang, bro
     await context.close();
   });
 
+  it("lets an organization admin invite a reviewer, see the pending invitation and cancel it", async () => {
+    const org = await server.core.stores.organizations.create({
+      slug: `clinique-${uniq()}`,
+      nameFr: "Clinique du Nord",
+      nameEn: "North Clinic",
+      kind: "employer",
+      country: "CA",
+      contactEmail: null,
+      searchText: "clinique du nord",
+    });
+    if (!org) throw new Error("no organization");
+    const admin = await makeUser(server.core);
+    await server.core.stores.memberships.add({
+      userId: admin.user.id,
+      role: "organization_admin",
+      institutionId: null,
+      organizationId: org.id,
+    });
+    const context = await browser.newContext({ locale: browserLocale });
+    const page = await context.newPage();
+    await signIn(page, admin.email, admin.password);
+    await page.waitForURL("**/organizations");
+    const name = lang === "fr" ? org.nameFr : org.nameEn;
+    await page.getByRole("heading", { name: t.organizations.staffOf.replace("{{name}}", name) }).waitFor();
+    const invitee = `reviewer-${uniq()}@clinic.test`;
+    await page.getByLabel(t.organizations.inviteEmail, { exact: true }).fill(invitee);
+    await page.getByLabel(t.organizations.inviteRole, { exact: true }).selectOption("reviewer");
+    await page.getByRole("button", { name: t.organizations.invite }).click();
+    const table = page.getByRole("table", { name: t.staff.invitations });
+    const row = table.getByRole("row").filter({ hasText: invitee });
+    await row.waitFor();
+    expect(await row.textContent()).toContain(t.roles.reviewer);
+    await audit(page, "staff-invitations");
+    await row.getByRole("button", { name: `${t.staff.cancel} ${invitee}` }).click();
+    await page.getByRole("status").filter({ hasText: t.staff.cancelled }).waitFor();
+    await page.getByText(t.staff.noInvitations).waitFor();
+    const rows = await server.database.db.execute(
+      sql`select cancelled_at is not null as cancelled from organization_invitations where email = ${invitee}`,
+    );
+    expect((rows as unknown as { rows: unknown[] }).rows).toEqual([{ cancelled: true }]);
+    await audit(page, "staff-invitation-cancelled");
+    await context.close();
+  });
+
   it("lets the operator list, create and edit organizations", async () => {
     const operator = await makeUser(server.core, { operator: true });
     const context = await browser.newContext({ locale: browserLocale });

@@ -6,6 +6,7 @@ import type {
   OrganizationInput,
   OrganizationInvitationPreview,
   OrganizationKind,
+  OrganizationPendingInvitation,
   OrganizationRole,
   OrganizationStaffMember,
 } from "../../core/organizations/organizations.types.ts";
@@ -133,3 +134,17 @@ export const removeOrganizationStaff = (slug: string, membershipId: string) =>
 export const searchOrganizationDirectory = async (search: string) =>
   (await request<{ organizations: DirectoryEntry[] }>("GET", `/api/v1/organizations${q({ q: search })}`))
     .organizations;
+
+export const listOrganizationInvitations = async (slug: string) =>
+  (
+    await request<{ invitations: OrganizationPendingInvitation[] }>(
+      "GET",
+      `/api/v1/organizations/${encodeURIComponent(slug)}/invitations`,
+    )
+  ).invitations;
+
+export const cancelOrganizationInvitation = (slug: string, invitationId: string) =>
+  request<unknown>(
+    "DELETE",
+    `/api/v1/organizations/${encodeURIComponent(slug)}/invitations/${encodeURIComponent(invitationId)}`,
+  );

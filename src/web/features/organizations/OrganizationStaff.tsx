@@ -1,9 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { OrganizationRole } from "../../../core/organizations/organizations.types.ts";
 import {
+  cancelOrganizationInvitation,
   inviteOrganizationStaff,
+  listOrganizationInvitations,
   listOrganizationStaff,
   removeOrganizationStaff,
 } from "../../api/organizations.ts";
@@ -14,12 +16,14 @@ import { SubmitButton } from "../../components/SubmitButton.tsx";
 import { TextField } from "../../components/TextField.tsx";
 import { useFormFeedback } from "../../hooks/useFormFeedback.ts";
 import { useLocale } from "../../hooks/useLocale.ts";
+import { OrganizationInvitations } from "./OrganizationInvitations.tsx";
 
 const FIELDS = ["email", "role"] as const;
 
-/** An organization's admins and reviewers: invite by email, remove. */
-export function OrganizationStaff({ slug }: { slug: string }) {
+/** An organization's admins and reviewers: invite by email, list and cancel pending invitations, remove. */
+export function OrganizationStaff({ slug, title }: { slug: string; title?: string }) {
   const { t } = useTranslation();
+  const id = useId();
   const lang = useLocale();
   const queryClient = useQueryClient();
   const feedback = useFormFeedback(FIELDS, { already_member: "email" });
@@ -30,13 +34,26 @@ export function OrganizationStaff({ slug }: { slug: string }) {
     queryKey: ["organization-staff", slug],
     queryFn: () => listOrganizationStaff(slug),
   });
+  const invitations = useQuery({
+    queryKey: ["organization-invitations", slug],
+    queryFn: () => listOrganizationInvitations(slug),
+  });
   const invite = useMutation({
     mutationFn: () => inviteOrganizationStaff(slug, { email: email.trim(), role, locale: lang }),
     onSuccess: () => {
       setStatus(t("organizations.invited", { email: email.trim() }));
       setEmail("");
+      void queryClient.invalidateQueries({ queryKey: ["organization-invitations", slug] });
     },
     onError: feedback.fail,
+  });
+  const cancel = useMutation({
+    mutationFn: (invitationId: string) => cancelOrganizationInvitation(slug, invitationId),
+    onSuccess: () => {
+      setStatus(t("staff.cancelled"));
+      void queryClient.invalidateQueries({ queryKey: ["organization-invitations", slug] });
+    },
+    onError: () => setStatus(t("organizations.cancelFailed")),
   });
   const remove = useMutation({
     mutationFn: (membershipId: string) => removeOrganizationStaff(slug, membershipId),
@@ -48,8 +65,8 @@ export function OrganizationStaff({ slug }: { slug: string }) {
     if (feedback.validate(email.includes("@") ? {} : { email: "email" })) invite.mutate();
   };
   return (
-    <section className="card" aria-labelledby="org-staff-heading">
-      <h2 id="org-staff-heading">{t("organizations.staffTitle")}</h2>
+    <section className="card" aria-labelledby={`${id}-staff`}>
+      <h2 id={`${id}-staff`}>{title ?? t("organizations.staffTitle")}</h2>
       {staff.data && staff.data.length === 0 && <p className="empty">{t("organizations.noStaff")}</p>}
       <ul className="staff-list">
         {staff.data?.map((m) => (
@@ -66,8 +83,18 @@ export function OrganizationStaff({ slug }: { slug: string }) {
           </li>
         ))}
       </ul>
-      <form className="form" noValidate onSubmit={submit} aria-labelledby="org-invite-heading">
-        <h3 id="org-invite-heading">{t("organizations.inviteTitle")}</h3>
+      {invitations.data && (
+        <OrganizationInvitations
+          invitations={invitations.data}
+          pendingId={cancel.isPending ? (cancel.variables ?? null) : null}
+          onCancel={(id) => {
+            setStatus(null);
+            cancel.mutate(id);
+          }}
+        />
+      )}
+      <form className="form" noValidate onSubmit={submit} aria-labelledby={`${id}-invite`}>
+        <h3 id={`${id}-invite`}>{t("organizations.inviteTitle")}</h3>
         <FormAlert message={feedback.formError} />
         <StatusMessage>{status}</StatusMessage>
         <TextField
