@@ -382,6 +382,38 @@ describe.each(BACKENDS)("organizations on %s", (backend) => {
     }
   });
 
+  it("notifies each staff member of a received share in their own language first, and the contact email", async () => {
+    const org = await createOrg();
+    const contact = `contact-${org.slug}@org.test`;
+    const { user: reviewer } = await staffOf(org, "reviewer");
+    await t.core.stores.users.update(reviewer.id, { locale: "en" });
+    const { user: admin } = await staffOf(org, "organization_admin");
+    const u = await makeUser(t.core);
+    const learner = await makeLearner(t.core, inst, { givenName: "Noé" });
+    await t.core.stores.learners.linkUser(learner.id, u.user.id);
+    const { document } = await makeDocument(t.core, inst, { learner, type, title: `Diplôme ${uniq()}` });
+    const c = new TestClient(t.app);
+    expect((await c.signIn(u.email, u.password)).statusCode).toBe(200);
+    const res = await c.post("/api/v1/shares", {
+      channel: "organization",
+      organizationId: org.id,
+      documentIds: [document.id],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const name = u.user.displayName;
+    const english = await t.waitForMail(reviewer.email, "Documents");
+    expect(english.subject).toBe(`Documents received: ${name} / Documents reçus : ${name}`);
+    expect(english.text.indexOf("certified document")).toBeLessThan(
+      english.text.indexOf("document certifié"),
+    );
+    const french = await t.waitForMail(admin.email, "Documents");
+    expect(french.subject).toBe(`Documents reçus : ${name} / Documents received: ${name}`);
+    const toContact = await t.waitForMail(contact, "Documents");
+    expect(toContact.subject.startsWith("Documents reçus")).toBe(true);
+    // One message each: no recipient sees another's address.
+    for (const m of [english, french, toContact]) expect(m.to).not.toContain(",");
+  });
+
   it("lists the inbox with search and filters, marks processed, opens with verdicts, and records each retrieval", async () => {
     const org = await createOrg();
     const { client: reviewer, user: reviewerUser } = await staffOf(org);

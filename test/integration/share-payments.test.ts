@@ -184,4 +184,35 @@ describe.each(BACKENDS)("paying for a share (development gateway) on %s", (backe
     expect(share.status).toBe("revoked");
     expect(await revokedAudit(share.id)).toHaveLength(1);
   });
+
+  it("a paid share with an organization notifies its staff once the payment commits", async () => {
+    const org = await t.core.stores.organizations.create({
+      slug: `org-${uniq()}`,
+      nameFr: "Employeur Exemple",
+      nameEn: "Example Employer",
+      kind: "employer",
+      country: "CA",
+      contactEmail: null,
+      searchText: "employeur exemple",
+    });
+    if (!org) throw new Error("no organization");
+    const reviewer = await makeUser(t.core);
+    await t.core.stores.users.update(reviewer.user.id, { locale: "en" });
+    await t.core.stores.memberships.add({
+      userId: reviewer.user.id,
+      role: "reviewer",
+      institutionId: null,
+      organizationId: org.id,
+    });
+    const { c, document } = await learnerWithDocument();
+    const start = await c.post("/api/v1/wallet/shares/checkout", {
+      channel: "organization",
+      organizationId: org.id,
+      documentIds: [document.id],
+    });
+    expect(start.statusCode, start.body).toBe(201);
+    expect((await checkout(start.json().url, 0)).statusCode).toBe(303);
+    const mail = await t.waitForMail(reviewer.email, "Documents received");
+    expect(mail.subject.startsWith("Documents received")).toBe(true);
+  });
 });

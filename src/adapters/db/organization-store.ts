@@ -120,6 +120,18 @@ export function organizationStore(db: Db): OrganizationStore {
         .orderBy(asc(users.displayName), asc(users.id));
       return rows.map((r) => ({ ...r, role: r.role as OrganizationRole }));
     },
+    async listStaffContacts(organizationId) {
+      const rows = await db
+        .select({ email: users.email, locale: users.locale })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(memberships.organizationId, organizationId), eq(users.status, "active")))
+        .orderBy(asc(users.email));
+      return rows.map((r) => ({
+        email: r.email,
+        locale: r.locale === "en" ? ("en" as const) : ("fr" as const),
+      }));
+    },
     async recordInvitation(input) {
       await db.insert(organizationInvitations).values(input);
     },

@@ -24,6 +24,8 @@ export interface OrganizationStore {
   setLogo(id: string, logo: { bytes: Uint8Array; contentType: string } | null): Promise<Organization | null>;
   /** Its admins and reviewers with their accounts, by name. */
   listStaff(organizationId: string): Promise<OrganizationStaffMember[]>;
+  /** Where to tell its staff of a received share: each member's email and language. */
+  listStaffContacts(organizationId: string): Promise<{ email: string; locale: "fr" | "en" }[]>;
   /** Files a sent staff invitation (by its token's nonce hash), so it can be listed and cancelled. */
   recordInvitation(input: {
     organizationId: string;

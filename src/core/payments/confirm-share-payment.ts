@@ -23,12 +23,22 @@ export async function confirmSharePayment(
 ): Promise<void> {
   const intent = asShareIntent(p.intent);
   if (!intent) throw new DomainError("payment_purpose_unsupported");
+  // Deferred work runs after the commit: from then on it reads through the ordinary stores.
+  let committed = false;
   const inTransaction: CoreDeps = {
     ...deps,
-    stores,
+    get stores() {
+      return committed ? deps.stores : stores;
+    },
     transact: (fn) => fn(stores),
     background: (label, task) => {
-      deferred.push({ label, task });
+      deferred.push({
+        label,
+        task: () => {
+          committed = true;
+          return task();
+        },
+      });
     },
   };
   let outcome: SharePaymentIntent;
