@@ -8,6 +8,7 @@ import { startTestApp, type TestApp } from "../support/test-app.ts";
 import { BACKENDS } from "../support/test-database.ts";
 
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 
 describe.each(BACKENDS)("the job worker's periodic maintenance on %s", (backend) => {
   let t: TestApp;
@@ -33,14 +34,18 @@ describe.each(BACKENDS)("the job worker's periodic maintenance on %s", (backend)
     const type = await makeDocumentType(t.core, inst);
     const u = await makeUser(t.core);
     const learner = await makeLearner(t.core, inst);
-    const { document } = await makeDocument(t.core, inst, { learner, type, title: `Diplôme ${uniq()}` });
+    // One document per payment: a learner has one open unlock checkout per document.
+    const docs = await Promise.all(
+      [1, 2, 3].map(() => makeDocument(t.core, inst, { learner, type, title: `Diplôme ${uniq()}` })),
+    );
     const now = t.clock.now();
+    let n = 0;
     const pay = (expiresInMin: number) =>
       t.core.stores.payments.create(
         {
           userId: u.user.id,
           institutionId: inst.id,
-          documentId: document.id,
+          documentId: docs[n++]?.document.id as string,
           purpose: "unlock",
           amountCents: 1250,
           currency: "CAD",
@@ -126,6 +131,62 @@ describe.each(BACKENDS)("the job worker's periodic maintenance on %s", (backend)
       expect(new Date(queued[0]?.run_at as string).getTime()).toBeGreaterThan(t.clock.now().getTime());
     } finally {
       t.clock.advance(-(31 * MINUTE + MAINTENANCE_EVERY_MS));
+    }
+  });
+
+  it("deletes jobs done over 7 days ago and failed over 30 days ago (the dashboard keeps offering younger failed emails), and forgets closed SAML assertions", async () => {
+    const inst = await makeInstitution(t.core);
+    const now = t.clock.now();
+    const ago = (days: number) => new Date(now.getTime() - days * DAY).toISOString();
+    const job = async (state: "done" | "failed", finishedDaysAgo: number, queue = QUEUES.mail) => {
+      const [row] = await rows(sql`
+        insert into jobs (queue, payload, state, attempts, created_at, finished_at, last_error)
+        values (${queue}, ${JSON.stringify({ institutionId: inst.id, message: { to: `x-${uniq()}@home.test` } })}::jsonb,
+          ${state}, 5, ${ago(finishedDaysAgo + 1)}::timestamptz, ${ago(finishedDaysAgo)}::timestamptz,
+          ${state === "failed" ? "550 mailbox unavailable" : null})
+        returning id`);
+      return row?.id as string;
+    };
+    const doneOld = await job("done", 8);
+    const doneRecent = await job("done", 6);
+    const failedOld = await job("failed", 31);
+    const failedRecent = await job("failed", 29);
+    const queuedOld = (
+      await rows(sql`
+        insert into jobs (queue, payload, state, created_at, run_at)
+        values ('never-claimed', '{}'::jsonb, 'queued', ${ago(40)}::timestamptz, ${ago(40)}::timestamptz)
+        returning id`)
+    )[0]?.id as string;
+    const failedBefore = await t.core.stores.dashboard.failedEmails(inst.id, 10);
+    expect(failedBefore.latest.map((e) => e.id).sort()).toEqual([failedOld, failedRecent].sort());
+
+    const closed = `closed-${uniq()}`;
+    const open = `open-${uniq()}`;
+    expect(await t.core.stores.samlReplay.remember(closed, new Date(now.getTime() + 2 * MINUTE), now)).toBe(
+      true,
+    );
+    expect(await t.core.stores.samlReplay.remember(open, new Date(now.getTime() + 60 * MINUTE), now)).toBe(
+      true,
+    );
+    const seen = async (h: string) =>
+      (await rows(sql`select 1 from saml_assertions_seen where id_hash = ${h}`)).length === 1;
+
+    const exists = async (id: string) => (await rows(sql`select 1 from jobs where id = ${id}`)).length === 1;
+    // Past the next run queued by any earlier test (which moved the clock 36 minutes ahead).
+    t.clock.advance(45 * MINUTE);
+    try {
+      await until(async () => !(await exists(doneOld)));
+      await until(async () => !(await seen(closed)));
+      expect(await exists(failedOld)).toBe(false);
+      expect(await exists(doneRecent)).toBe(true);
+      expect(await exists(failedRecent)).toBe(true);
+      expect(await exists(queuedOld)).toBe(true);
+      expect(await seen(open)).toBe(true);
+      const failedAfter = await t.core.stores.dashboard.failedEmails(inst.id, 10);
+      expect(failedAfter.latest.map((e) => e.id)).toEqual([failedRecent]);
+    } finally {
+      t.clock.advance(-45 * MINUTE);
+      await rows(sql`delete from jobs where id = ${queuedOld}`);
     }
   });
 });

@@ -99,6 +99,17 @@ export function jobStore(db: Db): JobStore {
       return row ? toRecord(row) : null;
     },
 
+    async purgeFinished({ doneBefore, failedBefore, limit }) {
+      const result = await db.execute(sql`
+        delete from ${jobs} where id in (
+          select id from ${jobs}
+          where (state = 'done' and finished_at < ${doneBefore.toISOString()}::timestamptz)
+             or (state = 'failed' and finished_at < ${failedBefore.toISOString()}::timestamptz)
+          limit ${limit})
+        returning id`);
+      return (result as unknown as { rows: unknown[] }).rows.length;
+    },
+
     async retry(id, now) {
       const rows = await db
         .update(jobs)

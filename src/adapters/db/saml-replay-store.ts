@@ -15,5 +15,12 @@ export function samlReplayStore(db: Db): SamlReplayStore {
         .returning({ idHash: samlAssertionsSeen.idHash });
       return inserted.length === 1;
     },
+    async purgeExpired(now) {
+      const rows = await db
+        .delete(samlAssertionsSeen)
+        .where(lte(samlAssertionsSeen.expiresAt, now))
+        .returning({ idHash: samlAssertionsSeen.idHash });
+      return rows.length;
+    },
   };
 }

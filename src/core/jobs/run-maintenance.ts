@@ -6,6 +6,14 @@ import { QUEUES } from "./queues.ts";
 /** How often the periodic maintenance runs. */
 export const MAINTENANCE_EVERY_MS = 5 * 60 * 1000;
 
+const DAY_MS = 24 * 3600 * 1000;
+/** Jobs done are kept a week (to look into what ran), then deleted. */
+export const DONE_JOB_RETENTION_MS = 7 * DAY_MS;
+/** Jobs failed for good are kept 30 days: the dashboard offers to resend a failed email until then. */
+export const FAILED_JOB_RETENTION_MS = 30 * DAY_MS;
+/** At most this many jobs are deleted per run (a backlog goes in steps of five minutes). */
+const PURGE_LIMIT = 10_000;
+
 /**
  * Queues the maintenance of the slot that holds `at`. The singleton key names the slot, so
  * several workers (or restarts) queue each slot once while it is unfinished, and a running
@@ -27,8 +35,10 @@ export async function scheduleMaintenance(deps: CoreDeps, at: Date): Promise<voi
 
 /**
  * The periodic maintenance: abandoned checkouts become expired (never paid nor unlocked: only
- * pending payments past their expiry change), and expired sign-on transactions and stale
- * idempotency records are dropped. It queues the next run first, so a failure never ends the cycle.
+ * pending payments past their expiry change); expired sign-on transactions, seen SAML assertions
+ * whose window has closed and stale idempotency records are dropped; jobs done more than 7 days ago
+ * and jobs failed more than 30 days ago are deleted. It queues the next run first, so a failure
+ * never ends the cycle.
  */
 export const runMaintenance: JobHandler = async (deps) => {
   const now = deps.clock.now();
@@ -37,4 +47,10 @@ export const runMaintenance: JobHandler = async (deps) => {
   await deps.stores.payments.expireDue(now);
   await deps.stores.ssoTransactions.purgeExpired(now);
   await deps.stores.idempotency.purge(new Date(now.getTime() - IDEMPOTENCY_TTL_MS));
+  await deps.stores.samlReplay.purgeExpired(now);
+  await deps.stores.jobs.purgeFinished({
+    doneBefore: new Date(now.getTime() - DONE_JOB_RETENTION_MS),
+    failedBefore: new Date(now.getTime() - FAILED_JOB_RETENTION_MS),
+    limit: PURGE_LIMIT,
+  });
 };
