@@ -26,9 +26,20 @@ describe.each(BACKENDS)("an institution's payments list on %s", (backend) => {
     const ids: string[] = [];
     for (let i = 0; i < count; i++) {
       const created = new Date(t.clock.now().getTime() - (count - i) * 60_000);
+      // One learner per pending checkout: a learner has one open unlock checkout per document.
+      const payer =
+        i === 0
+          ? learnerUser.user
+          : await t.core.stores.users.create({
+              email: `payer-${uniq()}@home.test`,
+              displayName: `Payer ${i}`,
+              locale: "fr",
+              passwordHash: null,
+              emailVerifiedAt: null,
+            });
       const p = await t.core.stores.payments.create(
         {
-          userId: learnerUser.user.id,
+          userId: payer.id,
           institutionId: inst.id,
           documentId: document.id,
           purpose: "unlock",
