@@ -12,16 +12,21 @@ const safeName = (title: string, id: string) => {
   return `${base || "document"}-${id.slice(0, 8)}.pdf`;
 };
 
+/** "download": the recipient saves the file; "view": the in-browser viewer reads it to draw it. */
+export type SharedFileUse = "download" | "view";
+
 /**
  * The signed original of a shared document, exactly as issued, for a recipient who opened the
- * share in the last hour (its access token) while it is live, when the learner and the type allow
- * downloads. Anything else is not_found. Each download is recorded.
+ * share in the last hour (its access token) while it is live. A download needs the learner and
+ * the type to allow downloads, and is recorded; a view (the viewer's rendition) does not, and
+ * records nothing more (opening the share recorded the view). Anything else is not_found.
  */
 export async function readSharedFile(
   deps: CoreDeps,
   token: string,
   documentId: string,
   client: ShareClient,
+  use: SharedFileUse = "download",
 ): Promise<{ bytes: Uint8Array; fileName: string }> {
   const found = await findShareByToken(deps, token);
   const now = deps.clock.now();
@@ -33,12 +38,12 @@ export async function readSharedFile(
     !doc ||
     share.revokedAt ||
     share.expiresAt <= now ||
-    !share.downloadAllowed ||
-    doc.documentType?.downloadAllowed === false ||
+    (use === "download" && (!share.downloadAllowed || doc.documentType?.downloadAllowed === false)) ||
     !hasAccess(deps, share, client.accessToken)
   )
     throw new DomainError("not_found");
   const bytes = await deps.blobs.get(doc.institution.id, doc.sha256);
+  if (use === "view") return { bytes, fileName: safeName(doc.title, doc.id) };
   await deps.stores.shares.addEvent({
     shareId: share.id,
     kind: "download",

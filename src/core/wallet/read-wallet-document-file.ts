@@ -17,15 +17,18 @@ export const walletFileName = (title: string, id: string): string => {
 
 /**
  * The signed original, byte for byte, for its learner: only their own document (else not_found),
- * only when its type allows downloading, and only once unlocked when the type charges for it.
+ * only once unlocked when the type charges for it, and to download only when its type allows
+ * downloading (the in-browser viewer, `use` "view", reads it whatever the type says).
  */
 export async function readWalletDocumentFile(
   deps: CoreDeps,
   actor: Actor,
   documentId: string,
+  use: "download" | "view" = "download",
 ): Promise<{ bytes: Uint8Array; fileName: string }> {
   const doc = await findOwnedDocument(deps.stores, actor, documentId);
-  if (doc.documentType && !doc.documentType.downloadAllowed) throw new DomainError("download_not_allowed");
+  if (use === "download" && doc.documentType && !doc.documentType.downloadAllowed)
+    throw new DomainError("download_not_allowed");
   if (!isUnlocked(doc)) throw new DomainError("document_locked");
   const bytes = await deps.blobs.get(doc.institutionId, doc.sha256);
   return { bytes, fileName: walletFileName(doc.title, doc.id) };

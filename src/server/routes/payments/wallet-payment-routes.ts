@@ -11,6 +11,7 @@ import { Uuid } from "../../http/inputs.ts";
 import { errors } from "../../presenters/schemas.ts";
 import { ShareSummaryOut } from "../../presenters/share-schemas.ts";
 import { type RouteContext, typed } from "../route-context.ts";
+import { ViewQuery } from "../sharing/recipient-share-routes.ts";
 import { ShareIn } from "../sharing/share-routes.ts";
 
 const DocParams = z.strictObject({ id: Uuid });
@@ -139,16 +140,23 @@ export async function walletPaymentRoutes(app: FastifyInstance, { deps }: RouteC
       schema: {
         tags,
         summary:
-          "Download the signed original of one of my documents, as issued (when its type allows it, once unlocked if it has a fee)",
+          "The signed original of one of my documents, as issued, once unlocked if it has a fee: a download when its type allows it, or with ?view=1 inline for the in-browser viewer",
         params: DocParams,
+        querystring: ViewQuery,
         produces: ["application/pdf"],
       },
     },
     async (req, reply) => {
-      const file = await readWalletDocumentFile(deps.core, requireActor(req), req.params.id);
+      const view = req.query.view === "1";
+      const file = await readWalletDocumentFile(
+        deps.core,
+        requireActor(req),
+        req.params.id,
+        view ? "view" : "download",
+      );
       return reply
         .type("application/pdf")
-        .header("content-disposition", `attachment; filename="${file.fileName}"`)
+        .header("content-disposition", `${view ? "inline" : "attachment"}; filename="${file.fileName}"`)
         .header("cache-control", "private, no-store")
         .header("x-content-type-options", "nosniff")
         .send(Buffer.from(file.bytes));

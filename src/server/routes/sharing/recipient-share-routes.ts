@@ -16,6 +16,8 @@ const COOKIE_PATH = "/api/v1/shares";
 
 const TokenParams = z.object({ token: z.string().max(200) });
 const tags = ["sharing"];
+/** ?view=1: the bytes for the in-browser viewer (inline), not a download. */
+export const ViewQuery = z.object({ view: z.enum(["0", "1"]).optional() });
 
 const accessOf = (req: FastifyRequest) => req.cookies[SHARE_ACCESS_COOKIE] ?? null;
 
@@ -102,19 +104,25 @@ export async function recipientShareRoutes(app: FastifyInstance, { deps, config 
       config: PUBLIC,
       schema: {
         tags,
-        summary: "Download a shared document's signed original, as issued (when the share allows it)",
+        summary:
+          "A shared document's signed original, as issued: a download when the share allows it (recorded), or with ?view=1 inline for the in-browser viewer (whenever this browser opened the share; nothing more recorded)",
         params: TokenParams.extend({ id: z.string().max(64) }),
+        querystring: ViewQuery,
         produces: ["application/pdf"],
       },
     },
     async (req, reply) => {
-      const file = await readSharedFile(deps.core, req.params.token, req.params.id, {
-        ...clientInfo(req),
-        accessToken: accessOf(req),
-      });
+      const view = req.query.view === "1";
+      const file = await readSharedFile(
+        deps.core,
+        req.params.token,
+        req.params.id,
+        { ...clientInfo(req), accessToken: accessOf(req) },
+        view ? "view" : "download",
+      );
       return reply
         .type("application/pdf")
-        .header("content-disposition", `attachment; filename="${file.fileName}"`)
+        .header("content-disposition", `${view ? "inline" : "attachment"}; filename="${file.fileName}"`)
         .header("cache-control", "private, no-store")
         .header("x-content-type-options", "nosniff")
         .send(Buffer.from(file.bytes));
