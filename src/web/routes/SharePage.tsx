@@ -8,6 +8,7 @@ import { QueryError } from "../components/QueryError.tsx";
 import { PublicShareButtons } from "../features/sharing/PublicShareButtons.tsx";
 import { SharedDocumentBanner } from "../features/sharing/SharedDocumentBanner.tsx";
 import { ShareUnlockForm } from "../features/sharing/ShareUnlockForm.tsx";
+import { watermarkText } from "../features/viewer/watermark.ts";
 import { useLocale } from "../hooks/useLocale.ts";
 import { formatDate, localizedName } from "../lib/format.ts";
 
@@ -63,7 +64,12 @@ export function SharePage() {
             aria-label={t("sharing.recipient.listLabel", { count: s.documents.length })}
           >
             {s.documents.map((d) => (
-              <SharedDocumentBanner key={d.id} document={d} downloadUrl={sharedFileUrl(token, d.id)} />
+              <SharedDocumentBanner
+                key={d.id}
+                document={d}
+                downloadUrl={sharedFileUrl(token, d.id)}
+                watermark={watermarkText(t, s)}
+              />
             ))}
           </ul>
           {s.channel === "public" && <PublicShareButtons documents={s.documents} />}

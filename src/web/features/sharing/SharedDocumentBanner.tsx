@@ -3,14 +3,20 @@ import { Link } from "react-router";
 import type { SharedDocument } from "../../../core/sharing/sharing.types.ts";
 import { useLocale } from "../../hooks/useLocale.ts";
 import { formatDate, formatDay, localizedName } from "../../lib/format.ts";
+import { DocumentViewer } from "../viewer/DocumentViewer.tsx";
 
-/** One shared document with its verdict in plain words: who issued it, to whom, what, when, and whether it holds. */
+/**
+ * One shared document with its verdict in plain words: who issued it, to whom, what, when, and
+ * whether it holds; its download when allowed, and the viewer (its pages watermarked for the recipient).
+ */
 export function SharedDocumentBanner({
   document: d,
   downloadUrl,
+  watermark,
 }: {
   document: SharedDocument;
   downloadUrl: string;
+  watermark: string;
 }) {
   const { t } = useTranslation();
   const lang = useLocale();
@@ -50,6 +56,16 @@ export function SharedDocumentBanner({
         )}
       </p>
       {!d.downloadAllowed && <p className="hint">{t("sharing.recipient.noDownload")}</p>}
+      <DocumentViewer
+        url={`${downloadUrl}?view=1`}
+        title={d.title}
+        watermark={watermark}
+        aside={
+          <p className={`share-verdict share-verdict-${verdict}`}>
+            <strong>{t(`sharing.recipient.verdict.${verdict}`)}</strong>
+          </p>
+        }
+      />
     </li>
   );
 }

@@ -5,8 +5,10 @@ import { formatMoney, startUnlockCheckout, walletFileUrl } from "../../api/payme
 import { FormAlert } from "../../components/FormAlert.tsx";
 import { useErrorText } from "../../hooks/useErrorText.ts";
 import { useLocale } from "../../hooks/useLocale.ts";
+import { DocumentStatusBadge } from "../documents/DocumentStatusBadge.tsx";
+import { DocumentViewer } from "../viewer/DocumentViewer.tsx";
 
-/** Whether a wallet document is unlocked; its price and the Unlock button; the signed PDF's download. */
+/** Whether a wallet document is unlocked; its price and the Unlock button; the signed PDF's download and viewer. */
 export function WalletDocumentAccess({ document: d }: { document: WalletDocument }) {
   const { t } = useTranslation();
   const lang = useLocale();
@@ -54,6 +56,18 @@ export function WalletDocumentAccess({ document: d }: { document: WalletDocument
       </div>
       {access.unlocked && !access.downloadAllowed && (
         <p className="hint">{t("payments.downloadNotAllowed")}</p>
+      )}
+      {access.unlocked && (
+        <DocumentViewer
+          url={`${walletFileUrl(d.id)}?view=1`}
+          title={d.title}
+          aside={
+            <p className="pdf-viewer-verdict">
+              <strong>{t("wallet.status")} </strong>
+              <DocumentStatusBadge status={d.status} />
+            </p>
+          }
+        />
       )}
     </div>
   );
