@@ -286,6 +286,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Bilingual> = {
     fr: "Ce document est gratuit : aucun paiement n'est nécessaire.",
     en: "This document is free: no payment is needed.",
   },
+  payment_being_confirmed: {
+    fr: "Votre paiement est en cours de confirmation : le document sera débloqué dans un instant. Actualisez la page dans quelques secondes.",
+    en: "Your payment is being confirmed: the document unlocks in a moment. Refresh the page in a few seconds.",
+  },
   document_already_unlocked: {
     fr: "Ce document est déjà débloqué : aucun nouveau paiement n'est nécessaire.",
     en: "This document is already unlocked: no new payment is needed.",

@@ -78,6 +78,7 @@ export type ErrorCode =
   | "document_already_unlocked"
   | "payment_purpose_unsupported"
   | "payment_not_refundable"
+  | "payment_being_confirmed"
   | "document_locked"
   | "download_not_allowed"
   | "internal";

@@ -343,6 +343,21 @@ describe.each(BACKENDS)("fees and payments with Stripe on %s", (backend) => {
     }
   });
 
+  it("an Unlock click after paying, before Stripe's event arrives, waits: the payment stays pending and the event unlocks", async () => {
+    const { c, document } = await learnerWithDocument();
+    const s = await startCheckout(c, document.id);
+    fake.sessions.set(s.sessionId, "complete");
+    const again = await c.post(`/api/v1/wallet/documents/${document.id}/unlock`);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error).toMatchObject({
+      code: "payment_being_confirmed",
+      message: { fr: expect.stringContaining("confirmation"), en: expect.stringContaining("confirmed") },
+    });
+    expect((await t.core.stores.payments.findById(s.paymentId))?.status).toBe("pending");
+    expect((await webhook(sessionEvent("checkout.session.completed", s))).json().outcome).toBe("applied");
+    expect((await c.get(`/api/v1/wallet/documents/${document.id}/file`)).statusCode).toBe(200);
+  });
+
   it("needs no payment for a free type, and refuses download when the type does not allow it", async () => {
     const { c, document, bytes } = await learnerWithDocument(free);
     expect((await c.get(`/api/v1/wallet/documents/${document.id}/unlock-quote`)).json()).toMatchObject({

@@ -33,54 +33,52 @@ export async function startUnlockCheckout(
   const now = deps.clock.now();
   const currency = doc.documentType.currency;
 
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const { payment, created } = await deps.stores.payments.claimOpenUnlock(
-      {
-        userId: actor.user.id,
-        institutionId: doc.institutionId,
-        documentId: doc.id,
-        purpose: "unlock",
-        amountCents,
-        currency,
-        gateway: gateway.name,
-        intent: {},
-        expiresAt: new Date(now.getTime() + CHECKOUT_TTL_MS),
-      },
-      now,
-    );
-    if (!created && payment.gatewaySessionId) {
-      const url = await gateway.resumeCheckout(payment.gatewaySessionId);
-      if (url) return { paymentId: payment.id, url };
-      // The gateway closed it before telling us: it no longer holds the place.
-      await deps.stores.payments.markExpired(payment.id);
-      continue;
-    }
-    // New, or another start is creating its checkout right now (Stripe answers both with one
-    // session: the request is idempotent per payment); the session stored first is the one kept.
-    let checkout: { sessionId: string; url: string };
-    try {
-      checkout = await gateway.createCheckout({
-        paymentId: payment.id,
-        amountCents: payment.amountCents,
-        currency: payment.currency,
-        description: {
-          fr: `Déblocage : ${doc.title} (${institution.nameFr})`,
-          en: `Unlock: ${doc.title} (${institution.nameEn})`,
-        },
-        ...checkoutReturnUrls(deps.settings.publicUrl, payment.id),
-        customerEmail: actor.user.email,
-        expiresAt: payment.expiresAt,
-        locale: actor.user.locale,
-      });
-    } catch (error) {
-      // A payment without a checkout must not hold the place for 30 minutes.
-      if (created) await deps.stores.payments.markFailedWithoutSession(payment.id);
-      throw error;
-    }
-    const kept = await deps.stores.payments.setSessionOnce(payment.id, checkout.sessionId);
-    if (kept === checkout.sessionId) return { paymentId: payment.id, url: checkout.url };
-    const url = kept ? await gateway.resumeCheckout(kept) : null;
+  const { payment, created } = await deps.stores.payments.claimOpenUnlock(
+    {
+      userId: actor.user.id,
+      institutionId: doc.institutionId,
+      documentId: doc.id,
+      purpose: "unlock",
+      amountCents,
+      currency,
+      gateway: gateway.name,
+      intent: {},
+      expiresAt: new Date(now.getTime() + CHECKOUT_TTL_MS),
+    },
+    now,
+  );
+  if (!created && payment.gatewaySessionId) {
+    const url = await gateway.resumeCheckout(payment.gatewaySessionId);
     if (url) return { paymentId: payment.id, url };
+    // Closed at the gateway before its expiry: paid, its event on the way. Expiring it now would
+    // make that event find an expired payment (charged, never unlocked): the learner waits.
+    throw new DomainError("payment_being_confirmed");
   }
-  throw new DomainError("payment_gateway_failed");
+  // New, or another start is creating its checkout right now (Stripe answers both with one
+  // session: the request is idempotent per payment); the session stored first is the one kept.
+  let checkout: { sessionId: string; url: string };
+  try {
+    checkout = await gateway.createCheckout({
+      paymentId: payment.id,
+      amountCents: payment.amountCents,
+      currency: payment.currency,
+      description: {
+        fr: `Déblocage : ${doc.title} (${institution.nameFr})`,
+        en: `Unlock: ${doc.title} (${institution.nameEn})`,
+      },
+      ...checkoutReturnUrls(deps.settings.publicUrl, payment.id),
+      customerEmail: actor.user.email,
+      expiresAt: payment.expiresAt,
+      locale: actor.user.locale,
+    });
+  } catch (error) {
+    // A payment without a checkout must not hold the place for 30 minutes.
+    if (created) await deps.stores.payments.markFailedWithoutSession(payment.id);
+    throw error;
+  }
+  const kept = await deps.stores.payments.setSessionOnce(payment.id, checkout.sessionId);
+  if (kept === checkout.sessionId) return { paymentId: payment.id, url: checkout.url };
+  const url = kept ? await gateway.resumeCheckout(kept) : null;
+  if (!url) throw new DomainError("payment_gateway_failed");
+  return { paymentId: payment.id, url };
 }

@@ -79,6 +79,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   document_already_unlocked: 409,
   payment_purpose_unsupported: 409,
   payment_not_refundable: 409,
+  payment_being_confirmed: 409,
   document_locked: 402,
   download_not_allowed: 403,
   internal: 500,
