@@ -29,7 +29,7 @@ import type {
   RevenueLine,
 } from "./payments/payments.types.ts";
 import type { AccountExportData } from "./privacy/privacy.types.ts";
-import type { ShareStore, ShareViewLog } from "./sharing/share-store.ts";
+import type { ShareLookupCache, ShareStore, ShareViewLog } from "./sharing/share-store.ts";
 import type {
   LinkedAccount,
   ProtocolSettings,
@@ -251,6 +251,11 @@ export interface SessionStore {
   }): Promise<SessionRecord>;
   /** The live session for a token hash: not revoked, not expired. */
   findLive(tokenHash: string, now: Date): Promise<SessionRecord | null>;
+  /** The same, with its user, in one query (every signed-in request asks it). */
+  findLiveWithUser(
+    tokenHash: string,
+    now: Date,
+  ): Promise<{ session: SessionRecord; user: UserRecord } | null>;
   touch(id: string, now: Date): Promise<void>;
   listLive(userId: string, now: Date): Promise<SessionRecord[]>;
   revoke(userId: string, sessionId: string, now: Date): Promise<boolean>;
@@ -594,6 +599,8 @@ export interface JobStore {
   findById(id: string): Promise<JobRecord | null>;
   /** A failed job back in the queue with its attempts reset; false if it was not failed. */
   retry(id: string, now: Date): Promise<boolean>;
+  /** Deletes up to `limit` jobs done before doneBefore and failed before failedBefore; returns how many. */
+  purgeFinished(input: { doneBefore: Date; failedBefore: Date; limit: number }): Promise<number>;
 }
 
 /** Aggregates for an institution's overview: one query per figure, never one per row. */
@@ -1008,6 +1015,8 @@ export interface SamlServiceProvider {
 export interface SamlReplayStore {
   /** Remembers the assertion; false when it was seen already (a replay). Drops expired rows first. */
   remember(idHash: string, expiresAt: Date, now: Date): Promise<boolean>;
+  /** Forgets the assertions whose window has closed; returns how many. */
+  purgeExpired(now: Date): Promise<number>;
 }
 
 /** Reads and writes over everything of one user's (the privacy features). */
@@ -1063,6 +1072,19 @@ export interface PaymentStore {
     now: Date,
   ): Promise<PaymentRecord>;
   setSession(id: string, sessionId: string): Promise<void>;
+  /**
+   * The user's one open unlock payment for the document: the pending one (created=false), or a new
+   * one (created=true). A partial unique index keeps it single under concurrent starts; a pending
+   * one whose expiry passed, or on another gateway, expires first.
+   */
+  claimOpenUnlock(
+    input: Parameters<PaymentStore["create"]>[0],
+    now: Date,
+  ): Promise<{ payment: PaymentRecord; created: boolean }>;
+  /** Sets the checkout session unless one is set already; returns the session the payment keeps. */
+  setSessionOnce(id: string, sessionId: string): Promise<string | null>;
+  /** pending without a session → failed (its checkout could not be created); false otherwise. */
+  markFailedWithoutSession(id: string): Promise<boolean>;
   /** Replaces what the payment is for (a share payment's outcome, once paid). */
   setIntent(id: string, intent: Record<string, unknown>): Promise<void>;
   /** Reads one key of the user's payment's intent and erases it in the same statement (null: absent, or not theirs). */
@@ -1263,6 +1285,8 @@ export interface CoreDeps {
   paymentGateway: PaymentGateway | null;
   /** Views of shares without a view limit, written in batches (at most ~100 ms later). */
   shareViews: ShareViewLog;
+  /** The recipient page's look-up of shares by token, in memory while change notifications are heard. */
+  shareCache: ShareLookupCache;
   /** A new random UUID (document ids). */
   newId(): string;
   /** Runs a task after the answer is sent (mail that must not slow or reveal anything); failures are logged. */

@@ -12,10 +12,12 @@ import { nodeSecrets } from "../adapters/crypto/node-secrets.ts";
 import { systemClock } from "../adapters/crypto/system-clock.ts";
 import { createStores, createTransact } from "../adapters/db/create-stores.ts";
 import { dataKeyStore } from "../adapters/db/data-key-store.ts";
+import { listenShareChanges } from "../adapters/db/listen-share-changes.ts";
 import { migrateDatabase } from "../adapters/db/migrate-database.ts";
 import { type Database, type DatabaseTarget, openDatabase } from "../adapters/db/open-database.ts";
 import { pemToDer } from "../adapters/db/pem.ts";
 import { pendingMigrations } from "../adapters/db/pending-migrations.ts";
+import { shareLookupCache } from "../adapters/db/share-lookup-cache.ts";
 import { shareViewLog } from "../adapters/db/share-view-log.ts";
 import {
   nodeSamlServiceProvider,
@@ -48,6 +50,12 @@ export const WEB_ROOT = join(ROOT, "dist", "web");
 export const CRL_PATH = "/pki/issuing-ca.crl";
 /** How long a view of a share without a view limit may wait in memory before it is written. */
 const SHARE_VIEW_FLUSH_MS = 100;
+/**
+ * Shares the recipient page keeps in memory: a change committed anywhere reaches the cache through
+ * the database's notifications within milliseconds; the time to live only bounds what a lost
+ * notification could leave behind.
+ */
+const SHARE_CACHE = { ttlMs: 10_000, maxEntries: 10_000 };
 export const VERSION: string = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
 
 export interface Runtime {
@@ -91,6 +99,11 @@ export async function buildRuntime(
       : null;
   const smtp = config.smtpUrl && !options.mailer ? smtpMailer(config.smtpUrl, config.mailFrom) : null;
   const mailer: Mailer = options.mailer ?? smtp ?? outbox ?? failingMailer();
+
+  const shareCache = shareLookupCache(SHARE_CACHE);
+  const shareChanges = await listenShareChanges(database, shareCache, (err) =>
+    logger.warn({ err }, "share change notifications lost: the share cache is off until they are back"),
+  );
 
   const pending = new Set<Promise<void>>();
   const background = (label: string, task: () => Promise<void>) => {
@@ -154,6 +167,7 @@ export async function buildRuntime(
         flushMs: SHARE_VIEW_FLUSH_MS,
         onError: (err, dropped) => logger.error({ err, dropped }, "share views: write failed"),
       }),
+      shareCache,
     },
     ping: () => database.ping(),
     outbox: options.mailer ? null : outbox,
@@ -178,6 +192,7 @@ export async function buildRuntime(
       await worker?.stop();
       await Promise.allSettled([...pending]);
       await deps.core.shareViews.flush();
+      await shareChanges.close();
       smtp?.close();
       await database.close();
     },

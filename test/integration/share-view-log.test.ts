@@ -85,4 +85,39 @@ describe.each(BACKENDS)("batched share views on %s", (backend) => {
     const [row] = await rows(`select view_count from shares where id = '${a.id}'`);
     expect(Number(row?.view_count)).toBe(1);
   });
+
+  it("keeps every field as it came: quotes, commas, braces, backslashes, accents, nulls, times", async () => {
+    const a = await unlimitedShare();
+    const log = shareViewLog(t.runtime.database.db, {
+      flushMs: 10_000,
+      onError: (err) => {
+        throw err;
+      },
+    });
+    const agents = ['Mozilla/5.0 "quoted", {braced} \\ back\\slash', "Navigateur é à ü 🙂", null, "NULL", ""];
+    const at = new Date("2026-11-02T03:04:05.678Z");
+    for (const [i, userAgent] of agents.entries())
+      log.record({
+        shareId: a.id,
+        kind: "view",
+        documentId: null,
+        organizationId: null,
+        createdAt: new Date(at.getTime() + i),
+        ip: i % 2 ? null : "2001:db8::1",
+        userAgent,
+      });
+    await log.flush();
+    const stored = await rows(
+      `select ip, user_agent, created_at, document_id from share_events where share_id = '${a.id}' order by created_at`,
+    );
+    expect(stored.map((r) => r.user_agent)).toEqual(agents);
+    expect(stored.map((r) => r.ip)).toEqual(["2001:db8::1", null, "2001:db8::1", null, "2001:db8::1"]);
+    expect(stored.map((r) => new Date(r.created_at as string).getTime())).toEqual(
+      agents.map((_, i) => at.getTime() + i),
+    );
+    expect(stored.every((r) => r.document_id === null)).toBe(true);
+    const [share] = await rows(`select view_count, first_viewed_at from shares where id = '${a.id}'`);
+    expect(Number(share?.view_count)).toBe(5);
+    expect(new Date(share?.first_viewed_at as string).getTime()).toBe(at.getTime());
+  });
 });

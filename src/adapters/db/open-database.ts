@@ -14,6 +14,8 @@ export type DatabaseTarget = { kind: "pglite"; dir: string | null } | { kind: "p
 
 export interface Database {
   readonly kind: DatabaseTarget["kind"];
+  /** Where it was opened (a dedicated connection, e.g. for LISTEN, opens the same). */
+  readonly target: DatabaseTarget;
   readonly db: Db;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
@@ -36,6 +38,7 @@ export async function openDatabase(
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {
       kind: "pglite",
+      target,
       db,
       pglite: client,
       ping: async () => {
@@ -54,6 +57,7 @@ export async function openDatabase(
   let closed = false;
   return {
     kind: "postgres",
+    target,
     db,
     pglite: null,
     ping: async () => {

@@ -1,7 +1,8 @@
 import { and, desc, eq, gt, isNull, ne } from "drizzle-orm";
 import type { SessionRecord, SessionStore } from "../../core/ports.ts";
 import type { Db } from "./open-database.ts";
-import { sessions } from "./schema.ts";
+import { sessions, users } from "./schema.ts";
+import { toUserRecord } from "./user-store.ts";
 
 type Row = typeof sessions.$inferSelect;
 const toRecord = ({ tokenHash: _omit, ...r }: Row): SessionRecord => r;
@@ -24,6 +25,16 @@ export function sessionStore(db: Db): SessionStore {
           and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)),
         );
       return row ? toRecord(row) : null;
+    },
+    async findLiveWithUser(tokenHash, now) {
+      const [row] = await db
+        .select({ session: sessions, user: users })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .where(
+          and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)),
+        );
+      return row ? { session: toRecord(row.session), user: toUserRecord(row.user) } : null;
     },
     async touch(id, now) {
       await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));

@@ -1,14 +1,13 @@
-import { inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { ShareViewEvent, ShareViewLog } from "../../core/sharing/share-store.ts";
 import type { Db } from "./open-database.ts";
-import { shareEvents, shares } from "./schema.ts";
 
 /** Beyond this many events waiting (the database refusing writes), new ones are dropped and reported. */
 const MAX_BUFFERED = 100_000;
 
 /**
- * Buffers views for at most `flushMs`, then writes them all in one transaction: one multi-row
- * INSERT of the events and one UPDATE of the counts (`view_count + n`, first view kept). A failed
+ * Buffers views for at most `flushMs`, then writes them all in one transaction: one INSERT of the
+ * events and one UPDATE of the counts (`view_count + n`, first view kept), each from arrays. A failed
  * write keeps the events for the next attempt; `onError` hears of it.
  */
 export function shareViewLog(
@@ -19,6 +18,8 @@ export function shareViewLog(
   let timer: ReturnType<typeof setTimeout> | null = null;
   let writing: Promise<void> = Promise.resolve();
 
+  // Each column travels as one array parameter: the statement's text is the same whatever the
+  // batch's size (building thousands of placeholders cost more than the write).
   const write = async (batch: ShareViewEvent[]) => {
     const counts = new Map<string, { n: number; first: Date }>();
     for (const e of batch) {
@@ -29,24 +30,24 @@ export function shareViewLog(
         if (e.createdAt < c.first) c.first = e.createdAt;
       }
     }
+    const column = (pick: (e: ShareViewEvent) => string | null) => sql.param(batch.map(pick));
     const ids = [...counts.keys()];
-    const n = sql.join(
-      ids.map((id) => sql`when ${id}::uuid then ${counts.get(id)?.n ?? 0}::int`),
-      sql` `,
-    );
-    const first = sql.join(
-      ids.map((id) => sql`when ${id}::uuid then ${counts.get(id)?.first ?? new Date()}::timestamptz`),
-      sql` `,
-    );
+    const tally = [...counts.values()];
     await db.transaction(async (tx) => {
-      await tx.insert(shareEvents).values(batch);
-      await tx
-        .update(shares)
-        .set({
-          viewCount: sql`${shares.viewCount} + (case ${shares.id} ${n} end)`,
-          firstViewedAt: sql`coalesce(${shares.firstViewedAt}, case ${shares.id} ${first} end)`,
-        })
-        .where(inArray(shares.id, ids));
+      await tx.execute(sql`
+        insert into share_events (share_id, kind, document_id, organization_id, ip, user_agent, created_at)
+        select * from unnest(
+          ${column((e) => e.shareId)}::uuid[], ${column((e) => e.kind)}::text[],
+          ${column((e) => e.documentId)}::uuid[], ${column((e) => e.organizationId)}::uuid[],
+          ${column((e) => e.ip)}::text[], ${column((e) => e.userAgent)}::text[],
+          ${column((e) => e.createdAt.toISOString())}::timestamptz[])`);
+      await tx.execute(sql`
+        update shares set
+          view_count = shares.view_count + v.n,
+          first_viewed_at = coalesce(shares.first_viewed_at, v.first)
+        from unnest(${sql.param(ids)}::uuid[], ${sql.param(tally.map((c) => c.n))}::int[],
+          ${sql.param(tally.map((c) => c.first.toISOString()))}::timestamptz[]) as v(id, n, first)
+        where shares.id = v.id`);
     });
   };
 

@@ -6,7 +6,7 @@ import { linkedAccounts, userEmails, users } from "./schema.ts";
 const normalize = (email: string) => email.trim().toLowerCase();
 
 type Row = typeof users.$inferSelect;
-const toRecord = (r: Row): UserRecord => ({
+export const toUserRecord = (r: Row): UserRecord => ({
   id: r.id,
   email: r.email,
   displayName: r.displayName,
@@ -23,14 +23,14 @@ export function userStore(db: Db): UserStore {
   return {
     async findById(id) {
       const [row] = await db.select().from(users).where(eq(users.id, id));
-      return row ? toRecord(row) : null;
+      return row ? toUserRecord(row) : null;
     },
     async findByEmail(email) {
       const [row] = await db
         .select()
         .from(users)
         .where(eq(users.emailNormalized, normalize(email)));
-      return row ? toRecord(row) : null;
+      return row ? toUserRecord(row) : null;
     },
     async findByAnyVerifiedEmail(email) {
       const n = normalize(email);
@@ -44,7 +44,7 @@ export function userStore(db: Db): UserStore {
         .where(or(eq(users.emailNormalized, n), inArray(users.id, verifiedSecondary)))
         .orderBy(desc(sql`${users.emailNormalized} = ${n}`))
         .limit(1);
-      return row ? toRecord(row) : null;
+      return row ? toUserRecord(row) : null;
     },
     async setPrimaryEmail(id, email, verifiedAt) {
       const [row] = await db
@@ -57,7 +57,7 @@ export function userStore(db: Db): UserStore {
         })
         .where(eq(users.id, id))
         .returning();
-      return row ? toRecord(row) : null;
+      return row ? toUserRecord(row) : null;
     },
     async hasLinkedAccount(id) {
       const [row] = await db
@@ -73,7 +73,7 @@ export function userStore(db: Db): UserStore {
         .values({ ...input, email: input.email.trim(), emailNormalized: normalize(input.email) })
         .returning();
       if (!row) throw new Error("insert returned no row");
-      return toRecord(row);
+      return toUserRecord(row);
     },
     async update(id, patch) {
       const [row] = await db
@@ -81,7 +81,7 @@ export function userStore(db: Db): UserStore {
         .set({ ...patch, updatedAt: new Date() })
         .where(eq(users.id, id))
         .returning();
-      return row ? toRecord(row) : null;
+      return row ? toUserRecord(row) : null;
     },
     async list({ q, offset, limit }) {
       const term = q.trim();
@@ -96,7 +96,7 @@ export function userStore(db: Db): UserStore {
         .offset(offset)
         .limit(limit);
       const [total] = await db.select({ n: count() }).from(users).where(and(where));
-      return { users: rows.map(toRecord), total: total?.n ?? 0 };
+      return { users: rows.map(toUserRecord), total: total?.n ?? 0 };
     },
   };
 }

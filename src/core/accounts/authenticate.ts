@@ -12,10 +12,9 @@ export async function authenticate(
 ): Promise<Actor | null> {
   if (!token || token.length > 200) return null;
   const now = deps.clock.now();
-  const session = await deps.stores.sessions.findLive(deps.secrets.hashToken(token), now);
-  if (!session) return null;
-  const user = await deps.stores.users.findById(session.userId);
-  if (user?.status !== "active") return null;
+  const found = await deps.stores.sessions.findLiveWithUser(deps.secrets.hashToken(token), now);
+  if (found?.user.status !== "active") return null;
+  const { session, user } = found;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS)
     await deps.stores.sessions.touch(session.id, now);
   const memberships = await deps.stores.memberships.listForUsers([user.id]);

@@ -64,5 +64,7 @@ export async function replaceDocument(
       await stores.jobs.enqueue({ queue: "mail", payload: { message, institutionId: institution.id } }, now);
     }
   });
+  // Shares of the old document now point to the new one at once in this process.
+  deps.shareCache.forget();
   return describeDocument(deps.stores, document);
 }

@@ -51,5 +51,7 @@ export async function revokeDocument(
     }
     return revoked;
   });
+  // Shares of it now say "revoked" at once in this process (other processes hear the database).
+  deps.shareCache.forget();
   return describeDocument(deps.stores, revoked);
 }

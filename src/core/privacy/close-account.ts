@@ -51,6 +51,7 @@ export async function closeAccount(
       targetId: user.id,
     });
   });
+  deps.shareCache.forget();
   const message = renderEmail(user.email, user.locale, PORTAL_BRAND, {
     subject: { fr: "Votre compte Sceau est fermé", en: "Your Sceau account is closed" },
     paragraphs: [

@@ -36,6 +36,7 @@ export async function extendShare(
       details: { expiresAt: expiresAt.toISOString() },
     });
   });
+  deps.shareCache.forget(share.id);
   const [summary] = await summarizeShares(deps.stores, [{ ...share, expiresAt }], now);
   if (!summary) throw new DomainError("not_found");
   return summary;

@@ -1,6 +1,6 @@
 import type { CoreDeps } from "../ports.ts";
 import { ACCESS_MINUTES, MAX_ACCESS_ATTEMPTS, SHARE_ACCESS_PURPOSE } from "./share-rules.ts";
-import type { SharedDocumentRow, ShareRecord } from "./share-store.ts";
+import type { FoundShare, ShareRecord } from "./share-store.ts";
 import type { RecipientShare } from "./sharing.types.ts";
 
 /** Who a request for a share comes from (recorded with each event). */
@@ -11,14 +11,22 @@ export interface ShareClient {
   accessToken: string | null;
 }
 
-export type FoundShare = { share: ShareRecord; documents: SharedDocumentRow[] };
-
 const TOKEN = /^[A-Za-z0-9_-]{20,128}$/;
 
-/** The share behind a link's token, or null (a malformed or unknown token costs no query beyond one look-up). */
-export async function findShareByToken(deps: CoreDeps, token: string): Promise<FoundShare | null> {
+/**
+ * The share behind a link's token, or null (a malformed or unknown token costs no query beyond
+ * one look-up). `cached`: through the share cache, for the recipient page's reads only (see
+ * ShareLookupCache); anything that writes or checks a secret reads afresh.
+ */
+export async function findShareByToken(
+  deps: CoreDeps,
+  token: string,
+  options: { cached?: boolean } = {},
+): Promise<FoundShare | null> {
   if (!TOKEN.test(token)) return null;
-  return deps.stores.shares.findByTokenHash(deps.secrets.hashToken(token));
+  const tokenHash = deps.secrets.hashToken(token);
+  const load = () => deps.stores.shares.findByTokenHash(tokenHash);
+  return options.cached ? deps.shareCache.lookup(tokenHash, load) : load();
 }
 
 export const learnerNameOf = (found: FoundShare) => {

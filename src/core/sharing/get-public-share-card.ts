@@ -9,7 +9,7 @@ import type { PublicShareCard } from "./sharing.types.ts";
  * recorded: crawlers do not count as views).
  */
 export async function getPublicShareCard(deps: CoreDeps, token: string): Promise<PublicShareCard | null> {
-  const found = await findShareByToken(deps, token);
+  const found = await findShareByToken(deps, token, { cached: true });
   if (found?.share.channel !== "public" || unavailableReason(found.share, deps.clock.now())) return null;
   const first = found.documents[0];
   if (!first) return null;

@@ -1,7 +1,6 @@
 import { DomainError } from "../errors.ts";
 import type { CoreDeps } from "../ports.ts";
 import {
-  type FoundShare,
   findShareByToken,
   grantAccess,
   hasAccess,
@@ -13,6 +12,7 @@ import {
 } from "./find-live-share.ts";
 import { firstViewEmail } from "./share-emails.ts";
 import { emailHint, MAX_ACCESS_ATTEMPTS } from "./share-rules.ts";
+import type { FoundShare } from "./share-store.ts";
 import type { RecipientShare, SharedDocument } from "./sharing.types.ts";
 
 export interface OpenedShare {
@@ -48,7 +48,7 @@ const presentDocuments = (found: FoundShare): SharedDocument[] =>
  * and the learner is emailed on the first one when they asked to be.
  */
 export async function openShare(deps: CoreDeps, token: string, client: ShareClient): Promise<OpenedShare> {
-  const found = await findShareByToken(deps, token);
+  const found = await findShareByToken(deps, token, { cached: true });
   if (!found) throw new DomainError("not_found");
   const { share } = found;
   const now = deps.clock.now();

@@ -34,6 +34,7 @@ export async function revokeShare(deps: CoreDeps, actor: Actor, id: string): Pro
       details: { channel: share.channel },
     });
   });
+  deps.shareCache.forget(share.id);
   const [summary] = await summarizeShares(deps.stores, [{ ...share, revokedAt: now }], now);
   if (!summary) throw new DomainError("not_found");
   return summary;

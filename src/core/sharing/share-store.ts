@@ -94,6 +94,21 @@ export interface ShareViewLog {
   flush(): Promise<void>;
 }
 
+/** A share with its documents, as the recipient's page reads them. */
+export type FoundShare = { share: ShareRecord; documents: SharedDocumentRow[] };
+
+/**
+ * Shares recently read by token hash, kept in memory only while this process hears the
+ * database's change notifications (so a revocation made anywhere reaches it within milliseconds).
+ * Only the recipient's page reads through it; every write, passcode or download reads afresh.
+ */
+export interface ShareLookupCache {
+  /** The share behind a token hash: from memory when known, otherwise through `load` (and then kept). */
+  lookup(tokenHash: string, load: () => Promise<FoundShare | null>): Promise<FoundShare | null>;
+  /** Forgets one share (after a change this process committed), or every share without an id. */
+  forget(shareId?: string): void;
+}
+
 export interface ShareStore {
   /** These documents when they are all the user's own (through their claimed learner records); missing ones are left out. */
   ownedDocuments(userId: string, documentIds: string[]): Promise<ShareableDocument[]>;

@@ -45,9 +45,11 @@ export async function unlockShare(
       });
       return stores.shares.recordFailure(share.id);
     });
+    deps.shareCache.forget(share.id);
     if (failures >= MAX_ACCESS_ATTEMPTS) throw new DomainError("too_many_attempts");
     throw new DomainError("share_access_denied");
   }
   await deps.stores.shares.clearSecrets(share.id);
+  deps.shareCache.forget(share.id);
   return grantAccess(deps, share);
 }
