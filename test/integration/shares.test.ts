@@ -141,7 +141,10 @@ describe.each(BACKENDS)("sharing documents on %s", (backend) => {
       needs: { passcode: true, code: false },
     });
     expect((await r.post(`/api/v1/shares/${token}/access`, { passcode: "wrong" })).statusCode).toBe(403);
-    expect((await r.post(`/api/v1/shares/${token}/access`, { passcode: "tulipe-42" })).statusCode).toBe(200);
+    const granted = await r.post(`/api/v1/shares/${token}/access`, { passcode: "tulipe-42" });
+    expect(granted.statusCode).toBe(200);
+    // The access cookie belongs to this share's path alone: a browser keeps one per open share.
+    expect(String(granted.headers["set-cookie"])).toContain(`Path=/api/v1/shares/${token};`);
     expect((await r.get(`/api/v1/shares/${token}`)).json().share.state).toBe("open");
     expect((await r.get(`/api/v1/shares/${token}`)).json().share.state).toBe("open");
     const third = await r.get(`/api/v1/shares/${token}`);

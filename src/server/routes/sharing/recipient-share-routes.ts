@@ -10,9 +10,13 @@ import { errors } from "../../presenters/schemas.ts";
 import { RecipientShareOut, ShareNotFoundOut } from "../../presenters/share-schemas.ts";
 import { authRateLimit, type RouteContext, typed } from "../route-context.ts";
 
-/** The recipient's access to one share (set on a view or an unlock, an hour long, for downloads and reloads). */
+/**
+ * The recipient's access to one share (set on a view or an unlock, an hour long, for downloads and
+ * reloads). Its path is the share's own (`/api/v1/shares/<token>`): a browser holding several
+ * shares open keeps one cookie for each.
+ */
 export const SHARE_ACCESS_COOKIE = "sceau_share_access";
-const COOKIE_PATH = "/api/v1/shares";
+const cookiePath = (token: string) => `/api/v1/shares/${encodeURIComponent(token)}`;
 
 const TokenParams = z.object({ token: z.string().max(200) });
 const tags = ["sharing"];
@@ -24,9 +28,9 @@ const accessOf = (req: FastifyRequest) => req.cookies[SHARE_ACCESS_COOKIE] ?? nu
 /** What anyone holding a share's link may do: see it, unlock it, download its documents when allowed. */
 export async function recipientShareRoutes(app: FastifyInstance, { deps, config }: RouteContext) {
   const r = typed(app);
-  const setAccess = (reply: FastifyReply, access: { token: string; expiresAt: Date }) =>
+  const setAccess = (reply: FastifyReply, token: string, access: { token: string; expiresAt: Date }) =>
     reply.setCookie(SHARE_ACCESS_COOKIE, access.token, {
-      path: COOKIE_PATH,
+      path: cookiePath(token),
       httpOnly: true,
       sameSite: "lax",
       secure: config.secure,
@@ -58,7 +62,7 @@ export async function recipientShareRoutes(app: FastifyInstance, { deps, config 
           error: { code: "not_found", message: ERROR_MESSAGES.not_found, requestId: String(req.id) },
           share: opened.share,
         });
-      if (opened.access) setAccess(reply, opened.access);
+      if (opened.access) setAccess(reply, req.params.token, opened.access);
       return reply.send({ share: opened.share });
     },
   );
@@ -93,7 +97,7 @@ export async function recipientShareRoutes(app: FastifyInstance, { deps, config 
     },
     async (req, reply) => {
       const access = await unlockShare(deps.core, req.params.token, req.body, clientInfo(req));
-      setAccess(reply, access);
+      setAccess(reply, req.params.token, access);
       return { ok: true as const };
     },
   );
