@@ -251,11 +251,11 @@ export interface SessionStore {
   }): Promise<SessionRecord>;
   /** The live session for a token hash: not revoked, not expired. */
   findLive(tokenHash: string, now: Date): Promise<SessionRecord | null>;
-  /** The same, with its user, in one query (every signed-in request asks it). */
-  findLiveWithUser(
+  /** The same, with its user and the user's memberships, in one query (every signed-in request asks it). */
+  findSignedIn(
     tokenHash: string,
     now: Date,
-  ): Promise<{ session: SessionRecord; user: UserRecord } | null>;
+  ): Promise<{ session: SessionRecord; user: UserRecord; memberships: MembershipRecord[] } | null>;
   touch(id: string, now: Date): Promise<void>;
   listLive(userId: string, now: Date): Promise<SessionRecord[]>;
   revoke(userId: string, sessionId: string, now: Date): Promise<boolean>;

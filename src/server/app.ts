@@ -3,7 +3,7 @@ import fastifyCookie from "@fastify/cookie";
 import fastifyCsrf from "@fastify/csrf-protection";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifySwagger from "@fastify/swagger";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import helmet from "helmet";
 import type { Logger } from "pino";
@@ -138,18 +138,41 @@ export async function buildApp(
     transform: jsonSchemaTransform,
   });
 
-  app.addHook("onRequest", async (req, reply) => {
+  // Protected by default: an anonymous caller learns nothing, not even which bodies a route accepts.
+  const admit = (req: FastifyRequest) => {
+    if (!req.actor && req.routeOptions.url?.startsWith("/api/v1/") && !req.routeOptions.config.public)
+      throw new DomainError("unauthenticated");
+    checkApiKeyScope(req);
+  };
+  app.addHook("onRequest", (req, reply, done) => {
     reply.header("x-request-id", req.id);
-    // An API key (Authorization: Bearer) speaks for itself; otherwise the session cookie.
+    // An API key (Authorization: Bearer) speaks for itself; otherwise the session cookie. Without
+    // either, nothing to look up: answered synchronously.
     const bearer = bearerToken(req);
     const token = req.cookies[SESSION_COOKIE];
-    if (bearer !== null) req.actor = await apiKeyActor(deps.core, req, bearer);
-    else if (token) req.actor = await authenticate(deps.core, token, req.ip ?? null);
-    // Protected by default: an anonymous caller learns nothing, not even which bodies a route accepts.
-    if (!req.actor && req.routeOptions.url?.startsWith("/api/v1/") && !req.routeOptions.config.public) {
-      throw new DomainError("unauthenticated");
+    const lookup =
+      bearer !== null
+        ? apiKeyActor(deps.core, req, bearer)
+        : token
+          ? authenticate(deps.core, token, req.ip ?? null)
+          : null;
+    if (!lookup) {
+      try {
+        admit(req);
+      } catch (err) {
+        return done(err as Error);
+      }
+      return done();
     }
-    checkApiKeyScope(req);
+    lookup
+      .then((actor) => {
+        req.actor = actor;
+        admit(req);
+      })
+      .then(
+        () => done(),
+        (err: Error) => done(err),
+      );
   });
   app.addHook("onRequest", (req, reply, done) => {
     const path = req.url.split("?", 1)[0] ?? "";

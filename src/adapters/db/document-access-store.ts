@@ -1,10 +1,10 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, type Placeholder, sql } from "drizzle-orm";
 import type { DocumentAccessStore, DocumentStatus, OwnedDocumentRecord } from "../../core/ports.ts";
 import type { Db } from "./open-database.ts";
 import { documents, documentTypes, documentUnlocks, learners } from "./schema.ts";
 
 /** The user's wallet documents (learner record linked to the user, same institution), with their type's terms. */
-function ownedQuery(db: Db, userId: string) {
+function ownedQuery(db: Db, userId: string | Placeholder) {
   return db
     .select({
       id: documents.id,
@@ -41,16 +41,28 @@ const toOwned = (r: OwnedRow): OwnedDocumentRecord => ({
   unlocked: r.unlocked === true || (r.unlocked as unknown) === "t",
 });
 
+const mine = (userId: string | Placeholder) =>
+  and(eq(learners.userId, userId), eq(learners.institutionId, documents.institutionId));
+
+/** The wallet's list (every signed-in wallet page asks it), prepared. */
+const listOwnedQuery = (db: Db) => {
+  const userId = sql.placeholder("userId");
+  return ownedQuery(db, userId)
+    .where(mine(userId))
+    .orderBy(desc(documents.createdAt))
+    .prepare("owned_documents_by_user");
+};
+
 export function documentAccessStore(db: Db): DocumentAccessStore {
-  const mine = (userId: string) =>
-    and(eq(learners.userId, userId), eq(learners.institutionId, documents.institutionId));
+  let listOwned: ReturnType<typeof listOwnedQuery> | null = null;
   return {
     async findOwned(userId, documentId) {
       const [row] = await ownedQuery(db, userId).where(and(mine(userId), eq(documents.id, documentId)));
       return row ? toOwned(row) : null;
     },
     async listOwned(userId) {
-      const rows = await ownedQuery(db, userId).where(mine(userId)).orderBy(desc(documents.createdAt));
+      listOwned ??= listOwnedQuery(db);
+      const rows = await listOwned.execute({ userId });
       return rows.map(toOwned);
     },
     async unlock(documentId, userId, paymentId, now) {

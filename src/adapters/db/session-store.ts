@@ -1,13 +1,42 @@
-import { and, desc, eq, gt, isNull, ne } from "drizzle-orm";
-import type { SessionRecord, SessionStore } from "../../core/ports.ts";
+import { and, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import type { Role } from "../../core/accounts/accounts.types.ts";
+import type { MembershipRecord, SessionRecord, SessionStore } from "../../core/ports.ts";
 import type { Db } from "./open-database.ts";
-import { sessions, users } from "./schema.ts";
+import { memberships, sessions, users } from "./schema.ts";
 import { toUserRecord } from "./user-store.ts";
 
 type Row = typeof sessions.$inferSelect;
 const toRecord = ({ tokenHash: _omit, ...r }: Row): SessionRecord => r;
 
+/**
+ * Every signed-in request's look-up, prepared: the live session by token hash, its user and the
+ * user's memberships (as JSON), in one statement.
+ */
+const signedInQuery = (db: Db) =>
+  db
+    .select({
+      session: sessions,
+      user: users,
+      memberships: sql<(Omit<MembershipRecord, "role"> & { role: string })[]>`(
+        select coalesce(json_agg(json_build_object(
+          'id', m.id, 'userId', m.user_id, 'role', m.role,
+          'institutionId', m.institution_id, 'organizationId', m.organization_id
+        ) order by m.created_at), '[]'::json)
+        from ${memberships} m where m.user_id = ${users.id})`,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.tokenHash, sql.placeholder("tokenHash")),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, sql.placeholder("now")),
+      ),
+    )
+    .prepare("signed_in_by_token_hash");
+
 export function sessionStore(db: Db): SessionStore {
+  let signedIn: ReturnType<typeof signedInQuery> | null = null;
   return {
     async create({ now, ...input }) {
       const [row] = await db
@@ -26,15 +55,16 @@ export function sessionStore(db: Db): SessionStore {
         );
       return row ? toRecord(row) : null;
     },
-    async findLiveWithUser(tokenHash, now) {
-      const [row] = await db
-        .select({ session: sessions, user: users })
-        .from(sessions)
-        .innerJoin(users, eq(users.id, sessions.userId))
-        .where(
-          and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)),
-        );
-      return row ? { session: toRecord(row.session), user: toUserRecord(row.user) } : null;
+    async findSignedIn(tokenHash, now) {
+      signedIn ??= signedInQuery(db);
+      const [row] = await signedIn.execute({ tokenHash, now });
+      return row
+        ? {
+            session: toRecord(row.session),
+            user: toUserRecord(row.user),
+            memberships: row.memberships.map((m) => ({ ...m, role: m.role as Role })),
+          }
+        : null;
     },
     async touch(id, now) {
       await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));

@@ -7,7 +7,7 @@ const MAX_BUFFERED = 100_000;
 
 /**
  * Buffers views for at most `flushMs`, then writes them all in one transaction: one INSERT of the
- * events and one UPDATE of the counts (`view_count + n`, first view kept), each from arrays. A failed
+ * events (from one JSON parameter) and one UPDATE of the counts (`view_count + n`, first view kept, from arrays). A failed
  * write keeps the events for the next attempt; `onError` hears of it.
  */
 export function shareViewLog(
@@ -18,8 +18,8 @@ export function shareViewLog(
   let timer: ReturnType<typeof setTimeout> | null = null;
   let writing: Promise<void> = Promise.resolve();
 
-  // Each column travels as one array parameter: the statement's text is the same whatever the
-  // batch's size (building thousands of placeholders cost more than the write).
+  // The events travel as one JSON parameter and the counts as arrays: the statement's text is the
+  // same whatever the batch's size (building thousands of placeholders cost more than the write).
   const write = async (batch: ShareViewEvent[]) => {
     const counts = new Map<string, { n: number; first: Date }>();
     for (const e of batch) {
@@ -30,17 +30,15 @@ export function shareViewLog(
         if (e.createdAt < c.first) c.first = e.createdAt;
       }
     }
-    const column = (pick: (e: ShareViewEvent) => string | null) => sql.param(batch.map(pick));
     const ids = [...counts.keys()];
     const tally = [...counts.values()];
     await db.transaction(async (tx) => {
       await tx.execute(sql`
         insert into share_events (share_id, kind, document_id, organization_id, ip, user_agent, created_at)
-        select * from unnest(
-          ${column((e) => e.shareId)}::uuid[], ${column((e) => e.kind)}::text[],
-          ${column((e) => e.documentId)}::uuid[], ${column((e) => e.organizationId)}::uuid[],
-          ${column((e) => e.ip)}::text[], ${column((e) => e.userAgent)}::text[],
-          ${column((e) => e.createdAt.toISOString())}::timestamptz[])`);
+        select e."shareId", e.kind, e."documentId", e."organizationId", e.ip, e."userAgent", e."createdAt"
+        from json_to_recordset(${JSON.stringify(batch)}::json) as e(
+          "shareId" uuid, kind text, "documentId" uuid, "organizationId" uuid, ip text,
+          "userAgent" text, "createdAt" timestamptz)`);
       await tx.execute(sql`
         update shares set
           view_count = shares.view_count + v.n,

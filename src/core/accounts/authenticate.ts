@@ -12,11 +12,10 @@ export async function authenticate(
 ): Promise<Actor | null> {
   if (!token || token.length > 200) return null;
   const now = deps.clock.now();
-  const found = await deps.stores.sessions.findLiveWithUser(deps.secrets.hashToken(token), now);
+  const found = await deps.stores.sessions.findSignedIn(deps.secrets.hashToken(token), now);
   if (found?.user.status !== "active") return null;
-  const { session, user } = found;
+  const { session, user, memberships } = found;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS)
     await deps.stores.sessions.touch(session.id, now);
-  const memberships = await deps.stores.memberships.listForUsers([user.id]);
   return { user, memberships, sessionId: session.id, ip };
 }

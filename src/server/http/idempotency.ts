@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { IDEMPOTENCY_TTL_MS } from "../../core/api-keys/api-key-rules.ts";
 import { DomainError } from "../../core/errors.ts";
 import type { CoreDeps } from "../../core/ports.ts";
@@ -48,10 +48,9 @@ export function installIdempotency(app: FastifyInstance, core: CoreDeps): void {
   app.decorateRequest("idempotency", null);
   let lastPurge = 0;
 
-  app.addHook("preHandler", async (req, reply) => {
+  const reserve = async (req: FastifyRequest, reply: FastifyReply) => {
     const header = req.headers[IDEMPOTENCY_HEADER];
-    if (req.method !== "POST" || header === undefined || !req.actor || !req.url.startsWith("/api/v1/"))
-      return;
+    if (header === undefined || !req.actor) return;
     const key = Array.isArray(header) ? "" : header.trim();
     if (!key || key.length > MAX_KEY_LENGTH || !/^[\x21-\x7e]+$/.test(key))
       throw badKey(
@@ -89,9 +88,9 @@ export function installIdempotency(app: FastifyInstance, core: CoreDeps): void {
         .send(JSON.stringify(found.responseBody));
     }
     throw new DomainError("idempotency_key_in_progress");
-  });
+  };
 
-  app.addHook("onSend", async (req, reply, payload) => {
+  const settle = async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     const held = req.idempotency;
     if (!held) return payload;
     req.idempotency = null;
@@ -106,5 +105,16 @@ export function installIdempotency(app: FastifyInstance, core: CoreDeps): void {
     if (body === undefined) await store.release(held.owner, held.key);
     else await store.complete(held.owner, held.key, reply.statusCode, body);
     return payload;
+  };
+
+  // Only POST routes under /api/v1/ carry the two hooks: other requests do not pay for them.
+  app.addHook("onRoute", (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!methods.includes("POST") || !route.url.startsWith("/api/v1/")) return;
+    route.preHandler = [reserve, ...toArray(route.preHandler)];
+    route.onSend = [...toArray(route.onSend), settle];
   });
 }
+
+const toArray = <T>(hooks: T | T[] | undefined): T[] =>
+  hooks === undefined ? [] : Array.isArray(hooks) ? hooks : [hooks];
