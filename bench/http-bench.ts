@@ -1,21 +1,24 @@
 /**
- * HTTP load on the real server (PostgreSQL, production config, loopback): a share link's metadata
- * API (`GET /api/v1/shares/<token>`, a share without a view limit: every request is a recorded
- * view), the signed-in learner's wallet list, and `GET /healthz` as the baseline measured in the
- * same run. autocannon runs in a worker thread, so it does not share the server's event loop.
+ * HTTP load on the real server (`src/server/main.ts` in its own processes: PostgreSQL, production
+ * config, loopback): a share link's metadata API (`GET /api/v1/shares/<token>`, a share without a
+ * view limit: every request is a recorded view), the signed-in learner's wallet list, and
+ * `GET /healthz` as the baseline measured in the same run; once with one server process and once
+ * with WEB_PROCESSES=2 (`BENCH_PROCESSES=1,2`). autocannon runs in a worker thread of this process.
  * Prints one JSON object. Run: `npm run bench:http` (`BENCH_SECONDS=5 BENCH_CONNECTIONS=50`).
  */
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { sql } from "drizzle-orm";
 import { loadConfig } from "../src/config/config.ts";
 import { authenticate } from "../src/core/accounts/authenticate.ts";
 import { startSession } from "../src/core/accounts/start-session.ts";
 import { createShare } from "../src/core/sharing/create-share.ts";
-import { buildApp } from "../src/server/app.ts";
 import { buildRuntime } from "../src/server/deps.ts";
 import { SESSION_COOKIE } from "../src/server/http/auth.ts";
 import { createLogger } from "../src/server/logger.ts";
@@ -26,27 +29,30 @@ import { createTestDatabase } from "../test/support/test-database.ts";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const WARMUP_SECONDS = 2;
+const PROCESSES = (process.env.BENCH_PROCESSES ?? "1,2").split(",").map(Number);
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 const db = await createTestDatabase("postgres");
 await db.database.close();
 const dataDir = mkdtempSync(join(tmpdir(), "sceau-bench-http-"));
-const config = loadConfig({
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+// The fixtures' runtime (this process) and the measured servers share the database and master key.
+const env = {
   NODE_ENV: "production",
   DATA_DIR: dataDir,
   DATABASE_URL: db.target.kind === "postgres" ? db.target.url : "",
   SCEAU_MASTER_KEY: randomBytes(32).toString("base64"),
-  PUBLIC_URL: "http://127.0.0.1",
-  LOG_LEVEL: "silent",
-  PORT: "0",
-});
+  PUBLIC_URL: base,
+  LOG_LEVEL: "error",
+  HOST: "127.0.0.1",
+  PORT: String(port),
+  JOB_CONCURRENCY: "0",
+};
+const config = loadConfig(env);
 const logger = createLogger(config);
 const runtime = await buildRuntime(config, logger, { webRoot: null });
 const core = runtime.deps.core;
-const app = await buildApp(config, runtime.deps, logger);
-await app.listen({ host: "127.0.0.1", port: 0 });
-const address = app.server.address();
-if (!address || typeof address === "string") throw new Error("no address");
-const base = `http://127.0.0.1:${address.port}`;
 
 // Fixtures (not measured), through the stores and the use cases: a learner with three documents,
 // a session, and a link share of two of them with no view limit.
@@ -127,33 +133,85 @@ const count = async (query: string) =>
     ((await runtime.database.db.execute(sql.raw(query))) as unknown as { rows: { n: string }[] }).rows[0]?.n,
   );
 
-const baseline = await measure("/healthz");
-const shareMetadata = await measure(`/api/v1/shares/${token}`);
-// Views are recorded after the response when batched: let the last window reach the database.
-await new Promise((r) => setTimeout(r, 500));
+/** Starts `src/server/main.ts` with this many processes; resolves once /healthz answers. */
+async function startServer(processes: number) {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "/tmp",
+      ...env,
+      WEB_PROCESSES: String(processes),
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode})`);
+    if (Date.now() > deadline) throw new Error("the server did not answer within 60 s");
+    const up = await fetch(`${base}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    stop: async () => {
+      child.kill("SIGTERM");
+      const code = await exited;
+      if (code !== 0) throw new Error(`the server stopped with ${code}`);
+    },
+  };
+}
+
+const ratio = (m: { requestsPerSecond: number }, baseline: { requestsPerSecond: number }) =>
+  +(m.requestsPerSecond / baseline.requestsPerSecond).toFixed(2);
+
+const runs = [];
+for (const processes of PROCESSES) {
+  const server = await startServer(processes);
+  const baseline = await measure("/healthz");
+  const shareMetadata = await measure(`/api/v1/shares/${token}`);
+  const walletList =
+    process.env.BENCH_ONLY === "share"
+      ? null
+      : await measure("/api/v1/wallet/documents", { cookie: `${SESSION_COOKIE}=${session.token}` });
+  // Stopping writes every process's buffered views.
+  await server.stop();
+  runs.push({
+    serverProcesses: processes,
+    baselineHealthz: baseline,
+    shareMetadata: { ...shareMetadata, ratioToBaseline: ratio(shareMetadata, baseline) },
+    walletList: walletList && { ...walletList, ratioToBaseline: ratio(walletList, baseline) },
+  });
+}
 const viewsCounted = await count(`select view_count as n from shares where id = '${created.share.id}'`);
 const viewEvents = await count(
   `select count(*) as n from share_events where share_id = '${created.share.id}' and kind = 'view'`,
 );
-if (process.env.BENCH_ONLY === "share") process.exit(0);
-const walletList = await measure("/api/v1/wallet/documents", {
-  cookie: `${SESSION_COOKIE}=${session.token}`,
-});
-const ratio = (m: { requestsPerSecond: number }) =>
-  +(m.requestsPerSecond / baseline.requestsPerSecond).toFixed(2);
+const viewRequests = runs.reduce((n, r) => n + r.shareMetadata.requests, 0);
 
 const result = {
   backend: "postgres",
-  machine: `${availableParallelism()} cores: the server's event loop on one; PostgreSQL and autocannon (a worker thread) share the rest`,
+  machine: `${availableParallelism()} cores shared by the server processes, PostgreSQL and autocannon (a worker thread of the benchmark's process)`,
   connections: CONNECTIONS,
   seconds: SECONDS,
   warmupSeconds: WARMUP_SECONDS,
-  baselineHealthz: baseline,
-  shareMetadata: { ...shareMetadata, ratioToBaseline: ratio(shareMetadata), viewsCounted, viewEvents },
-  walletList: { ...walletList, ratioToBaseline: ratio(walletList) },
+  runs,
+  // Every answered view is one event and one count (warm-ups included, so at least the measured requests).
+  views: { measuredRequests: viewRequests, viewsCounted, viewEvents },
 };
 process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-await app.close();
 await runtime.close();
 await db.drop();
 rmSync(dataDir, { recursive: true, force: true });
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((r) => server.close(() => r()));
+  return port;
+}

@@ -42,6 +42,7 @@ const Env = z.object({
     .min(1)
     .max(24 * 90)
     .default(24 * 14),
+  WEB_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   JOB_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(4),
   JOB_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   JOB_LEASE_MS: z.coerce.number().int().min(500).max(3_600_000).default(60_000),
@@ -85,6 +86,11 @@ export interface Config {
   readonly verifyRateLimit: number;
   /** Requests per minute and client IP on each authentication route. */
   readonly authRateLimit: number;
+  /**
+   * Server processes sharing the port (Node's cluster: the first process forks them and hands out
+   * connections in turn). More than one needs PostgreSQL: PGlite lives inside one process.
+   */
+  readonly webProcesses: number;
   /** The development outbox page exists only outside production and without SMTP. */
   readonly devOutbox: boolean;
   /**
@@ -133,6 +139,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     if (!e.DATABASE_URL)
       problems.push("DATABASE_URL: required in production (PGlite is for development and demos)");
   }
+  if (e.WEB_PROCESSES > 1 && !e.DATABASE_URL)
+    problems.push("WEB_PROCESSES: more than 1 needs DATABASE_URL (the embedded PGlite lives in one process)");
   if (!e.STRIPE_SECRET_KEY !== !e.STRIPE_WEBHOOK_SECRET)
     problems.push("STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET: set both or neither");
   if (problems.length > 0) throw new ConfigError(problems);
@@ -156,6 +164,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     sessionTtlHours: e.SESSION_TTL_HOURS,
     authRateLimit: e.AUTH_RATE_LIMIT,
     verifyRateLimit: e.VERIFY_RATE_LIMIT,
+    webProcesses: e.WEB_PROCESSES,
     trustRootsFile: e.TRUST_ROOTS_FILE ?? null,
     cliLocale: e.LANG?.toLowerCase().startsWith("fr") ? "fr" : "en",
     devOutbox: e.NODE_ENV !== "production" && !e.SMTP_URL,

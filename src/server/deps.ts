@@ -72,17 +72,24 @@ export const databaseTarget = (config: Config): DatabaseTarget =>
 
 /**
  * The one place where adapters are wired to the use cases. Opens the database; outside
- * production it applies pending migrations, in production it refuses to run with any pending.
+ * production it applies pending migrations (unless `migrate: false`), in production it refuses to run with any pending.
  */
 export async function buildRuntime(
   config: Config,
   logger: Logger,
-  options: { database?: Database; mailer?: Mailer; webRoot?: string | null; clock?: Clock } = {},
+  options: {
+    database?: Database;
+    mailer?: Mailer;
+    webRoot?: string | null;
+    clock?: Clock;
+    /** false: only check that none is pending (a cluster's worker: its primary applied them). */
+    migrate?: boolean;
+  } = {},
 ): Promise<Runtime> {
   const target = databaseTarget(config);
   const database = options.database ?? (await openDatabase(target));
   if (!options.database) {
-    if (config.env === "production") {
+    if (config.env === "production" || options.migrate === false) {
       const pending = await pendingMigrations(database);
       if (pending > 0) {
         await database.close();

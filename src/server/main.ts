@@ -1,10 +1,17 @@
+import cluster from "node:cluster";
+import { join } from "node:path";
 import { seedDemoIfEmpty } from "../cli/seed-demo-if-empty.ts";
-import { ConfigError, loadConfig } from "../config/config.ts";
+import { type Config, ConfigError, loadConfig } from "../config/config.ts";
 import { buildApp } from "./app.ts";
+import { runClusterPrimary } from "./cluster-primary.ts";
 import { buildRuntime } from "./deps.ts";
 import { createLogger } from "./logger.ts";
 
-/** Loads the config, wires the dependencies, listens; on SIGINT/SIGTERM finishes in-flight requests and closes the database. */
+/**
+ * Loads the config, wires the dependencies, listens; on SIGINT/SIGTERM finishes in-flight requests
+ * and closes the database. With WEB_PROCESSES > 1 the first process only forks and watches that
+ * many servers (cluster-primary.ts), each of which runs this same function as a worker.
+ */
 async function main() {
   let config: ReturnType<typeof loadConfig>;
   try {
@@ -18,7 +25,13 @@ async function main() {
   }
   const logger = createLogger(config);
   const started = performance.now();
-  const runtime = await buildRuntime(config, logger);
+  if (config.webProcesses > 1 && cluster.isPrimary) {
+    await runClusterPrimary(config, logger);
+    if (config.env === "development") process.stdout.write(readyMessage(config));
+    return;
+  }
+  // A cluster's worker finds the migrations applied by its primary; it only checks.
+  const runtime = await buildRuntime(config, logger, { migrate: cluster.isWorker ? false : undefined });
   if (config.env === "development" && config.database.kind === "pglite")
     await seedDemoIfEmpty(runtime.deps.core, config);
   if (!runtime.deps.webRoot) logger.warn("web app not built (npm run build): serving the API only");
@@ -53,15 +66,20 @@ async function main() {
   if (config.jobs.concurrency > 0) runtime.startWorker();
   const ms = Math.round(performance.now() - started);
   logger.info({ url: config.publicUrl, database: config.database.kind, startupMs: ms }, "Sceau is listening");
-  if (config.env === "development") {
-    process.stdout.write(
-      `\n  Sceau is ready: ${config.publicUrl}\n` +
-        (runtime.deps.outbox
-          ? `  Emails go to the development outbox: ${config.publicUrl}/dev/outbox (files in ${runtime.deps.outbox.dir})\n`
-          : "") +
-        `  Database: ${config.database.kind === "pglite" ? `embedded PGlite in ${config.database.dir}` : "PostgreSQL"}\n\n`,
-    );
-  }
+  if (config.env === "development" && !cluster.isWorker) process.stdout.write(readyMessage(config));
+}
+
+/** What a developer reads once the portal answers. */
+function readyMessage(config: Config): string {
+  return (
+    `\n  Sceau is ready: ${config.publicUrl}\n` +
+    (config.devOutbox
+      ? `  Emails go to the development outbox: ${config.publicUrl}/dev/outbox (files in ${join(config.dataDir, "outbox")})\n`
+      : "") +
+    `  Database: ${config.database.kind === "pglite" ? `embedded PGlite in ${config.database.dir}` : "PostgreSQL"}` +
+    (config.webProcesses > 1 ? `, ${config.webProcesses} server processes` : "") +
+    "\n\n"
+  );
 }
 
 main().catch((err) => {

@@ -12,7 +12,13 @@ export interface RouteContext {
 
 export const typed = (app: FastifyInstance) => app.withTypeProvider<ZodTypeProvider>();
 
-/** Per-route limit for authentication routes (per client IP, on top of per-account back-off). */
-export const authRateLimit = (config: Config) => ({
-  rateLimit: { max: config.authRateLimit, timeWindow: "1 minute" },
+/**
+ * A per-minute limit per client IP, counted in this process: with several server processes each
+ * allows its share, so that together they allow the configured limit (never less than 1).
+ */
+export const perMinuteLimit = (config: Config, limit: number) => ({
+  rateLimit: { max: Math.ceil(limit / config.webProcesses), timeWindow: "1 minute" },
 });
+
+/** Per-route limit for authentication routes (per client IP, on top of per-account back-off). */
+export const authRateLimit = (config: Config) => perMinuteLimit(config, config.authRateLimit);

@@ -10,7 +10,7 @@ import { CRL_PATH } from "../../deps.ts";
 import { PUBLIC } from "../../http/auth.ts";
 import { errors } from "../../presenters/schemas.ts";
 import { DocumentVerificationOut, VerificationReportOut } from "../../presenters/verification-schemas.ts";
-import { type RouteContext, typed } from "../route-context.ts";
+import { perMinuteLimit, type RouteContext, typed } from "../route-context.ts";
 
 /** Largest file the public verifier accepts. */
 export const VERIFY_MAX_BYTES = 25 * 1024 * 1024;
@@ -24,7 +24,7 @@ const noFile = () =>
 export async function verificationRoutes(app: FastifyInstance, { config, deps }: RouteContext) {
   const r = typed(app);
   const tags = ["verification"];
-  const limited = { ...PUBLIC, rateLimit: { max: config.verifyRateLimit, timeWindow: "1 minute" } };
+  const limited = { ...PUBLIC, ...perMinuteLimit(config, config.verifyRateLimit) };
 
   app.addContentTypeParser(
     "application/pdf",
