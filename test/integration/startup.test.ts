@@ -4,7 +4,18 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config/config.ts";
+import { authenticate } from "../../src/core/accounts/authenticate.ts";
+import { startSession } from "../../src/core/accounts/start-session.ts";
+import { createShare } from "../../src/core/sharing/create-share.ts";
+import { revokeShare } from "../../src/core/sharing/revoke-share.ts";
+import { buildRuntime } from "../../src/server/deps.ts";
+import { createLogger } from "../../src/server/logger.ts";
+import { makeDocument, makeDocumentType, makeLearner } from "../support/document-factories.ts";
+import { makeInstitution, makeUser } from "../support/factories.ts";
+import { createTestDatabase } from "../support/test-database.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -109,4 +120,90 @@ describe("the server process", () => {
       await admin.end();
     }
   }, 60_000);
+});
+
+describe("several server processes (WEB_PROCESSES=2, PostgreSQL)", () => {
+  it("serves from two processes that both hear a revocation made elsewhere, replaces a killed one, and stops on SIGTERM", async () => {
+    const db = await createTestDatabase("postgres");
+    const dataDir = await mkdtemp(join(tmpdir(), "sceau-cluster-"));
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const env = {
+      DATA_DIR: dataDir,
+      DATABASE_URL: db.target.kind === "postgres" ? db.target.url : "",
+      SCEAU_MASTER_KEY: Buffer.alloc(32, 7).toString("base64"),
+      PUBLIC_URL: base,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      JOB_CONCURRENCY: "0",
+    };
+    // The fixtures come from this process, a third writer beside the two servers.
+    const config = loadConfig({ ...env, LOG_LEVEL: "silent" });
+    const runtime = await buildRuntime(config, createLogger(config), {
+      database: db.database,
+      webRoot: null,
+    });
+    const core = runtime.deps.core;
+    let proc: ReturnType<typeof startServer> | null = null;
+    const listeners = async () =>
+      Number(
+        (
+          (await db.database.db.execute(
+            sql`select count(*) as n from pg_stat_activity where datname = current_database() and query = 'LISTEN sceau_share_changes' and pid <> pg_backend_pid()`,
+          )) as unknown as { rows: { n: string }[] }
+        ).rows[0]?.n,
+      );
+    // Twenty requests at once: several connections, handed out to both processes in turn.
+    const openTwenty = async (token: string) =>
+      Promise.all(
+        Array.from({ length: 20 }, () => fetch(`${base}/api/v1/shares/${token}`).then((r) => r.status)),
+      );
+    try {
+      const inst = await makeInstitution(core);
+      const type = await makeDocumentType(core, inst);
+      const { user } = await makeUser(core, { email: `cluster-${Date.now()}@home.test` });
+      const learner = await makeLearner(core, inst);
+      await core.stores.learners.linkUser(learner.id, user.id);
+      const { document } = await makeDocument(core, inst, { learner, type });
+      const session = await core.transact((stores) =>
+        startSession(core, stores, user.id, { ip: "127.0.0.1", userAgent: "test" }),
+      );
+      const actor = await authenticate(core, session.token, "127.0.0.1");
+      if (!actor) throw new Error("no actor");
+      const created = await createShare(core, actor, { channel: "link", documentIds: [document.id] });
+      const token = created.link?.split("/s/")[1] ?? "";
+
+      // This process's own runtime listens too.
+      const ours = await listeners();
+      proc = startServer({ ...env, WEB_PROCESSES: "2", LOG_LEVEL: "info" });
+      const p = proc;
+      await waitFor(() => p.output().includes("Sceau is ready"), 60_000);
+      expect(p.output()).toContain("2 server processes");
+      // Each server process listens for share changes on its own connection.
+      await waitFor(async () => (await listeners()) === ours + 2, 10_000);
+      expect(await openTwenty(token)).toEqual(Array(20).fill(200));
+
+      await revokeShare(core, actor, created.share.id);
+      const started = Date.now();
+      await waitFor(async () => (await openTwenty(token)).every((s) => s === 404), 5_000);
+      expect(Date.now() - started).toBeLessThan(2_000);
+
+      // A server process killed outright is replaced; the port keeps answering.
+      const pids = [...p.output().matchAll(/"pid":(\d+),[^\n]*"startupMs"/g)].map((m) => Number(m[1]));
+      expect(new Set(pids).size).toBe(2);
+      process.kill(pids[0] ?? 0, "SIGKILL");
+      await waitFor(() => p.output().includes("a server process died"), 10_000);
+      await waitFor(async () => (await listeners()) === ours + 2, 30_000);
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+
+      p.child.kill("SIGTERM");
+      expect(await p.exited).toBe(0);
+      await waitFor(async () => (await listeners()) === ours, 10_000);
+    } finally {
+      proc?.child.kill("SIGKILL");
+      await runtime.close();
+      await db.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

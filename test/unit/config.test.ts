@@ -62,4 +62,13 @@ describe("loadConfig", () => {
   it("refuses a master key that is not 32 bytes of base64", () => {
     expect(() => loadConfig({ SCEAU_MASTER_KEY: "short" })).toThrow(/SCEAU_MASTER_KEY/);
   });
+
+  it("runs several server processes only on PostgreSQL (PGlite lives in one process)", () => {
+    expect(() => loadConfig({ WEB_PROCESSES: "2" })).toThrow(/WEB_PROCESSES: more than 1 needs DATABASE_URL/);
+    expect(loadConfig({ WEB_PROCESSES: "2", DATABASE_URL: "postgres://h/db" }).webProcesses).toBe(2);
+    expect(loadConfig({}).webProcesses).toBe(1);
+    expect(() => loadConfig({ WEB_PROCESSES: "0", DATABASE_URL: "postgres://h/db" })).toThrow(
+      /WEB_PROCESSES/,
+    );
+  });
 });
