@@ -192,8 +192,12 @@ describe.each(BACKENDS)("sharing documents on %s", (backend) => {
       state: "locked",
       needs: { passcode: false, code: true },
     });
-    expect((await r.post(`/api/v1/shares/${token}/code`)).statusCode).toBe(200);
+    expect((await r.post(`/api/v1/shares/${token}/code`, { locale: "en" })).statusCode).toBe(200);
     const codeMail = await t.waitForMail(to, "code");
+    // In the language the recipient reads the page in, first.
+    expect(codeMail.subject).toBe(
+      "Your code to view the documents / Votre code pour consulter les documents",
+    );
     const code = /: (\d{8})/.exec(codeMail.text)?.[1] as string;
     expect(code).toHaveLength(8);
     expect(await snapshotDatabase(t.runtime.database)).not.toContain(code);

@@ -15,9 +15,14 @@ const RESEND_AFTER_MS = 30_000;
 
 /**
  * Emails a one-time code (8 digits, 10 minutes, stored hashed) to the address a share is for.
- * A new code replaces the previous one; asking again within 30 seconds sends nothing more.
+ * A new code replaces the previous one; asking again within 30 seconds sends nothing more. The
+ * email comes in the language the recipient reads the page in first (the other one after it).
  */
-export async function sendShareCode(deps: CoreDeps, token: string): Promise<{ emailHint: string }> {
+export async function sendShareCode(
+  deps: CoreDeps,
+  token: string,
+  locale: "fr" | "en" = "fr",
+): Promise<{ emailHint: string }> {
   const found = await findShareByToken(deps, token);
   if (!found) throw new DomainError("not_found");
   const { share } = found;
@@ -40,9 +45,7 @@ export async function sendShareCode(deps: CoreDeps, token: string): Promise<{ em
   if (institution)
     // The code is a secret: straight to the mailer, never into the jobs table.
     deps.background("share-code-email", () =>
-      deps.mailer.send(
-        shareCodeEmail({ to, locale: "fr", institution, publicUrl: deps.settings.publicUrl, code }),
-      ),
+      deps.mailer.send(shareCodeEmail({ to, locale, institution, publicUrl: deps.settings.publicUrl, code })),
     );
   return { emailHint: emailHint(to) };
 }

@@ -38,8 +38,10 @@ export async function openShare(token: string): Promise<OpenedShare> {
   throw new Error(`share ${res.status}`);
 }
 
-export const sendShareCode = (token: string) =>
-  request<{ emailHint: string }>("POST", `/api/v1/shares/${encodeURIComponent(token)}/code`);
+export const sendShareCode = (token: string, locale: "fr" | "en") =>
+  request<{ emailHint: string }>("POST", `/api/v1/shares/${encodeURIComponent(token)}/code`, {
+    json: { locale },
+  });
 
 export const unlockShare = (token: string, input: { passcode?: string; code?: string }) =>
   request<{ ok: true }>("POST", `/api/v1/shares/${encodeURIComponent(token)}/access`, { json: input });

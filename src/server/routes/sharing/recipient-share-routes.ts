@@ -74,11 +74,17 @@ export async function recipientShareRoutes(app: FastifyInstance, { deps, config 
       schema: {
         tags,
         summary: "Email a one-time code to the address the share is for",
+        description:
+          "`locale`: the language the recipient reads the page in, first in the email (French by default).",
         params: TokenParams,
-        response: { 200: z.object({ emailHint: z.string() }), ...errors(403, 404, 429) },
+        body: z
+          .object({ locale: z.enum(["fr", "en"]).optional() })
+          .strict()
+          .optional(),
+        response: { 200: z.object({ emailHint: z.string() }), ...errors(400, 403, 404, 429) },
       },
     },
-    async (req) => sendShareCode(deps.core, req.params.token),
+    async (req) => sendShareCode(deps.core, req.params.token, req.body?.locale ?? "fr"),
   );
 
   r.post(

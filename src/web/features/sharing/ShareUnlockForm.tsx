@@ -6,6 +6,7 @@ import { FormAlert } from "../../components/FormAlert.tsx";
 import { SubmitButton } from "../../components/SubmitButton.tsx";
 import { TextField } from "../../components/TextField.tsx";
 import { useErrorText } from "../../hooks/useErrorText.ts";
+import { useLocale } from "../../hooks/useLocale.ts";
 
 /** The passcode and/or the emailed one-time code a guarded share asks for. */
 export function ShareUnlockForm({
@@ -23,9 +24,10 @@ export function ShareUnlockForm({
 }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
+  const lang = useLocale();
   const [passcode, setPasscode] = useState("");
   const [code, setCode] = useState("");
-  const send = useMutation({ mutationFn: () => sendShareCode(token) });
+  const send = useMutation({ mutationFn: () => sendShareCode(token, lang) });
   const unlock = useMutation({
     mutationFn: () =>
       unlockShare(token, { ...(needs.passcode ? { passcode } : {}), ...(needs.code ? { code } : {}) }),
