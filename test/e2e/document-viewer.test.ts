@@ -231,6 +231,10 @@ describe.each(RUNS)("the document viewer, in $lang on $backend", ({ lang, browse
     const history = await page.evaluate(async () => (await (await fetch("/api/v1/shares")).json()).shares);
     const h = (history as { id: string; events: { kind: string }[] }[]).find((x) => x.id === shareId);
     expect(h?.events.map((e) => e.kind).sort()).toEqual(["download", "view"]);
+    // The learner's history shows the share's number, the one on the watermark.
+    await page.goto(`${server.url}/wallet/shares`);
+    const number = page.getByText(shareId.replace(/-/g, "").slice(0, 6).toUpperCase(), { exact: true });
+    await number.waitFor();
     await rctx.close();
     await ctx.close();
 

@@ -7,6 +7,7 @@ import { FormAlert } from "../components/FormAlert.tsx";
 import { Loading } from "../components/Loading.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { QueryError } from "../components/QueryError.tsx";
+import { shortShareId } from "../features/viewer/watermark.ts";
 import { useErrorText } from "../hooks/useErrorText.ts";
 import { useLocale } from "../hooks/useLocale.ts";
 import { formatDateTime, localizedName } from "../lib/format.ts";
@@ -74,6 +75,12 @@ function ShareCard({ share: s }: { share: ShareSummary }) {
         <div>
           <dt>{t("sharing.history.status")}</dt>
           <dd>{t(`sharing.status.${s.status}`)}</dd>
+        </div>
+        <div>
+          <dt>{t("sharing.history.shareId")}</dt>
+          <dd>
+            <code>{shortShareId(s.id)}</code>
+          </dd>
         </div>
         <div>
           <dt>{t("sharing.history.views")}</dt>
