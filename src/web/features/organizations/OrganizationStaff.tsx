@@ -16,7 +16,7 @@ import { SubmitButton } from "../../components/SubmitButton.tsx";
 import { TextField } from "../../components/TextField.tsx";
 import { useFormFeedback } from "../../hooks/useFormFeedback.ts";
 import { useLocale } from "../../hooks/useLocale.ts";
-import { OrganizationInvitations } from "./OrganizationInvitations.tsx";
+import { InvitationsTable } from "../staff/InvitationsTable.tsx";
 
 const FIELDS = ["email", "role"] as const;
 
@@ -84,7 +84,7 @@ export function OrganizationStaff({ slug, title }: { slug: string; title?: strin
         ))}
       </ul>
       {invitations.data && (
-        <OrganizationInvitations
+        <InvitationsTable
           invitations={invitations.data}
           pendingId={cancel.isPending ? (cancel.variables ?? null) : null}
           onCancel={(id) => {
