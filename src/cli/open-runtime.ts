@@ -18,6 +18,7 @@ export async function openRuntime(): Promise<{ config: Config; runtime: Runtime 
     throw e;
   }
   const logger = createLogger({ logLevel: config.logLevel === "info" ? "warn" : config.logLevel });
-  const runtime = await buildRuntime(config, logger, { webRoot: null });
+  // The command line serves no recipient page: no connection listening for share changes.
+  const runtime = await buildRuntime(config, logger, { webRoot: null, shareCache: false });
   return { config, runtime };
 }

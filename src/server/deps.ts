@@ -84,6 +84,11 @@ export async function buildRuntime(
     clock?: Clock;
     /** false: only check that none is pending (a cluster's worker: its primary applied them). */
     migrate?: boolean;
+    /**
+     * false: no connection listens for share changes and the share cache stays off (every look-up
+     * reads the database): for processes that serve no recipient page (the command line).
+     */
+    shareCache?: boolean;
   } = {},
 ): Promise<Runtime> {
   const target = databaseTarget(config);
@@ -108,9 +113,12 @@ export async function buildRuntime(
   const mailer: Mailer = options.mailer ?? smtp ?? outbox ?? failingMailer();
 
   const shareCache = shareLookupCache(SHARE_CACHE);
-  const shareChanges = await listenShareChanges(database, shareCache, (err) =>
-    logger.warn({ err }, "share change notifications lost: the share cache is off until they are back"),
-  );
+  const shareChanges =
+    options.shareCache === false
+      ? null
+      : await listenShareChanges(database, shareCache, (err) =>
+          logger.warn({ err }, "share change notifications lost: the share cache is off until they are back"),
+        );
 
   const pending = new Set<Promise<void>>();
   const background = (label: string, task: () => Promise<void>) => {
@@ -199,7 +207,7 @@ export async function buildRuntime(
       await worker?.stop();
       await Promise.allSettled([...pending]);
       await deps.core.shareViews.flush();
-      await shareChanges.close();
+      await shareChanges?.close();
       smtp?.close();
       await database.close();
     },

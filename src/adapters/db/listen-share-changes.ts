@@ -34,13 +34,18 @@ export async function listenShareChanges(
   let retry: ReturnType<typeof setTimeout> | null = null;
   let delay = RETRY_MS.first;
 
-  const lost = (err: unknown) => {
+  /** Forgets the current connection and ends it, ignoring what it says from now on. */
+  const drop = async () => {
     cache.setListening(false);
-    const dead = client;
+    const last = client;
     client = null;
-    dead?.removeAllListeners();
-    dead?.on("error", () => {});
-    void dead?.end().catch(() => {});
+    last?.removeAllListeners();
+    last?.on("error", () => {});
+    await last?.end().catch(() => {});
+  };
+
+  const lost = (err: unknown) => {
+    void drop();
     if (closed) return;
     onError(err);
     retry = setTimeout(() => void connect(), delay);
@@ -74,12 +79,7 @@ export async function listenShareChanges(
     close: async () => {
       closed = true;
       if (retry) clearTimeout(retry);
-      cache.setListening(false);
-      const last = client;
-      client = null;
-      last?.removeAllListeners();
-      last?.on("error", () => {});
-      await last?.end().catch(() => {});
+      await drop();
     },
   };
 }

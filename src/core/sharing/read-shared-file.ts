@@ -1,16 +1,7 @@
+import { fileNameFor } from "../documents/read-document-file.ts";
 import { DomainError } from "../errors.ts";
 import type { CoreDeps } from "../ports.ts";
 import { findShareByToken, hasAccess, type ShareClient } from "./find-live-share.ts";
-
-const safeName = (title: string, id: string) => {
-  const base = title
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[^A-Za-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80);
-  return `${base || "document"}-${id.slice(0, 8)}.pdf`;
-};
 
 /** "download": the recipient saves the file; "view": the in-browser viewer reads it to draw it. */
 export type SharedFileUse = "download" | "view";
@@ -43,15 +34,15 @@ export async function readSharedFile(
   )
     throw new DomainError("not_found");
   const bytes = await deps.blobs.get(doc.institution.id, doc.sha256);
-  if (use === "view") return { bytes, fileName: safeName(doc.title, doc.id) };
-  await deps.stores.shares.addEvent({
-    shareId: share.id,
-    kind: "download",
-    documentId: doc.id,
-    organizationId: null,
-    createdAt: now,
-    ip: client.ip,
-    userAgent: client.userAgent,
-  });
-  return { bytes, fileName: safeName(doc.title, doc.id) };
+  if (use === "download")
+    await deps.stores.shares.addEvent({
+      shareId: share.id,
+      kind: "download",
+      documentId: doc.id,
+      organizationId: null,
+      createdAt: now,
+      ip: client.ip,
+      userAgent: client.userAgent,
+    });
+  return { bytes, fileName: fileNameFor(doc.title, doc.id) };
 }

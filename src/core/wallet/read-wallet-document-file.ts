@@ -1,19 +1,8 @@
 import type { Actor } from "../accounts/actor.ts";
+import { fileNameFor } from "../documents/read-document-file.ts";
 import { DomainError } from "../errors.ts";
 import { findOwnedDocument, isUnlocked } from "../payments/payment-rules.ts";
 import type { CoreDeps } from "../ports.ts";
-
-/** A file name safe in any header: ASCII letters, digits and hyphens from the title, then the id's start. */
-export const walletFileName = (title: string, id: string): string => {
-  const base = title
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[^A-Za-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80)
-    .replace(/-+$/, "");
-  return `${base || "document"}-${id.slice(0, 8)}.pdf`;
-};
 
 /**
  * The signed original, byte for byte, for its learner: only their own document (else not_found),
@@ -31,5 +20,5 @@ export async function readWalletDocumentFile(
     throw new DomainError("download_not_allowed");
   if (!isUnlocked(doc)) throw new DomainError("document_locked");
   const bytes = await deps.blobs.get(doc.institutionId, doc.sha256);
-  return { bytes, fileName: walletFileName(doc.title, doc.id) };
+  return { bytes, fileName: fileNameFor(doc.title, doc.id) };
 }
