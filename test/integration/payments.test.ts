@@ -199,6 +199,8 @@ describe.each(BACKENDS)("fees and payments with Stripe on %s", (backend) => {
     );
 
     // A bad signature (another secret), a missing one, or a body altered after signing: 400, nothing written.
+    // Jobs queued by the fixtures (the learner's invitation email) finish first: they write too.
+    await t.runtime.startWorker().idle();
     const snap = await snapshotDatabase(t.runtime.database);
     const paid = sessionEvent("checkout.session.completed", started);
     const forged = await webhook(paid, "whsec_someone_else");
@@ -248,6 +250,8 @@ describe.each(BACKENDS)("fees and payments with Stripe on %s", (backend) => {
     expect(mail.html).toContain(inst.nameFr);
 
     // The same event again, another "paid" event for the same session, a late "expired": nothing changes.
+    // Jobs queued by the fixtures (the learner's invitation email) finish first: they write too.
+    await t.runtime.startWorker().idle();
     const afterPaid = await snapshotDatabase(t.runtime.database);
     expect((await webhook(paid)).json().outcome).toBe("duplicate");
     expect(await snapshotDatabase(t.runtime.database)).toBe(afterPaid);
@@ -440,6 +444,8 @@ describe.each(BACKENDS)("fees and payments with Stripe on %s", (backend) => {
     const ownStaff = await signedInClient(t, { institutionId: inst.id, role: "institution_admin" });
     const anonymous = new TestClient(t.app);
     const guessed = "00000000-0000-4000-8000-000000000000";
+    // Jobs queued by the fixtures (the learner's invitation email) finish first: they write too.
+    await t.runtime.startWorker().idle();
     const snap = await snapshotDatabase(t.runtime.database);
     for (const c of [otherLearner, otherAdmin, ownStaff]) {
       for (const id of [document.id, guessed]) {
