@@ -25,7 +25,15 @@ export async function signingIdentityFor(
   const identity = await deps.stores.signingIdentities.active(institution.id);
   if (identity) return identity;
   if (!deps.settings.developmentPki) throw new DomainError("signing_identity_missing");
-  return issueSigningIdentity(deps, institution, "RSA-2048", who);
+  try {
+    return await issueSigningIdentity(deps, institution, "RSA-2048", who);
+  } catch (err) {
+    // Two first documents at once: both found none, the other one's identity won the unique
+    // "one active identity" index. Sign with it.
+    const winner = await deps.stores.signingIdentities.active(institution.id);
+    if (winner) return winner;
+    throw err;
+  }
 }
 
 /**
