@@ -17,6 +17,14 @@ const RUNS: { lang: "fr" | "en"; browserLocale: string; backend: Backend; t: typ
 
 /** The code an authenticator app shows now (`offset` steps away) for the secret the page displayed. */
 const appCode = (secret: string, offset = 0) => hotpCode(fromBase32(secret), timeStep(new Date()) + offset);
+/**
+ * Waits for the next 30-second step when this one ends within 6 s: a code for the step before
+ * ("-1") typed now must still be in the server's window (one step either side) when it arrives.
+ */
+const awayFromStepEnd = async () => {
+  const intoStep = (Date.now() / 1000) % 30;
+  if (intoStep > 24) await new Promise((r) => setTimeout(r, (30 - intoStep) * 1000 + 200));
+};
 
 describe.each(RUNS)("two-step verification, in $lang on $backend", ({ lang, browserLocale, backend, t }) => {
   let server: Awaited<ReturnType<typeof startE2eServer>>;
@@ -73,6 +81,7 @@ describe.each(RUNS)("two-step verification, in $lang on $backend", ({ lang, brow
     await codeField.fill(appCode(secret) === "000000" ? "111111" : "000000");
     await page.getByRole("button", { name: t.twoFactor.setup.submit, exact: true }).click();
     await page.getByText(ERROR_MESSAGES.totp_code_invalid[lang]).first().waitFor();
+    await awayFromStepEnd();
     await codeField.fill(appCode(secret, -1));
     await page.getByRole("button", { name: t.twoFactor.setup.submit, exact: true }).click();
     const list = page.getByRole("list", { name: t.twoFactor.codes.title });
