@@ -15,9 +15,10 @@ export async function portalTrustAnchors(deps: Pick<CoreDeps, "stores" | "verifi
 
 /**
  * Verifies a PDF against the portal: its trust anchors, then the registry status of the Sceau
- * document it claims to be. The registry record applies only when the file starts with exactly
- * the bytes the portal issued (later updates may only append); otherwise the status is "unknown".
- * A file with no embedded id is looked up by its exact SHA-256.
+ * document it claims to be. The registry record applies only when the file is exactly the bytes
+ * the portal issued (same SHA-256): a copy with bytes appended after issuance, even updates the
+ * verifier allows, is not "the same document" and gets the status "unknown". A file with no
+ * embedded id is looked up by its exact SHA-256.
  */
 export async function verifyDocument(deps: CoreDeps, bytes: Uint8Array): Promise<VerificationReport> {
   const report = await verifyPdf(bytes, {
@@ -32,9 +33,7 @@ export async function verifyDocument(deps: CoreDeps, bytes: Uint8Array): Promise
   if (id) {
     const found = UUID.test(id) ? await deps.stores.documents.findById(id.toLowerCase()) : null;
     const issued =
-      found &&
-      found.byteSize <= bytes.byteLength &&
-      deps.pdf.sha256(bytes.subarray(0, found.byteSize)) === found.sha256;
+      found && found.byteSize === bytes.byteLength && deps.pdf.sha256(bytes) === found.sha256;
     if (!issued) return applyRegistryStatus(report, { status: "unknown" });
     doc = found;
   } else {
