@@ -3,6 +3,7 @@ import { createCmsTemplate, type SignerKeyType } from "../../core/signing/cms-te
 import { prepareSignatureUpdate } from "../../core/signing/prepare-signature-update.ts";
 import type { PdfSigner, SignatureFields } from "../../core/signing/signing.types.ts";
 import { nodeInflate } from "./node-inflate.ts";
+import { spliceContents } from "./splice-contents.ts";
 import { requestTimestamp } from "./timestamp-client.ts";
 
 /** Options of {@link createPdfSigner}. */
@@ -17,13 +18,6 @@ export interface PdfSignerOptions {
   fetch?: typeof fetch;
   /** Bytes reserved for the timestamp token (default 12 KiB). */
   timestampReserve?: number;
-}
-
-const HEX = new Uint8Array(512);
-for (let i = 0; i < 256; i++) {
-  const h = i.toString(16).padStart(2, "0");
-  HEX[2 * i] = h.charCodeAt(0);
-  HEX[2 * i + 1] = h.charCodeAt(1);
 }
 
 /**
@@ -73,15 +67,7 @@ export function createPdfSigner(options: PdfSignerOptions): PdfSigner {
             ...(options.fetch ? { fetch: options.fetch } : {}),
           })
         : undefined;
-      const cms = template.assemble(attrs, signature, token);
-      if (cms.length > prepared.contentsCapacity)
-        throw new Error("the signature does not fit in the reserved space");
-      let p = prepared.contentsStart;
-      for (const byte of cms) {
-        out[p++] = HEX[2 * byte] as number;
-        out[p++] = HEX[2 * byte + 1] as number;
-      }
-      return out;
+      return spliceContents(prepared, template.assemble(attrs, signature, token));
     },
   };
 }

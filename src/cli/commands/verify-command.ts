@@ -21,10 +21,10 @@ export function describeReport(file: string, r: VerificationReport, locale: Loca
     : `✗ ${file}: ${locale === "fr" ? "non valide" : "not valid"}`;
   const issues = [...r.checks, ...r.signatures.flatMap((s) => s.checks)]
     .filter((c) => c.status === "failed" || c.status === "warning")
-    .map(
-      (c) =>
-        `    ${c.status === "failed" ? "✗" : "!"} ${c.id}${c.code ? ` (${c.code})` : ""}: ${c.message[locale]}`,
-    );
+    .flatMap((c) => [
+      `    ${c.status === "failed" ? "✗" : "!"} ${c.id}${c.code ? ` (${c.code})` : ""}: ${c.message[locale]}`,
+      ...(c.reasons ?? []).map((x) => `        – ${x.message[locale]}`),
+    ]);
   return [head, ...issues].join("\n");
 }
 

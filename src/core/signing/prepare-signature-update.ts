@@ -13,7 +13,12 @@ import {
 } from "../verification/pdf/pdf-values.ts";
 import { closeIncrementalUpdate, genOf, nextObjectNumber, ref } from "./incremental-update.ts";
 import { pdfDate, serializeName, serializeValue, textString } from "./pdf-serialize.ts";
-import { DOC_MDP_PERMISSION, type PreparedSignature, type PrepareOptions } from "./signing.types.ts";
+import {
+  DOC_MDP_PERMISSION,
+  type PreparedSignature,
+  type PrepareOptions,
+  type SignatureFields,
+} from "./signing.types.ts";
 
 /** The input cannot be signed (encrypted, no catalog or page tree…). */
 export class UnsignablePdfError extends Error {
@@ -27,7 +32,7 @@ const BYTE_RANGE_PLACEHOLDER = "/ByteRange [0 0000000000 0000000000 0000000000]"
 
 /**
  * Appends, by incremental update, a signature field (merged with an invisible widget on the first
- * page) and its /Sig dictionary with a zero-filled /Contents, and fills /ByteRange. The first
+ * page) and its /Sig (or /DocTimeStamp) dictionary with a zero-filled /Contents, and fills /ByteRange. The first
  * signature of a document is a certification signature (DocMDP, /P {@link DOC_MDP_PERMISSION},
  * /Perms in the catalog); later ones are approval signatures. Pure: no crypto, no I/O.
  */
@@ -57,7 +62,9 @@ export async function prepareSignatureUpdate(
   const fields = await file.resolve(fieldsValue);
   const fieldList = Array.isArray(fields) ? fields : [];
   const { names, signed } = await describeFields(file, fieldList);
-  const certification = !signed && !(await file.resolveDict(catalog.map.get("Perms")))?.map.has("DocMDP");
+  const timestamp = options.kind === "document_timestamp";
+  const certification =
+    !timestamp && !signed && !(await file.resolveDict(catalog.map.get("Perms")))?.map.has("DocMDP");
   const newFields: PdfValue[] = [...fieldList, ref(fieldNum)];
   const newAcro = copyDict(acroForm);
   if (isRef(fieldsValue) && Array.isArray(fields)) changed.set(fieldsValue.num, serializeValue(newFields));
@@ -85,21 +92,20 @@ export async function prepareSignatureUpdate(
     changed.set(page.ref.num, serializeValue(newPage));
   }
 
-  let fieldName = options.fieldName ?? "Signature1";
-  for (let i = 2; names.has(fieldName); i++) fieldName = `${options.fieldName ?? "Signature"}${i}`;
+  const baseName = options.fieldName ?? (timestamp ? "DocTimeStamp" : "Signature");
+  let fieldName = options.fieldName ?? `${baseName}1`;
+  for (let i = 2; names.has(fieldName); i++) fieldName = `${baseName}${i}`;
   changed.set(
     fieldNum,
     `<< /Type /Annot /Subtype /Widget /FT /Sig /T ${textString(fieldName)} /V ${sigNum} 0 R /F 132 /Rect [0 0 0 0] /P ${page.ref.num} ${page.ref.gen} R >>`,
   );
-  const f = options.fields;
-  const reference = certification
-    ? ` /Reference [<< /Type /SigRef /TransformMethod /DocMDP /TransformParams << /Type /TransformParams /P ${DOC_MDP_PERMISSION} /V /1.2 >> >>]`
-    : "";
-  const sigPrefix = `<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached ${BYTE_RANGE_PLACEHOLDER} /Contents <`;
-  const sigSuffix =
-    `> /M (${pdfDate(f.signingTime)}) /Name ${textString(f.name)} /Reason ${textString(f.reason)} /Location ${textString(f.location)}` +
-    (f.contactInfo ? ` /ContactInfo ${textString(f.contactInfo)}` : "") +
-    `${reference} /Prop_Build << /App << /Name ${serializeName(options.application ?? "Sceau")} >> >> >>`;
+  const { sigPrefix, sigSuffix } =
+    options.kind === "document_timestamp"
+      ? {
+          sigPrefix: `<< /Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161 ${BYTE_RANGE_PLACEHOLDER} /Contents <`,
+          sigSuffix: "> >>",
+        }
+      : signatureDictionary(options.fields, certification, options.application);
 
   // assemble the update
   const base = pdf.length;
@@ -153,6 +159,23 @@ export async function prepareSignatureUpdate(
     contentsStart: a + 1,
     contentsCapacity: options.contentsCapacity,
     certification,
+  };
+}
+
+function signatureDictionary(
+  f: SignatureFields,
+  certification: boolean,
+  application: string | undefined,
+): { sigPrefix: string; sigSuffix: string } {
+  const reference = certification
+    ? ` /Reference [<< /Type /SigRef /TransformMethod /DocMDP /TransformParams << /Type /TransformParams /P ${DOC_MDP_PERMISSION} /V /1.2 >> >>]`
+    : "";
+  return {
+    sigPrefix: `<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached ${BYTE_RANGE_PLACEHOLDER} /Contents <`,
+    sigSuffix:
+      `> /M (${pdfDate(f.signingTime)}) /Name ${textString(f.name)} /Reason ${textString(f.reason)} /Location ${textString(f.location)}` +
+      (f.contactInfo ? ` /ContactInfo ${textString(f.contactInfo)}` : "") +
+      `${reference} /Prop_Build << /App << /Name ${serializeName(application ?? "Sceau")} >> >> >>`,
   };
 }
 

@@ -46,8 +46,14 @@ export interface PreparedSignature {
 }
 
 /** Options of {@link prepareSignatureUpdate}. */
-export interface PrepareOptions {
-  fields: SignatureFields;
+export type PrepareOptions = PrepareCommon &
+  (
+    | { kind?: "signature"; fields: SignatureFields }
+    /** A document timestamp (PAdES B-LTA, ISO 32000-2 §12.8.5): /Type /DocTimeStamp, /SubFilter /ETSI.RFC3161, no signer fields. */
+    | { kind: "document_timestamp" }
+  );
+
+interface PrepareCommon {
   /** Bytes reserved for the CMS SignedData. */
   contentsCapacity: number;
   /** Name of the signature field (/T); made unique if taken. Default "Signature1". */

@@ -1,18 +1,10 @@
-import { PdfFile, type PdfReadOptions } from "./pdf/pdf-file.ts";
-import { PdfLexer, readIndirectObject } from "./pdf/pdf-parser.ts";
-import {
-  bytesEqual,
-  dictOf,
-  dictsEqual,
-  isDict,
-  isName,
-  isRef,
-  isStream,
-  type PdfDict,
-  type PdfValue,
-  valuesEqual,
-} from "./pdf/pdf-values.ts";
-import { readXrefTable } from "./pdf/pdf-xref.ts";
+import { compareForm, type FormContext } from "./compare-form.ts";
+import { annotationPages, comparePages } from "./compare-pages.ts";
+import type { Modification } from "./modification-reasons.ts";
+import type { PdfFile, PdfReadOptions } from "./pdf/pdf-file.ts";
+import { isDict, isName, isRef, isStream, type PdfValue } from "./pdf/pdf-values.ts";
+import { RevisionPair, TooComplexToCompare } from "./revision-pair.ts";
+import { readUpdatesAfter } from "./update-sections.ts";
 
 /** Kinds of additions a later incremental update may make without changing the signed content. */
 export type AllowedChange = "dss" | "doc_timestamp" | "signature";
@@ -20,167 +12,143 @@ export type AllowedChange = "dss" | "doc_timestamp" | "signature";
 /** What the updates after a signature's end did. */
 export interface ChangesAfterSigning {
   allowed: Set<AllowedChange>;
-  /** Human-readable reasons for disallowed changes; empty when everything is allowed. */
-  disallowed: string[];
+  /** The disallowed changes, each naming what changed; empty when everything is allowed. */
+  disallowed: Modification[];
 }
 
-const MAX_OBJECTS = 10_000;
+/** Catalog entries whose change has its own reason. */
+const CATALOG_REASON: Record<string, Modification["code"]> = {
+  OCProperties: "optional_content_changed",
+  Metadata: "metadata_changed",
+  OpenAction: "action_added",
+  AA: "action_added",
+};
+/** Catalog entries compared by their own rule, or free to change (/Extensions only declares levels). */
+const CATALOG_OWN_RULE = new Set(["DSS", "AcroForm", "Pages", "Extensions"]);
+const DSS_KEYS = new Set(["Type", "Certs", "OCSPs", "CRLs", "VRI"]);
 
 /**
- * Classifies the incremental updates between `signedEnd` (end of a signature's signed ranges) and
- * the end of the file. Allowed: a Document Security Store, document timestamps, further signature
- * fields with their signature dictionaries — and only the minimal edits of the catalog, AcroForm,
- * field arrays and page /Annots that adding them requires. Everything else (page content, /Info,
- * any other object, stray bytes, rewritten history) is reported as disallowed.
+ * The difference analysis of a signature (an allow-list, after pyHanko's and the PDF-Insecurity
+ * research's model): compares the object graph of the signed revision with the whole file's and
+ * accepts only a Document Security Store, document timestamps and signature fields whose value is
+ * a signature that verifies and whose widget cannot be seen. Every other change — a page, its
+ * content or resources, an annotation of any kind, a form field or its value, the page tree, the
+ * catalog, layers, metadata, an object the signed revision defined, ambiguous cross-reference
+ * data — is reported with what it changed. `verifies` says whether a signature dictionary (by
+ * object number) verified on its own.
  */
 export async function changesAfterSigning(
   full: PdfFile,
   signedEnd: number,
   read: PdfReadOptions,
+  verifies: (signatureObject: number) => boolean | undefined = () => undefined,
 ): Promise<ChangesAfterSigning> {
   const result: ChangesAfterSigning = { allowed: new Set(), disallowed: [] };
-  const bytes = full.bytes;
-  if (signedEnd >= bytes.length) return result;
-  const no = (why: string) => {
-    result.disallowed.push(why);
+  if (signedEnd >= full.bytes.length) return result;
+  const updates = await readUpdatesAfter(full, signedEnd, read);
+  if (!updates.ok) {
+    result.disallowed.push(updates.why);
     return result;
-  };
-  let old: PdfFile;
+  }
+  const pair = new RevisionPair(updates.changes.old, full, updates.changes, read.checkpoint);
   try {
-    old = await PdfFile.open(bytes, read, signedEnd);
-  } catch {
-    return no("the signed revision is not a complete PDF revision");
+    await compareRevisions(pair, verifies, result);
+  } catch (e) {
+    if (!(e instanceof TooComplexToCompare)) throw e;
+    pair.report({ code: "too_complex" });
   }
-  const newer = full.sections.filter((s) => s.offset >= signedEnd);
-  const olderOffsets = full.sections.filter((s) => s.offset < signedEnd).map((s) => s.offset);
-  const oldOffsets = old.sections.map((s) => s.offset);
-  if (newer.length === 0 || olderOffsets.join() !== oldOffsets.join())
-    return no("the update rewrites the file's history");
-
-  // Every byte after the signature must belong to a well-formed update section.
-  const defined = new Map<number, number>();
-  const lx = new PdfLexer(bytes, signedEnd);
-  for (let guard = 0; ; guard++) {
-    if (guard > MAX_OBJECTS) return no("too many objects after signing");
-    lx.skipWs();
-    if (lx.pos >= bytes.length) break;
-    const at = lx.pos;
-    try {
-      if (lx.peekRegular() === "xref") {
-        lx.pos = readXrefTable(bytes, at).end;
-        lx.expectKeyword("startxref");
-        if (lx.readUInt() === null) return no("malformed update");
-        continue;
-      }
-      const obj = readIndirectObject(bytes, at);
-      lx.pos = obj.end;
-      defined.set(at, obj.num);
-      if (isStream(obj.value) && isName(obj.value.dict.map.get("Type"), "XRef")) {
-        lx.expectKeyword("startxref");
-        if (lx.readUInt() === null) return no("malformed update");
-      }
-    } catch {
-      return no("bytes after the signature are not a valid incremental update");
-    }
-  }
-  const listed = new Map<number, number>();
-  const xrefStreams = new Set<number>();
-  for (const s of newer) {
-    if (s.kind === "stream") xrefStreams.add(s.offset);
-    for (const [num, e] of s.entries) {
-      if (e.type === "n" && !listed.has(num)) listed.set(num, e.offset);
-      if (e.type === "f" && old.entries.get(num)?.type !== undefined && old.entries.get(num)?.type !== "f")
-        return no(`object ${num} was deleted`);
-      if (e.type === "c" && !listed.has(num)) listed.set(num, -1);
-    }
-  }
-  for (const [offset, num] of defined)
-    if (!xrefStreams.has(offset) && listed.get(num) !== offset)
-      return no(`object ${num} after the signature is not referenced`);
-
-  // The trailer must keep the same catalog and document information.
-  const t0 = old.trailer.map;
-  const t1 = full.trailer.map;
-  for (const key of ["Root", "Info", "Encrypt"]) {
-    const a = t0.get(key);
-    const b = t1.get(key);
-    if (!(a === undefined && b === undefined) && !(a !== undefined && b !== undefined && valuesEqual(a, b)))
-      return no(`the trailer's /${key} changed`);
-  }
-
-  const rootNum = isRef(t0.get("Root")) ? (t0.get("Root") as { num: number }).num : -1;
-  const isNewSigField = async (v: PdfValue): Promise<boolean> => {
-    if (!isRef(v) || old.entries.has(v.num)) return false;
-    const d = dictOf(await full.getObject(v.num));
-    return !!d && (isName(d.map.get("FT"), "Sig") || isName(d.map.get("Subtype"), "Widget"));
-  };
-  const appendsOnlySigFields = async (a: PdfValue | undefined, b: PdfValue | undefined): Promise<boolean> => {
-    const x = a === undefined ? [] : await old.resolve(a);
-    const y = b === undefined ? [] : await full.resolve(b);
-    if (!Array.isArray(x) || !Array.isArray(y) || y.length < x.length) return false;
-    if (!x.every((v, i) => valuesEqual(v, y[i] as PdfValue))) return false;
-    for (const v of y.slice(x.length)) if (!(await isNewSigField(v))) return false;
-    return true;
-  };
-  const acroFormOk = async (a: PdfDict | null, b: PdfDict | null): Promise<boolean> => {
-    if (!b) return !a;
-    const base = a ?? { kind: "dict" as const, map: new Map(), start: 0, end: 0 };
-    if (!dictsEqual(base, b, new Set(["Fields", "SigFlags"]))) return false;
-    return appendsOnlySigFields(base.map.get("Fields"), b.map.get("Fields"));
-  };
-
-  for (const [num, offset] of listed) {
-    if (xrefStreams.has(offset)) continue;
-    const after = await full.getObject(num);
-    if (after === undefined) continue;
-    const before = old.entries.has(num) ? await old.getObject(num) : undefined;
-    if (before === undefined) {
-      const d = dictOf(after);
-      const type = d?.map.get("Type");
-      if (isName(type, "DocTimeStamp")) result.allowed.add("doc_timestamp");
-      else if (isName(type, "Sig")) result.allowed.add("signature");
-      else if (isName(type, "DSS")) result.allowed.add("dss");
-      continue; // new objects are reachable only through the edits checked below
-    }
-    if (isStream(before) && isStream(after)) {
-      const same =
-        dictsEqual(before.dict, after.dict, new Set(["Length"])) &&
-        bytesEqual(
-          old.bytes.subarray(before.dataStart, before.dataEnd),
-          bytes.subarray(after.dataStart, after.dataEnd),
-        );
-      if (same) continue;
-      return no(`object ${num} (a stream) changed`);
-    }
-    if (valuesEqual(before, after)) continue;
-    if (num === rootNum && isDict(before) && isDict(after)) {
-      if (!dictsEqual(before, after, new Set(["DSS", "AcroForm"]))) return no("the catalog changed");
-      if (!valuesEqual(before.map.get("DSS") ?? null, after.map.get("DSS") ?? null))
-        result.allowed.add("dss");
-      const a0 = before.map.get("AcroForm");
-      const a1 = after.map.get("AcroForm");
-      if (!(a0 !== undefined && a1 !== undefined && valuesEqual(a0, a1))) {
-        if (isRef(a0) && isRef(a1) && a0.num === a1.num) continue;
-        if (!(await acroFormOk(await old.resolveDict(a0), await full.resolveDict(a1))))
-          return no("the form changed");
-      }
-      continue;
-    }
-    if (isDict(before) && isDict(after) && isName(before.map.get("Type"), "Page")) {
-      if (!dictsEqual(before, after, new Set(["Annots"]))) return no(`page object ${num} changed`);
-      if (!(await appendsOnlySigFields(before.map.get("Annots"), after.map.get("Annots"))))
-        return no(`page ${num} annotations changed`);
-      continue;
-    }
-    if (isDict(before) && isDict(after) && before.map.has("Fields")) {
-      if (!(await acroFormOk(before, after))) return no("the form changed");
-      continue;
-    }
-    if (Array.isArray(before) && Array.isArray(after)) {
-      if (!(await appendsOnlySigFields(before, after))) return no(`array object ${num} changed`);
-      continue;
-    }
-    return no(`object ${num} changed`);
-  }
+  result.disallowed.push(...pair.findings);
+  if (result.disallowed.length > 0) result.allowed.clear();
   return result;
+}
+
+async function compareRevisions(
+  pair: RevisionPair,
+  verifies: (signatureObject: number) => boolean | undefined,
+  result: ChangesAfterSigning,
+): Promise<void> {
+  const t0 = pair.old.trailer.map;
+  const t1 = pair.cur.trailer.map;
+  const root0 = t0.get("Root");
+  const root1 = t1.get("Root");
+  if (!isRef(root0) || !isRef(root1) || root0.num !== root1.num)
+    return pair.report({ code: "trailer_changed", subject: "Root" });
+  if (t0.has("Encrypt") !== t1.has("Encrypt"))
+    return pair.report({ code: "trailer_changed", subject: "Encrypt" });
+  await compareInfo(pair, t0.get("Info"), t1.get("Info"));
+
+  pair.explained.add(root0.num);
+  const before = await pair.oldDict(root0);
+  const after = await pair.curDict(root1);
+  if (!before || !after) return pair.report({ code: "catalog_changed", subject: "Root" });
+  for (const key of new Set([...before.map.keys(), ...after.map.keys()])) {
+    if (CATALOG_OWN_RULE.has(key)) continue;
+    const d = await pair.diff(before.map.get(key), after.map.get(key));
+    if (d)
+      pair.report({ code: CATALOG_REASON[key] ?? "catalog_changed", subject: key, ...objectAt(d.object) });
+  }
+  const dss0 = before.map.get("DSS");
+  const dss1 = after.map.get("DSS");
+  if (await pair.diff(dss0, dss1)) {
+    if (await wellFormedDss(pair, dss1)) result.allowed.add("dss");
+    else pair.report({ code: "dss_malformed" });
+  }
+
+  const pages = await annotationPages(pair, after.map.get("Pages"));
+  const ctx: FormContext = { verifies, pageOf: (n) => pages.get(n) };
+  const form = await compareForm(pair, before.map.get("AcroForm"), after.map.get("AcroForm"), ctx);
+  for (const k of form.allowed) result.allowed.add(k);
+  await comparePages(pair, before.map.get("Pages"), after.map.get("Pages"), form);
+
+  // An object the signed revision defined, changed or deleted where no rule looked, is reported too.
+  const { redefined, deleted } = pair.changes;
+  for (const num of [...redefined, ...deleted].sort((a, b) => a - b)) {
+    if (pair.explained.has(num) || pair.isReported(num)) continue;
+    const ref = { kind: "ref" as const, num, gen: 0 };
+    if (deleted.has(num)) pair.report({ code: "object_deleted", object: num });
+    else if (await pair.diff(ref, ref))
+      pair.report({ code: "object_redefined", object: num, subject: await typeOf(pair, num) });
+  }
+}
+
+/** The document information dictionary may only get a new /ModDate (editors stamp it on every save). */
+async function compareInfo(pair: RevisionPair, a: PdfValue | undefined, b: PdfValue | undefined) {
+  const before = await pair.oldDict(a);
+  const after = await pair.curDict(b);
+  const d =
+    before && after && !isStream(await pair.curValue(b))
+      ? await pair.diffDicts(before, after, new Set(["ModDate"]))
+      : await pair.diff(a, b);
+  for (const v of [a, b]) if (isRef(v)) pair.explained.add(v.num);
+  if (d) pair.report({ code: "metadata_changed", ...objectAt(d.object) });
+}
+
+const objectAt = (object: number | undefined) => (object !== undefined ? { object } : {});
+
+async function typeOf(pair: RevisionPair, num: number): Promise<string> {
+  const v = await pair.old.getObject(num);
+  const d = isStream(v) ? v.dict : isDict(v) ? v : null;
+  const t = d?.map.get("Type") ?? d?.map.get("Subtype");
+  return isName(t) ? t.value : isStream(v) ? "stream" : Array.isArray(v) ? "array" : "value";
+}
+
+/** A DSS dictionary: only /Certs, /OCSPs, /CRLs (arrays of streams) and /VRI (a dictionary of dictionaries). */
+async function wellFormedDss(pair: RevisionPair, v: PdfValue | undefined): Promise<boolean> {
+  const d = await pair.curDict(v);
+  if (!d || isStream(await pair.curValue(v))) return false;
+  for (const [k, x] of d.map) {
+    if (!DSS_KEYS.has(k)) return false;
+    if (k === "Type" && !isName(x, "DSS")) return false;
+    if (k === "VRI") {
+      const vri = await pair.curValue(x);
+      if (!isDict(vri)) return false;
+      for (const e of [...vri.map.values()].slice(0, 10_000))
+        if (!isDict(await pair.curValue(e))) return false;
+    } else if (k !== "Type") {
+      const list = await pair.curValue(x);
+      if (!Array.isArray(list)) return false;
+      for (const e of list.slice(0, 10_000)) if (!isStream(await pair.curValue(e))) return false;
+    }
+  }
+  return true;
 }

@@ -35,6 +35,8 @@ export interface VerificationCheck {
   /** Stable machine code of the outcome when it is not a plain pass (e.g. "modified_after_signing"). */
   code?: string;
   message: Bilingual;
+  /** For a failed "modifications" check: each disallowed change, named in plain language. */
+  reasons?: { code: string; message: Bilingual }[];
 }
 
 /** Who signed, from the signer certificate. */

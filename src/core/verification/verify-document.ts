@@ -32,8 +32,7 @@ export async function verifyDocument(deps: CoreDeps, bytes: Uint8Array): Promise
   let doc: DocumentRecord | null;
   if (id) {
     const found = UUID.test(id) ? await deps.stores.documents.findById(id.toLowerCase()) : null;
-    const issued =
-      found && found.byteSize === bytes.byteLength && deps.pdf.sha256(bytes) === found.sha256;
+    const issued = found && found.byteSize === bytes.byteLength && deps.pdf.sha256(bytes) === found.sha256;
     if (!issued) return applyRegistryStatus(report, { status: "unknown" });
     doc = found;
   } else {

@@ -1,6 +1,7 @@
 import { changesAfterSigning } from "./changes-after-signing.ts";
 import { check } from "./check-messages.ts";
 import { findSignatures } from "./find-signatures.ts";
+import { describeModification } from "./modification-reasons.ts";
 import { type ParsedCertificate, parseCertificateCached } from "./parsed-certificate.ts";
 import { indexOfAscii } from "./pdf/byte-search.ts";
 import { PdfFile, type PdfReadOptions } from "./pdf/pdf-file.ts";
@@ -107,15 +108,22 @@ async function verifyInto(
   }
   results.sort((x, y) => (x.signedEnd ?? 0) - (y.signedEnd ?? 0));
   const certifications = results.filter((r) => r.report.docMdpLevel !== null);
+  // Whether each signature holds on its own (before coverage and DocMDP are added below).
+  const holds = new Map(
+    results.map((r) => [r.objectNumber, !r.report.checks.some((c) => c.status === "failed")]),
+  );
   for (const [i, r] of results.entries()) {
     const s = r.report;
     if (r.signedEnd !== null) {
       checkpoint();
-      const changes = await changesAfterSigning(file, r.signedEnd, read);
+      const changes = await changesAfterSigning(file, r.signedEnd, read, (n) => holds.get(n));
       s.checks.push(
         changes.disallowed.length === 0
           ? check("modifications", "passed")
-          : check("modifications", "failed", "modified_after_signing"),
+          : {
+              ...check("modifications", "failed", "modified_after_signing"),
+              reasons: changes.disallowed.map((m) => ({ code: m.code, message: describeModification(m) })),
+            },
       );
       if (s.kind === "signature") {
         if (s.docMdpLevel === null) s.checks.push(check("docmdp", "skipped", "not_certification"));

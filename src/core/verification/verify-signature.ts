@@ -17,6 +17,8 @@ export interface CheckedSignature {
   report: SignatureReport;
   /** End of the signed ranges (b + c), or null when /ByteRange is unusable. */
   signedEnd: number | null;
+  /** Object number of the signature dictionary. */
+  objectNumber: number;
 }
 
 const NO_SIGNER: SignerSummary = {
@@ -97,7 +99,7 @@ export async function verifySignatureField(
     (br[2] as number) + (br[3] as number) <= bytes.length;
   if (!ok) {
     checks.push(check("byte_range", "failed", "byte_range_invalid"));
-    return { report, signedEnd: null };
+    return { report, signedEnd: null, objectNumber: found.objectNumber };
   }
   const [, a, b, c] = br as [number, number, number, number];
   checks.push(check("byte_range", "passed"));
@@ -120,7 +122,7 @@ export async function verifySignatureField(
           ? check("timestamp", "warning", "tsa_untrusted")
           : check("timestamp", "failed", "timestamp_invalid"),
     );
-    return { report, signedEnd: b + c };
+    return { report, signedEnd: b + c, objectNumber: found.objectNumber };
   }
 
   let parsed: ReturnType<typeof parseSignedData> | null = null;
@@ -131,7 +133,7 @@ export async function verifySignatureField(
   }
   if (!parsed || parsed.eContent !== null || parsed.eContentType !== OID.data || !parsed.signer) {
     checks.push(check("cms_signature", "failed", "cms_malformed"));
-    return { report, signedEnd: b + c };
+    return { report, signedEnd: b + c, objectNumber: found.objectNumber };
   }
   const signer = parsed.signer;
   report.signer = {
@@ -193,7 +195,7 @@ export async function verifySignatureField(
       : check("key_usage", "failed", "key_usage_invalid"),
   );
   checks.push(check("revocation", "skipped", "revocation_not_checked"));
-  return { report, signedEnd: b + c };
+  return { report, signedEnd: b + c, objectNumber: found.objectNumber };
 }
 
 /** The DER (or BER, as NSS writes) object at the start of /Contents, when the rest is zero padding; else null. */

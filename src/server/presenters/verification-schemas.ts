@@ -6,6 +6,8 @@ const Check = z.object({
   status: z.enum(["passed", "failed", "warning", "skipped"]),
   code: z.string().optional(),
   message: Bilingual,
+  /** Each disallowed change of a failed "modifications" check, in plain language. */
+  reasons: z.array(z.object({ code: z.string(), message: Bilingual })).optional(),
 });
 
 /** The verification report (DESIGN.md convention 4), as the API returns it. */

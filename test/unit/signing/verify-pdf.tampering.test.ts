@@ -148,7 +148,7 @@ describe("tampered and forged files are rejected with the right check", { timeou
     expect(failed(r2)).toContain("modifications:modified_after_signing");
   });
 
-  it("a second signature by an untrusted signer → that signature's certificate_chain fails", async () => {
+  it("a second signature by an untrusted signer → its certificate_chain fails, and the first one reports it", async () => {
     const stranger = await testIdentity("ECDSA-P256", "stranger");
     const twice = await createPdfSigner({
       chainDer: stranger.chainDer,
@@ -156,7 +156,11 @@ describe("tampered and forged files are rejected with the right check", { timeou
     }).sign(signed, FIELDS);
     const r = await verify(twice);
     expect(r.valid).toBe(false);
-    expect(failed(r, 0)).toEqual([]); // the first signature still holds (P=2 allows signing)
+    // P=2 allows signing, but only a signature that verifies: the first one reports the stranger's
+    expect(failed(r, 0)).toEqual(["modifications:modified_after_signing"]);
+    expect(
+      r.signatures[0]?.checks.find((c) => c.id === "modifications")?.reasons?.map((x) => x.code),
+    ).toEqual(["signature_not_verifying"]);
     expect(failed(r, 1)).toContain("certificate_chain:untrusted_chain");
   });
 

@@ -24,6 +24,8 @@ export interface XrefSection {
   trailer: PdfDict;
   /** Offset just after the section (after the trailer dictionary, or after `endobj`). */
   end: number;
+  /** How many object numbers the section lists more than once (readers disagree on which wins). */
+  duplicates: number;
 }
 
 export type StreamDecoder = (value: PdfValue) => Promise<Uint8Array>;
@@ -46,6 +48,7 @@ export function readXrefTable(bytes: Uint8Array, offset: number): XrefSection {
   const lx = new PdfLexer(bytes, offset);
   lx.expectKeyword("xref");
   const entries = new Map<number, XrefEntry>();
+  let duplicates = 0;
   for (;;) {
     const first = lx.readUInt();
     if (first === null) break;
@@ -55,12 +58,13 @@ export function readXrefTable(bytes: Uint8Array, offset: number): XrefSection {
     for (let i = 0; i < count; i++) {
       const e = readTableEntry(bytes, lx);
       if (!entries.has(first + i)) entries.set(first + i, e);
+      else duplicates++;
     }
   }
   lx.expectKeyword("trailer");
   const trailer = lx.readValue();
   if (!isDict(trailer)) throw new PdfSyntaxError("trailer is not a dictionary", lx.pos);
-  return { offset, kind: "table", entries, trailer, end: lx.pos };
+  return { offset, kind: "table", entries, trailer, end: lx.pos, duplicates };
 }
 
 function readTableEntry(bytes: Uint8Array, lx: PdfLexer): XrefEntry {
@@ -103,6 +107,7 @@ export async function readXrefStream(
   const rowLen = w0 + w1 + w2;
   if (rowLen === 0) throw new PdfSyntaxError("bad xref stream widths", offset);
   const entries = new Map<number, XrefEntry>();
+  let duplicates = 0;
   let p = 0;
   for (let k = 0; k < index.length; k += 2) {
     const first = index[k] as number;
@@ -114,13 +119,16 @@ export async function readXrefStream(
       const f3 = readBE(data, p + w0 + w1, w2);
       p += rowLen;
       const num = first + i;
-      if (entries.has(num)) continue;
+      if (entries.has(num)) {
+        duplicates++;
+        continue;
+      }
       if (type === 0) entries.set(num, { type: "f" });
       else if (type === 1) entries.set(num, { type: "n", offset: f2, gen: f3 });
       else if (type === 2) entries.set(num, { type: "c", stream: f2, index: f3 });
     }
   }
-  return { offset, kind: "stream", entries, trailer: s.dict, end: obj.end };
+  return { offset, kind: "stream", entries, trailer: s.dict, end: obj.end, duplicates };
 }
 
 function readBE(data: Uint8Array, p: number, w: number): number {

@@ -18,6 +18,13 @@ export function CheckItem({ check }: { check: VerificationCheck }) {
       <div className="check-body">
         <p className="check-name">{t(`verify.checkNames.${check.id}`)}</p>
         <p className="check-message">{check.message[lang]}</p>
+        {check.reasons && check.reasons.length > 0 && (
+          <ul className="check-reasons">
+            {check.reasons.map((r, i) => (
+              <li key={`${r.code}-${i}`}>{r.message[lang]}</li>
+            ))}
+          </ul>
+        )}
         {advice && (
           <p className="check-advice">
             <strong>{t("verify.whatToDo")}</strong> {t(`verify.advice.${advice}`)}

@@ -6,7 +6,7 @@ import type { VerificationReport } from "../../../core/verification/verification
 import { useLocale } from "../../hooks/useLocale.ts";
 import { formatDate, formatDateTime } from "../../lib/format.ts";
 import { StatusIcon } from "./StatusIcon.tsx";
-import { mainProblem, type Verdict, verdictOf } from "./verdict.ts";
+import { mainProblem, modificationReasons, type Verdict, verdictOf } from "./verdict.ts";
 
 const ICON = {
   valid: "passed",
@@ -48,6 +48,7 @@ export function VerdictBanner({ report, record, fileName }: VerdictBannerProps) 
   const signedAt = signature?.signedAt ?? record?.signedAt ?? null;
   const status = report.document.status;
   const problem = verdict === "invalid" ? mainProblem(report) : null;
+  const changes = problem === "modified" ? modificationReasons(report) : [];
 
   return (
     <section className={`verdict verdict-${verdict}`} aria-labelledby={headingId}>
@@ -61,6 +62,13 @@ export function VerdictBanner({ report, record, fileName }: VerdictBannerProps) 
           ? t(`verify.problem.${problem}`)
           : t(`verify.summary.${verdict as Exclude<Verdict, "invalid">}`)}
       </p>
+      {changes.length > 0 && (
+        <ul className="verdict-reasons" aria-label={t("verify.changesFound")}>
+          {changes.map((c) => (
+            <li key={c.message.en}>{c.message[lang]}</li>
+          ))}
+        </ul>
+      )}
       {verdict !== "valid" && (
         <p className="verdict-advice">
           <strong>{t("verify.whatToDo")}</strong>{" "}

@@ -123,3 +123,18 @@ export function compareWithRecord(report: VerificationReport, recordId: string):
   if (!status || status === "unknown") return { matches: false, why: "notIssuedFile" };
   return { matches: true };
 }
+
+/** What was changed after signing, each in plain words, once (from every signature's "modifications" check). */
+export function modificationReasons(
+  report: VerificationReport,
+): { code: string; message: { fr: string; en: string } }[] {
+  const seen = new Set<string>();
+  const out: { code: string; message: { fr: string; en: string } }[] = [];
+  for (const c of allChecks(report))
+    for (const r of c.reasons ?? [])
+      if (!seen.has(r.message.en)) {
+        seen.add(r.message.en);
+        out.push(r);
+      }
+  return out;
+}
