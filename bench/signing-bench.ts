@@ -12,6 +12,7 @@ import { plainAddPlaceholder } from "@signpdf/placeholder-plain";
 import { P12Signer } from "@signpdf/signer-p12";
 import { SignPdf } from "@signpdf/signpdf";
 import { PDFDocument, StandardFonts } from "pdf-lib";
+import { appendDocumentTimestamp } from "../src/adapters/pdf/document-timestamp.ts";
 import { nodeInflate } from "../src/adapters/pdf/node-inflate.ts";
 import { nodePdfTools } from "../src/adapters/pdf/node-pdf-tools.ts";
 import { nodeVerifierCrypto } from "../src/adapters/pdf/node-verifier-crypto.ts";
@@ -21,10 +22,12 @@ import {
   createDevelopmentPki,
   issueSigningCertificate,
 } from "../src/adapters/pki/dev-pki.ts";
+import { appendDss } from "../src/core/signing/append-dss.ts";
 import { signDocument } from "../src/core/signing/sign-document.ts";
 import { createVerificationCache } from "../src/core/verification/signature-algorithms.ts";
 import { verifyPdf } from "../src/core/verification/verify-pdf.ts";
 import { makeInstitution } from "../test/support/factories.ts";
+import { startTestTsa } from "../test/support/pki/tsa-server.ts";
 import { startTestApp } from "../test/support/test-app.ts";
 
 async function makePdf(pages: number, objectStreams: boolean): Promise<Uint8Array> {
@@ -63,6 +66,7 @@ const id = await issueSigningCertificate(pki.issuing, {
   keyAlgorithm: "RSA-2048",
 });
 const signer = createPdfSigner({ chainDer: id.chainDer, privateKeyPkcs8: id.privateKeyPkcs8 });
+const tsaPki = await createDevelopmentPki({ keyAlgorithm: "ECDSA-P256" }); // the loopback TSA signs with P-256
 const onePage = await makePdf(1, true);
 const tenPages = await makePdf(10, true);
 const onePageClassic = await makePdf(1, false);
@@ -117,13 +121,26 @@ const baseline = async (pdf: Uint8Array, p12File = p12) =>
 
 const signedOne = await signer.sign(onePage, fields);
 const ctx = {
-  trustAnchorsDer: [pki.root.certificateDer],
+  trustAnchorsDer: [pki.root.certificateDer, tsaPki.root.certificateDer],
   now: new Date(),
   inflate: nodeInflate,
   crypto: nodeVerifierCrypto(),
   cache: createVerificationCache(),
 };
 if (!(await verifyPdf(signedOne, ctx)).valid) throw new Error("bench: the signed document does not verify");
+// PAdES B-LTA shape: the signed document, then a DSS, then a document timestamp (a loopback TSA)
+const tsa = await startTestTsa(tsaPki.issuing);
+const ltaOne = await appendDocumentTimestamp(
+  await appendDss(signedOne, { certificates: [pki.issuing.certificateDer, pki.root.certificateDer] }),
+  { tsaUrl: tsa.url },
+);
+await tsa.close();
+const dssTen = await appendDss(await signer.sign(tenPages, fields), {
+  certificates: [pki.root.certificateDer],
+});
+for (const f of [ltaOne, dssTen])
+  if (!(await verifyPdf(f, ctx)).valid)
+    throw new Error("bench: the document with validation data does not verify");
 const baselineSigned = await baseline(onePageClassic);
 if (!(await verifyPdf(new Uint8Array(baselineSigned), ctx)).valid)
   throw new Error("bench: the baseline output does not verify");
@@ -153,6 +170,13 @@ const sceau = {
   verify1PageWebCryptoPerSec: await rate("sceau verify 1 page, default WebCrypto, no cache", 500, () =>
     verifyPdf(signedOne, { trustAnchorsDer: ctx.trustAnchorsDer, now: ctx.now }),
   ),
+  // the difference analysis runs only when something follows the signature: a DSS and a document timestamp
+  verify1PageWithDssAndTimestampPerSec: await rate(
+    "sceau verify 1 page + DSS + document timestamp",
+    1000,
+    () => verifyPdf(ltaOne, ctx),
+  ),
+  verify10PagesWithDssPerSec: await rate("sceau verify 10 pages + DSS", 1000, () => verifyPdf(dssTen, ctx)),
 };
 const baselineRates = {
   sign1PagePerSec: await rate("P12Signer sign 1 page (classic xref input)", 200, () =>
@@ -193,6 +217,10 @@ console.log(
       ratios: {
         sign1Page: ratio(sceau.sign1PageClassicPerSec, baselineRates.sign1PagePerSec),
         sign10Pages: ratio(sceau.sign10PagesClassicPerSec, baselineRates.sign10PagesPerSec),
+        verifyWithDssAndTimestampVsPlain: ratio(
+          sceau.verify1PageWithDssAndTimestampPerSec,
+          sceau.verify1PagePerSec,
+        ),
         sign1PageVsOneKdfIteration: ratio(
           sceau.sign1PageClassicPerSec,
           baselineRates.sign1PageOneKdfIterationPerSec,

@@ -4,7 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPdfSigner } from "../../src/adapters/pdf/pdf-signer.ts";
+import { attacksOnSigned } from "../support/pdf-attacks.ts";
 import { nssDbTrusting, opensslCmsVerify, pdfsig } from "../support/pki/pdf-tools.ts";
+import { testIdentity } from "../support/pki/test-pki.ts";
 import { samplePdf } from "../support/sample-pdf.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -79,6 +82,23 @@ describe("the sceau command line (embedded database)", () => {
     const unsigned = run("verify", "a.pdf", "notes.txt", "--json");
     expect(unsigned.code).toBe(1);
     expect(JSON.parse(unsigned.out).map((r: { valid: boolean }) => r.valid)).toEqual([false, false]);
+  }, 120_000);
+
+  it("names what an update made after signing changed (an overlay annotation)", async () => {
+    const signed = new Uint8Array(readFileSync(join(dir, "signed", "c.pdf")));
+    const id = await testIdentity("RSA-2048");
+    const signer = createPdfSigner({ chainDer: id.chainDer, privateKeyPkcs8: id.privateKeyPkcs8 });
+    const forged = (await attacksOnSigned(signed, { trusted: signer, untrusted: signer })).find((c) =>
+      c.name.startsWith("FreeText"),
+    );
+    writeFileSync(join(dir, "forged.pdf"), forged?.bytes ?? new Uint8Array());
+    const res = run("verify", "forged.pdf");
+    expect(res.code).toBe(1);
+    expect(res.out).toMatch(/✗ modifications \(modified_after_signing\)/);
+    expect(res.out).toMatch(/– An annotation \(free text\) was added to page 1 after signing/);
+    const json = JSON.parse(run("verify", "forged.pdf", "--json").out);
+    const check = json.signatures[0].checks.find((c: { id: string }) => c.id === "modifications");
+    expect(check.reasons.map((r: { code: string }) => r.code)).toEqual(["annotation_added"]);
   }, 120_000);
 
   it("exits 2 on usage errors and unreadable paths, before doing anything", () => {

@@ -392,9 +392,7 @@ async function hybridUpdate(signed: Uint8Array): Promise<Uint8Array> {
   text += `${stmNum} 0 obj\n<< /Type /XRef /Size ${ed.next} /W [1 4 2] /Index [${page.num} 1 ${forgedContent} 1] /Length ${data.length} >>\nstream\n${data}\nendstream\nendobj\n`;
   const xrefAt = base + text.length;
   text += `xref\n${page.num} 1\n${String(honest).padStart(10, "0")} 00000 n\r\n`;
-  const root = ed.file.trailer.map.get("Root") as { num: number };
-  const info = ed.file.trailer.map.get("Info") as { num: number } | undefined;
-  text += `trailer\n<< /Size ${ed.next} /Root ${root.num} 0 R${info ? ` /Info ${info.num} 0 R` : ""} /Prev ${prev} /XRefStm ${stmAt} >>\nstartxref\n${xrefAt}\n%%EOF\n`;
+  text += `trailer\n<< /Size ${ed.next} ${rootAndInfo(ed)} /Prev ${prev} /XRefStm ${stmAt} >>\nstartxref\n${xrefAt}\n%%EOF\n`;
   return Buffer.concat([Buffer.from(signed), Buffer.from(text, "latin1")]);
 }
 
@@ -412,8 +410,7 @@ async function duplicateEntry(signed: Uint8Array): Promise<Uint8Array> {
   text += `${page.num} 0 obj\n${serialize(forged)}\nendobj\n`;
   const xrefAt = base + text.length;
   text += `xref\n${page.num} 1\n${String(honest).padStart(10, "0")} 00000 n\r\n${page.num} 1\n${String(forgedAt).padStart(10, "0")} 00000 n\r\n`;
-  const root = ed.file.trailer.map.get("Root") as { num: number };
-  text += `trailer\n<< /Size ${ed.next} /Root ${root.num} 0 R /Prev ${ed.file.startxref} >>\nstartxref\n${xrefAt}\n%%EOF\n`;
+  text += `trailer\n<< /Size ${ed.next} ${rootAndInfo(ed)} /Prev ${ed.file.startxref} >>\nstartxref\n${xrefAt}\n%%EOF\n`;
   return Buffer.concat([Buffer.from(signed), Buffer.from(text, "latin1")]);
 }
 
@@ -429,6 +426,13 @@ async function unlistedObject(signed: Uint8Array): Promise<Uint8Array> {
   if (!isRef(info)) throw new Error("no /Info");
   ed.set(info.num, (await ed.file.resolveDict(info)) as PdfDict);
   return ed.buildOn(Buffer.concat([Buffer.from(signed), hidden]));
+}
+
+/** The trailer's /Root and /Info entries, copied. */
+function rootAndInfo(ed: PdfEditor): string {
+  const root = ed.file.trailer.map.get("Root") as { num: number };
+  const info = ed.file.trailer.map.get("Info");
+  return `/Root ${root.num} 0 R${isRef(info) ? ` /Info ${info.num} 0 R` : ""}`;
 }
 
 function dict(entries: Record<string, PdfValue>): PdfDict {

@@ -1,10 +1,11 @@
 import { compareForm, type FormContext } from "./compare-form.ts";
 import { annotationPages, comparePages } from "./compare-pages.ts";
 import type { Modification } from "./modification-reasons.ts";
+import { mayReference } from "./pdf/may-reference.ts";
 import type { PdfFile, PdfReadOptions } from "./pdf/pdf-file.ts";
 import { isDict, isName, isRef, isStream, type PdfValue } from "./pdf/pdf-values.ts";
 import { RevisionPair, TooComplexToCompare } from "./revision-pair.ts";
-import { readUpdatesAfter } from "./update-sections.ts";
+import { type ObjectChanges, readUpdatesAfter } from "./update-sections.ts";
 
 /** Kinds of additions a later incremental update may make without changing the signed content. */
 export type AllowedChange = "dss" | "doc_timestamp" | "signature";
@@ -51,6 +52,7 @@ export async function changesAfterSigning(
     return result;
   }
   const pair = new RevisionPair(updates.changes.old, full, updates.changes, read.checkpoint);
+  pair.descendUnchanged = await signedRevisionMayReference(full, signedEnd, updates.changes);
   try {
     await compareRevisions(pair, verifies, result);
   } catch (e) {
@@ -94,8 +96,14 @@ async function compareRevisions(
     else pair.report({ code: "dss_malformed" });
   }
 
-  const pages = await annotationPages(pair, after.map.get("Pages"));
-  const ctx: FormContext = { verifies, pageOf: (n) => pages.get(n) };
+  let pages: Promise<Map<number, number>> | undefined;
+  const ctx: FormContext = {
+    verifies,
+    pageOf: async (n) => {
+      pages ??= annotationPages(pair, after.map.get("Pages"));
+      return (await pages).get(n);
+    },
+  };
   const form = await compareForm(pair, before.map.get("AcroForm"), after.map.get("AcroForm"), ctx);
   for (const k of form.allowed) result.allowed.add(k);
   await comparePages(pair, before.map.get("Pages"), after.map.get("Pages"), form);
@@ -121,6 +129,29 @@ async function compareInfo(pair: RevisionPair, a: PdfValue | undefined, b: PdfVa
       : await pair.diff(a, b);
   for (const v of [a, b]) if (isRef(v)) pair.explained.add(v.num);
   if (d) pair.report({ code: "metadata_changed", ...objectAt(d.object) });
+}
+
+/**
+ * Whether an object of the signed revision may point at a number the updates added (a reference
+ * that was dangling when signed, now filled). Only then must the comparison walk through the
+ * objects the updates did not touch; otherwise every change is in an object the updates redefined,
+ * which the rules or the fallback compare directly.
+ */
+async function signedRevisionMayReference(
+  full: PdfFile,
+  signedEnd: number,
+  changes: ObjectChanges,
+): Promise<boolean> {
+  if (changes.added.size === 0) return false;
+  if (mayReference(full.bytes.subarray(0, signedEnd), changes.added)) return true;
+  const streams = new Set<number>();
+  for (const e of changes.old.entries.values()) if (e.type === "c") streams.add(e.stream);
+  for (const s of streams) {
+    const from = changes.redefined.has(s) || changes.deleted.has(s) ? changes.old : full;
+    const data = await from.objectStreamData(s);
+    if (data && mayReference(data, changes.added)) return true;
+  }
+  return false;
 }
 
 const objectAt = (object: number | undefined) => (object !== undefined ? { object } : {});

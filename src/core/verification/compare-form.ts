@@ -23,8 +23,8 @@ export interface FormOutcome {
 export interface FormContext {
   /** Whether the signature dictionary `num` verified on its own (undefined: not a signature we checked). */
   verifies(num: number): boolean | undefined;
-  /** The page (1-based) whose /Annots lists the widget `num`, in the whole file. */
-  pageOf(num: number): number | undefined;
+  /** The page (1-based) whose /Annots lists the widget `num`, in the whole file (looked up when reporting). */
+  pageOf(num: number): Promise<number | undefined>;
 }
 
 const EMPTY: PdfDict = { kind: "dict", map: new Map(), start: 0, end: 0 };
@@ -106,17 +106,19 @@ async function compareExistingField(
     pair.explained.add(object);
     out.handledWidgets.add(object);
   }
-  const page = object !== undefined ? ctx.pageOf(object) : undefined;
-  const where = { ...at, ...(page ? { page } : {}) };
+  const where = async () => {
+    const page = object !== undefined ? await ctx.pageOf(object) : undefined;
+    return { ...at, ...(page ? { page } : {}) };
+  };
   if (await pair.diffDicts(before, after, new Set(["V", "AP"]))) {
-    pair.report({ code: "form_field_changed", subject: fieldName(after), ...where });
+    pair.report({ code: "form_field_changed", subject: fieldName(after), ...(await where()) });
     return;
   }
   const kind = await signatureKind(pair, after.map.get("V"), ctx);
-  if (!kind) return pair.report({ code: "signature_not_verifying", ...where });
+  if (!kind) return pair.report({ code: "signature_not_verifying", ...(await where()) });
   const apChanged = await pair.diff(before.map.get("AP"), after.map.get("AP"));
   if (apChanged && !(await invisible(pair, after)))
-    return pair.report({ code: "visible_signature_added", ...where });
+    return pair.report({ code: "visible_signature_added", ...(await where()) });
   out.allowed.add(kind);
 }
 
@@ -132,22 +134,31 @@ async function classifyNewField(pair: RevisionPair, v: PdfValue, ctx: FormContex
   }
   const nums = widgets.map((w) => w.num).filter((n): n is number => n !== undefined);
   for (const n of nums) out.handledWidgets.add(n);
-  const page = nums.map((n) => ctx.pageOf(n)).find((p) => p !== undefined);
-  const where = { ...(num !== undefined ? { object: num } : {}), ...(page ? { page } : {}) };
+  const where = async () => {
+    let page: number | undefined;
+    for (const n of nums) page ??= await ctx.pageOf(n);
+    return { ...(num !== undefined ? { object: num } : {}), ...(page ? { page } : {}) };
+  };
   if (!field) return pair.report({ code: "form_changed", subject: "Fields" });
   const ft = field.map.get("FT");
   if (!isName(ft, "Sig"))
-    return pair.report({ code: "form_field_added", subject: isName(ft) ? ft.value : "?", ...where });
-  if (!field.map.has("V")) return pair.report({ code: "unsigned_signature_field", ...where });
+    return pair.report({
+      code: "form_field_added",
+      subject: isName(ft) ? ft.value : "?",
+      ...(await where()),
+    });
+  if (!field.map.has("V")) return pair.report({ code: "unsigned_signature_field", ...(await where()) });
   const kind = await signatureKind(pair, field.map.get("V"), ctx);
-  if (!kind) return pair.report({ code: "signature_not_verifying", ...where });
+  if (!kind) return pair.report({ code: "signature_not_verifying", ...(await where()) });
   for (const d of [field, ...widgets.map((w) => w.dict)])
     for (const action of ["A", "AA"])
-      if (d.map.has(action)) return pair.report({ code: "action_added", subject: action, ...where });
+      if (d.map.has(action))
+        return pair.report({ code: "action_added", subject: action, ...(await where()) });
   if (widgets.some((w) => w.dict !== field && (w.dict.map.has("T") || w.dict.map.has("Kids"))))
-    return pair.report({ code: "form_field_added", subject: "Sig", ...where });
+    return pair.report({ code: "form_field_added", subject: "Sig", ...(await where()) });
   for (const w of widgets)
-    if (!(await invisible(pair, w.dict))) return pair.report({ code: "visible_signature_added", ...where });
+    if (!(await invisible(pair, w.dict)))
+      return pair.report({ code: "visible_signature_added", ...(await where()) });
   for (const n of nums) out.allowedWidgets.add(n);
   out.allowed.add(kind);
 }

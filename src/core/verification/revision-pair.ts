@@ -45,6 +45,11 @@ export class RevisionPair {
   /** Objects the comparison reached. */
   readonly visited = new Set<number>();
   readonly findings: Modification[] = [];
+  /**
+   * Whether objects the updates did not touch are walked through (to find a reference to an
+   * added object). The caller turns it off when the signed revision cannot hold such a reference.
+   */
+  descendUnchanged = true;
   private readonly reported = new Set<number>();
   private readonly memo = new Map<string, Difference | null>();
   private steps = 0;
@@ -69,14 +74,58 @@ export class RevisionPair {
     return this.reported.has(num);
   }
 
+  /**
+   * Whether a value (the same on both sides) holds a reference that must be followed: one to a
+   * changed object, or any reference while untouched objects are walked through. Synchronous.
+   */
+  private leadsToChange(v: PdfValue, depth: number): boolean {
+    if (v === null || typeof v !== "object") return false;
+    if (depth > 32) return true;
+    if (Array.isArray(v)) {
+      for (const e of v)
+        if (typeof e === "object" && e !== null && this.leadsToChange(e, depth + 1)) return true;
+      return false;
+    }
+    switch (v.kind) {
+      case "ref":
+        return this.descendUnchanged || this.changed(v.num);
+      case "dict":
+        for (const e of v.map.values())
+          if (typeof e === "object" && e !== null && this.leadsToChange(e, depth + 1)) return true;
+        return false;
+      case "stream":
+        return this.leadsToChange(v.dict, depth + 1);
+      default:
+        return false;
+    }
+  }
+
   private changed(num: number): boolean {
     const c = this.changes;
     return c.redefined.has(num) || c.added.has(num) || c.deleted.has(num);
   }
 
+  /**
+   * Object `num` of the signed revision. One the updates did not touch is read from the whole
+   * file, where it is already parsed (same entry, same bytes; a redefined indirect /Length is a
+   * change of its own object, which the fallback rule reports).
+   */
+  private async oldObject(num: number): Promise<PdfValue | undefined> {
+    if (!this.changed(num)) return this.cur.getObject(num);
+    const e = this.old.entries.get(num);
+    // a redefined object that was compressed in an object stream the updates kept: read it there
+    if (e?.type === "c" && !this.changed(e.stream)) return this.cur.fromObjStm(e.stream, num);
+    return this.old.getObject(num);
+  }
+
   /** The value in the signed revision, references followed (a missing object is null). */
   async oldValue(v: PdfValue | undefined): Promise<PdfValue> {
-    return (await this.old.resolve(v)) ?? null;
+    let cur = v;
+    for (let hops = 0; isRef(cur); hops++) {
+      if (hops > 16) return null;
+      cur = await this.oldObject(cur.num);
+    }
+    return cur ?? null;
   }
 
   /** The value in the whole file, references followed (a missing object is null). */
@@ -98,6 +147,7 @@ export class RevisionPair {
     if (this.steps % 256 === 0) this.checkpoint();
     const x = a ?? null;
     const y = b ?? null;
+    if (x === y && !this.leadsToChange(x, 0)) return null;
     if (isRef(x) && isRef(y)) {
       const key = `${x.num} ${y.num}`;
       if (this.memo.has(key)) return this.memo.get(key) ?? null;
@@ -107,7 +157,7 @@ export class RevisionPair {
         x.num === y.num && !this.changed(x.num)
           ? await this.sameObject((await this.cur.getObject(x.num)) ?? null, depth)
           : await this.diffValues(
-              (await this.old.getObject(x.num)) ?? null,
+              (await this.oldObject(x.num)) ?? null,
               (await this.cur.getObject(y.num)) ?? null,
               depth,
             );
@@ -117,7 +167,7 @@ export class RevisionPair {
     }
     if (isRef(x)) {
       this.visited.add(x.num);
-      const d = await this.diffValues((await this.old.getObject(x.num)) ?? null, y, depth);
+      const d = await this.diffValues((await this.oldObject(x.num)) ?? null, y, depth);
       return d && d.object === undefined ? { ...d, object: x.num } : d;
     }
     if (isRef(y)) {
@@ -183,7 +233,7 @@ export class RevisionPair {
 
   /** An object the update did not touch: equal to itself, but its references may lead to changes. */
   private async sameObject(v: PdfValue, depth: number): Promise<Difference | null> {
-    if (v === null || typeof v !== "object") return null;
+    if (!this.descendUnchanged || v === null || typeof v !== "object") return null;
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
         const e = v[i] as PdfValue;

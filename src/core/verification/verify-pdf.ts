@@ -1,7 +1,8 @@
+import type { Bilingual } from "../i18n.types.ts";
 import { changesAfterSigning } from "./changes-after-signing.ts";
 import { check } from "./check-messages.ts";
 import { findSignatures } from "./find-signatures.ts";
-import { describeModification } from "./modification-reasons.ts";
+import { describeModification, type Modification } from "./modification-reasons.ts";
 import { type ParsedCertificate, parseCertificateCached } from "./parsed-certificate.ts";
 import { indexOfAscii } from "./pdf/byte-search.ts";
 import { PdfFile, type PdfReadOptions } from "./pdf/pdf-file.ts";
@@ -122,7 +123,7 @@ async function verifyInto(
           ? check("modifications", "passed")
           : {
               ...check("modifications", "failed", "modified_after_signing"),
-              reasons: changes.disallowed.map((m) => ({ code: m.code, message: describeModification(m) })),
+              reasons: uniqueReasons(changes.disallowed),
             },
       );
       if (s.kind === "signature") {
@@ -142,4 +143,12 @@ async function verifyInto(
   checks.push(
     anyFailed ? check("signatures_valid", "failed", "signature_failed") : check("signatures_valid", "passed"),
   );
+}
+
+/** Each disallowed change in plain words, once per distinct sentence. */
+function uniqueReasons(changes: Modification[]): { code: string; message: Bilingual }[] {
+  const seen = new Set<string>();
+  return changes
+    .map((m) => ({ code: m.code, message: describeModification(m) }))
+    .filter((r) => !seen.has(r.message.en) && seen.add(r.message.en) !== undefined);
 }

@@ -84,7 +84,7 @@ export class PdfFile {
       if (obj.num !== num) throw new PdfSyntaxError(`xref points to object ${obj.num}, not ${num}`, e.offset);
       value = obj.value;
     } else if (e?.type === "c") {
-      value = await this.fromObjStm(e.stream, e.index, num);
+      value = await this.fromObjStm(e.stream, num);
     }
     if (value !== undefined) this.cache.set(num, value);
     return value;
@@ -130,31 +130,40 @@ export class PdfFile {
     }
   }
 
-  private async fromObjStm(streamNum: number, index: number, num: number): Promise<PdfValue | undefined> {
+  /** The decoded data of object stream `streamNum` (cached), or null when it is not one. */
+  async objectStreamData(streamNum: number): Promise<Uint8Array | null> {
+    return (await this.loadObjStm(streamNum))?.data ?? null;
+  }
+
+  private async loadObjStm(streamNum: number): Promise<ObjStm | null> {
     let stm = this.objStms.get(streamNum);
-    if (!stm) {
-      const e = this.entries.get(streamNum);
-      if (e?.type !== "n") return undefined;
-      const obj = readIndirectObject(this.bytes, e.offset, (v) => this.syncLength(v));
-      if (!isStream(obj.value)) return undefined;
-      const n = obj.value.dict.map.get("N");
-      const first = obj.value.dict.map.get("First");
-      if (!isInteger(n) || !isInteger(first) || n < 0 || n > 100_000) return undefined;
-      const data = await this.decode(obj.value);
-      const lx = new PdfLexer(data, 0);
-      const offsets = new Map<number, number>();
-      for (let i = 0; i < n; i++) {
-        const on = lx.readUInt();
-        const off = lx.readUInt();
-        if (on === null || off === null) break;
-        if (!offsets.has(on)) offsets.set(on, first + off);
-      }
-      stm = { data, offsets };
-      this.objStms.set(streamNum, stm);
+    if (stm) return stm;
+    const e = this.entries.get(streamNum);
+    if (e?.type !== "n") return null;
+    const obj = readIndirectObject(this.bytes, e.offset, (v) => this.syncLength(v));
+    if (!isStream(obj.value)) return null;
+    const n = obj.value.dict.map.get("N");
+    const first = obj.value.dict.map.get("First");
+    if (!isInteger(n) || !isInteger(first) || n < 0 || n > 100_000) return null;
+    const data = await this.decode(obj.value);
+    const lx = new PdfLexer(data, 0);
+    const offsets = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      const on = lx.readUInt();
+      const off = lx.readUInt();
+      if (on === null || off === null) break;
+      if (!offsets.has(on)) offsets.set(on, first + off);
     }
-    void index;
-    const at = stm.offsets.get(num);
-    if (at === undefined || at >= stm.data.length) return undefined;
+    stm = { data, offsets };
+    this.objStms.set(streamNum, stm);
+    return stm;
+  }
+
+  /** Object `num` as stored in object stream `streamNum` of this file (not cached). */
+  async fromObjStm(streamNum: number, num: number): Promise<PdfValue | undefined> {
+    const stm = await this.loadObjStm(streamNum);
+    const at = stm?.offsets.get(num);
+    if (!stm || at === undefined || at >= stm.data.length) return undefined;
     const lx = new PdfLexer(stm.data, at);
     return lx.readValue();
   }

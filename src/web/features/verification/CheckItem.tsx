@@ -20,8 +20,8 @@ export function CheckItem({ check }: { check: VerificationCheck }) {
         <p className="check-message">{check.message[lang]}</p>
         {check.reasons && check.reasons.length > 0 && (
           <ul className="check-reasons">
-            {check.reasons.map((r, i) => (
-              <li key={`${r.code}-${i}`}>{r.message[lang]}</li>
+            {check.reasons.map((r) => (
+              <li key={r.message.en}>{r.message[lang]}</li>
             ))}
           </ul>
         )}
