@@ -4,13 +4,17 @@ import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPdfSigner } from "../../src/adapters/pdf/pdf-signer.ts";
 import type { Institution } from "../../src/core/institutions/institutions.types.ts";
+import { appendDss } from "../../src/core/signing/append-dss.ts";
 import { signDocument } from "../../src/core/signing/sign-document.ts";
 import en from "../../src/web/i18n/en.json" with { type: "json" };
 import fr from "../../src/web/i18n/fr.json" with { type: "json" };
 import { launchBrowser, seriousA11yViolations, submitSignIn } from "../support/browser.ts";
 import { startE2eServer } from "../support/e2e-server.ts";
 import { makeInstitution, makeUser } from "../support/factories.ts";
+import { attacksOnSigned } from "../support/pdf-attacks.ts";
+import { testIdentity } from "../support/pki/test-pki.ts";
 import { samplePdf } from "../support/sample-pdf.ts";
 import type { Backend } from "../support/test-database.ts";
 
@@ -27,7 +31,7 @@ describe.each(RUNS)("public verification, in $lang on $backend", ({ lang, browse
   let browser: Browser;
   let dir: string;
   let institution: Institution;
-  const files = { valid: "", tampered: "", revoked: "", other: "", superseded: "" };
+  const files = { valid: "", tampered: "", overlay: "", withDss: "", revoked: "", other: "", superseded: "" };
   const ids = { valid: "", revoked: "", other: "", superseded: "" };
   const titles = {
     valid: "Diplôme d'études collégiales",
@@ -71,6 +75,16 @@ describe.each(RUNS)("public verification, in $lang on $backend", ({ lang, browse
     tampered[300] = (tampered[300] ?? 0) ^ 0x01;
     files.tampered = join(dir, "tampered.pdf");
     await writeFile(files.tampered, tampered);
+    // an update after signing that covers the page with a free-text annotation (the Evil Annotation attack)
+    const signer = createPdfSigner(await testIdentity("RSA-2048"));
+    const overlay = (await attacksOnSigned(valid, { trusted: signer, untrusted: signer })).find((c) =>
+      c.name.startsWith("FreeText"),
+    );
+    files.overlay = join(dir, "overlay.pdf");
+    await writeFile(files.overlay, overlay?.bytes ?? new Uint8Array());
+    // the issued file with validation data added: intact, but not the bytes the institution issued
+    files.withDss = join(dir, "with-dss.pdf");
+    await writeFile(files.withDss, await appendDss(valid, { certificates: [] }));
     await server.database.db.execute(
       sql`update documents set status = 'revoked', revoked_at = now(), revocation_reason = ${REASON} where id = ${ids.revoked}`,
     );
@@ -130,6 +144,21 @@ describe.each(RUNS)("public verification, in $lang on $backend", ({ lang, browse
     expect(await digest.textContent()).toContain(t.verify.status.failed);
     expect(await digest.textContent()).toContain(t.verify.advice.modified);
     await audit(page, "tampered");
+
+    // A copy with an annotation painted over the page after signing: not valid, and the page says what was added.
+    await page.getByRole("button", { name: t.verify.again }).click();
+    await chooser.setInputFiles(files.overlay);
+    await invalid.waitFor();
+    const changes = invalid.getByRole("list", { name: t.verify.changesFound });
+    const added =
+      lang === "fr"
+        ? "Une annotation (texte libre) a été ajoutée à la page 1 après la signature"
+        : "An annotation (free text) was added to page 1 after signing";
+    expect(await changes.textContent()).toContain(added);
+    expect(
+      await page.locator(".check-failed", { hasText: t.verify.checkNames.modifications }).textContent(),
+    ).toContain(added);
+    await audit(page, "overlay");
 
     // A revoked document: the verdict says so, with the reason, and what to do.
     await page.getByRole("button", { name: t.verify.again }).click();
@@ -208,6 +237,12 @@ describe.each(RUNS)("public verification, in $lang on $backend", ({ lang, browse
     await page.getByLabel(t.compare.choose, { exact: true }).setInputFiles(files.tampered);
     await page.getByRole("heading", { level: 3, name: t.compare.differs }).waitFor();
     await page.getByText(t.verify.problem.modified).waitFor();
+
+    // Nor does the issued file with bytes added after issuance, even allowed validation data.
+    await page.getByRole("button", { name: t.compare.again }).click();
+    await page.getByLabel(t.compare.choose, { exact: true }).setInputFiles(files.withDss);
+    await page.getByRole("heading", { level: 3, name: t.compare.differs }).waitFor();
+    await page.getByText(t.compare.why.notIssuedFile).waitFor();
 
     // A revoked record says when and why.
     await page.goto(`${server.url}/v/${ids.revoked}`);
