@@ -4,6 +4,7 @@ import type { ModificationCode } from "../../src/core/verification/modification-
 import { isRef, type PdfDict, type PdfValue } from "../../src/core/verification/pdf/pdf-values.ts";
 import { copy, name, PdfEditor, r, stream } from "./pdf-editor.ts";
 import { FIELDS } from "./pki/test-pki.ts";
+import { classicPdf } from "./sample-pdf.ts";
 
 /** One forged file: what the attacker did, and the reason the verifier must give. */
 export interface AttackCase {
@@ -340,17 +341,7 @@ export function shadowReadyPdf(): Uint8Array {
     ),
     "<< /Title (Shadow attack test) >>",
   ];
-  let out = "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n";
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xrefAt = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f\r\n`;
-  for (const off of offsets) out += `${String(off).padStart(10, "0")} 00000 n\r\n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info ${objects.length} 0 R >>\nstartxref\n${xrefAt}\n%%EOF\n`;
-  return Buffer.from(out, "latin1");
+  return classicPdf(objects, `/Root 1 0 R /Info ${objects.length} 0 R`);
 }
 
 /** Sneaky signature: the widget of a trusted later signature given a covering appearance afterwards. */

@@ -47,6 +47,15 @@ export function pageTreePdf(options: { encrypted?: boolean } = {}): Uint8Array {
     stream(content(3)),
     "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
   ];
+  const encrypt = options.encrypted ? " /Encrypt << /Filter /Standard /V 1 /R 2 >> /ID [<00> <00>]" : "";
+  return classicPdf(objects, `/Root 1 0 R${encrypt}`);
+}
+
+/**
+ * A PDF written by hand with a classic cross-reference table: `objects[i]` is object i + 1
+ * (bodies in Latin-1); `trailer` adds entries beside /Size (at least /Root).
+ */
+export function classicPdf(objects: readonly string[], trailer: string): Uint8Array {
   let out = "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n";
   const offsets: number[] = [];
   objects.forEach((body, i) => {
@@ -56,7 +65,6 @@ export function pageTreePdf(options: { encrypted?: boolean } = {}): Uint8Array {
   const xrefAt = out.length;
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f\r\n`;
   for (const off of offsets) out += `${String(off).padStart(10, "0")} 00000 n\r\n`;
-  const encrypt = options.encrypted ? " /Encrypt << /Filter /Standard /V 1 /R 2 >> /ID [<00> <00>]" : "";
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${encrypt} >>\nstartxref\n${xrefAt}\n%%EOF\n`;
+  out += `trailer\n<< /Size ${objects.length + 1} ${trailer} >>\nstartxref\n${xrefAt}\n%%EOF\n`;
   return Uint8Array.from(out, (c) => c.charCodeAt(0));
 }
