@@ -14,7 +14,9 @@ import type { AppDeps } from "./app-deps.ts";
 import { apiKeyActor, bearerToken, checkApiKeyScope, isBearerOnly } from "./http/api-key-auth.ts";
 import { SESSION_COOKIE } from "./http/auth.ts";
 import { errorHandler } from "./http/error-handler.ts";
+import { frameworkErrorHandler } from "./http/framework-error-handler.ts";
 import { installIdempotency } from "./http/idempotency.ts";
+import { refuseForbiddenCharacters } from "./http/refuse-forbidden-characters.ts";
 import { sendError } from "./http/send-error.ts";
 import { createLogger } from "./logger.ts";
 import { publicShareHead } from "./public-share-head.ts";
@@ -72,10 +74,14 @@ export async function buildApp(
     bodyLimit: BODY_LIMIT,
     routerOptions: { maxParamLength: 200 },
     return503OnClosing: true,
+    frameworkErrors: frameworkErrorHandler,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  // U+0000 and lone surrogates, refused once for every route (docs/api.md, "Characters"): a root
+  // hook cannot be forgotten by a future route, whether or not its schema declares strings.
+  app.addHook("preValidation", refuseForbiddenCharacters);
   // JSON only: text/plain bodies are refused with 415.
   app.removeContentTypeParser("text/plain");
   app.decorateRequest("actor", null);

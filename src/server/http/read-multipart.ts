@@ -1,5 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import { DomainError, type FieldIssue } from "../../core/errors.ts";
+import { forbiddenCharacterMessage, hasForbiddenCharacter } from "../../core/forbidden-characters.ts";
 
 const LIMITS = new Set(["FST_PARTS_LIMIT", "FST_FILES_LIMIT", "FST_FIELDS_LIMIT", "FST_PROTO_VIOLATION"]);
 
@@ -30,6 +31,10 @@ export async function readMultipart<F extends string, T extends string>(
         },
       ],
     });
+  // Multipart bodies are read here, after the hooks: the root hook's U+0000 and lone-surrogate check
+  // (refuse-forbidden-characters.ts) is repeated for each field and file name.
+  const forbidden = (path: string) =>
+    new DomainError("validation_failed", { issues: [{ path, message: forbiddenCharacterMessage(path) }] });
   const files: Partial<Record<F, MultipartFile>> = {};
   const fields: Partial<Record<T, string>> = {};
   try {
@@ -38,6 +43,7 @@ export async function readMultipart<F extends string, T extends string>(
         const name = part.fieldname as F;
         const max = spec.files[name];
         if (max === undefined || files[name]) throw unexpected();
+        if (hasForbiddenCharacter(part.filename)) throw forbidden(`${name}.filename`);
         const chunks: Buffer[] = [];
         let size = 0;
         for await (const chunk of part.file as AsyncIterable<Buffer>) {
@@ -58,6 +64,7 @@ export async function readMultipart<F extends string, T extends string>(
           };
           throw new DomainError("validation_failed", { issues: [issue] });
         }
+        if (hasForbiddenCharacter(part.value)) throw forbidden(name);
         fields[name] = part.value;
       }
     }
