@@ -1,4 +1,5 @@
 import { DomainError } from "../errors.ts";
+import { hasForbiddenCharacter } from "../forbidden-characters.ts";
 import type { Bilingual } from "../i18n.types.ts";
 import { type CsvRecord, decodeUtf8, parseCsv } from "./parse-csv.ts";
 
@@ -110,5 +111,18 @@ export function rowLengthIssue(record: CsvRecord, columnCount: number): Bilingua
   return {
     fr: `${record.fields.length} valeurs au lieu de ${columnCount} (une par colonne de l'en-tête).`,
     en: `${record.fields.length} values instead of ${columnCount} (one per header column).`,
+  };
+}
+
+/**
+ * The problem of a cell holding U+0000 (the UTF-8 decoding already refused anything else PostgreSQL
+ * cannot store), naming its line and column. Every CSV reader checks its cells with it and leaves
+ * such a value out, so a preview reports the cell and the import that follows refuses the same file.
+ */
+export function cellCharacterIssue(line: number, column: string, value: string): Bilingual | null {
+  if (!hasForbiddenCharacter(value)) return null;
+  return {
+    fr: `Ligne ${line}, colonne ${column} : caractère interdit (le caractère nul, U+0000). Retirez-le du fichier.`,
+    en: `Line ${line}, column ${column}: forbidden character (the null character, U+0000). Remove it from the file.`,
   };
 }

@@ -22,6 +22,7 @@ export type BatchIssueCode =
   | "required"
   | "too_long"
   | "formula"
+  | "forbidden_character"
   | "row_length"
   | "duplicate_external_id"
   | "already_issued_other_learner"

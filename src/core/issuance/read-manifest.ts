@@ -1,5 +1,5 @@
 import { isFormulaLike } from "../csv/csv-cell.ts";
-import { readCsvTable, rowLengthIssue } from "../csv/read-csv-table.ts";
+import { cellCharacterIssue, readCsvTable, rowLengthIssue } from "../csv/read-csv-table.ts";
 import type { BatchIssue, ManifestField } from "./issuance.types.ts";
 
 export const MANIFEST_MAX_BYTES = 20 * 1024 * 1024;
@@ -41,7 +41,7 @@ export interface ManifestRow {
 /**
  * Reads a batch manifest (CSV, UTF-8, header in French or English, every column required).
  * File-level problems throw; each row comes back trimmed, with its own problems (row length,
- * empty or formula-like cells).
+ * empty, formula-like cells, or a cell holding U+0000, which comes back empty).
  */
 export function readManifest(bytes: Uint8Array): { rows: ManifestRow[]; issues: BatchIssue[] } {
   const fields = Object.keys(MANIFEST_COLUMNS) as ManifestField[];
@@ -67,7 +67,12 @@ export function readManifest(bytes: Uint8Array): { rows: ManifestRow[]; issues: 
     for (const field of fields) {
       const value = values[field] ?? "";
       values[field] = value;
-      if (value === "")
+      const forbidden = cellCharacterIssue(record.line, MANIFEST_COLUMNS[field], value);
+      if (forbidden) {
+        // Left out, so that no later check looks it up in the database.
+        values[field] = "";
+        issue(field, "forbidden_character", forbidden);
+      } else if (value === "")
         issue(field, "required", {
           fr: `Valeur manquante (colonne ${MANIFEST_COLUMNS[field]}).`,
           en: `Missing value (column ${MANIFEST_COLUMNS[field]}).`,

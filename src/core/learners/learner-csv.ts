@@ -1,4 +1,4 @@
-import { readCsvTable, rowLengthIssue } from "../csv/read-csv-table.ts";
+import { cellCharacterIssue, readCsvTable, rowLengthIssue } from "../csv/read-csv-table.ts";
 import { normalizeLearner, type RawLearner } from "./learner-rules.ts";
 import type { ImportRowIssue, LearnerField, LearnerInput } from "./learners.types.ts";
 
@@ -72,16 +72,17 @@ export function analyzeLearnerCsv(
   for (const record of records) {
     const values: Partial<Record<LearnerField, string>> = {};
     const raw: RawLearner = {};
+    const errors: ImportRowIssue[] = [];
     columns.forEach((field, i) => {
       const v = record.fields[i] ?? "";
       values[field] = v.trim();
-      raw[field] = v;
+      const forbidden = cellCharacterIssue(record.line, COLUMN_LABELS[field], v);
+      // Left out of the checks and of the clean values: nothing looks it up or stores it.
+      if (forbidden) errors.push({ field, message: forbidden });
+      else raw[field] = v;
     });
     const { value, issues: fieldIssues } = normalizeLearner(raw, today);
-    const errors: ImportRowIssue[] = fieldIssues.map((i) => ({
-      field: i.path as LearnerField,
-      message: i.message,
-    }));
+    for (const i of fieldIssues) errors.push({ field: i.path as LearnerField, message: i.message });
     const lengthIssue = rowLengthIssue(record, columns.length);
     if (lengthIssue) errors.unshift({ field: "row", message: lengthIssue });
     rows.push({ line: record.line, values, clean: value, errors });
