@@ -270,6 +270,14 @@ export const ERROR_MESSAGES: Record<ErrorCode, Bilingual> = {
     fr: "Un partage dure au plus un an après sa création : il ne peut pas être prolongé davantage.",
     en: "A share lasts at most one year after it was created: it cannot be extended further.",
   },
+  share_used_up: {
+    fr: "Ce lien a atteint sa limite de consultations et de téléchargements : demandez un nouveau lien à la personne qui vous l'a transmis.",
+    en: "This link has reached its limit of views and downloads: ask the person who sent it for a new link.",
+  },
+  shared_file_not_issued: {
+    fr: "Le fichier enregistré ne correspond pas au document délivré par l'établissement : le portail ne le transmet pas. Communiquez avec l'établissement.",
+    en: "The stored file does not match the document the institution issued: the portal does not deliver it. Contact the institution.",
+  },
   payments_unavailable: {
     fr: "Les frais ne peuvent pas être payés pour le moment : aucun service de paiement n'est configuré sur ce portail. Rien ne vous a été facturé et rien n'a été débloqué. Écrivez à l'établissement.",
     en: "Fees cannot be paid right now: no payment service is configured on this portal. You were not charged and nothing was unlocked. Please contact the institution.",
@@ -315,3 +323,19 @@ export const ERROR_MESSAGES: Record<ErrorCode, Bilingual> = {
     en: "An unexpected error occurred. Please try again later.",
   },
 };
+
+/** "Try again in 15 minutes": the wait of a too_many_attempts answer, in words (seconds, minutes or hours, rounded up). */
+export function tooManyAttemptsMessage(seconds: number): Bilingual {
+  const s = Math.max(1, Math.ceil(seconds));
+  const [n, fr, en] =
+    s < 60
+      ? [s, "seconde", "second"]
+      : s < 2 * 3600
+        ? [Math.ceil(s / 60), "minute", "minute"]
+        : [Math.ceil(s / 3600), "heure", "hour"];
+  const plural = n > 1 ? "s" : "";
+  return {
+    fr: `Trop de tentatives. Réessayez dans ${n} ${fr}${plural}.`,
+    en: `Too many attempts. Try again in ${n} ${en}${plural}.`,
+  };
+}

@@ -71,6 +71,8 @@ export type ErrorCode =
   | "share_access_denied"
   | "share_not_active"
   | "share_extension_limit"
+  | "share_used_up"
+  | "shared_file_not_issued"
   | "payments_unavailable"
   | "payment_gateway_failed"
   | "payment_signature_invalid"

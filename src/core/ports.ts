@@ -8,6 +8,7 @@ import type {
   InvitationFigures,
 } from "./dashboard/dashboard.types.ts";
 import type { DocumentType, DocumentTypeInput } from "./document-types/document-types.types.ts";
+import type { FileVerdictCache } from "./documents/check-stored-file.ts";
 import type { DocumentLearnerRef, DocumentTypeRef } from "./documents/documents.types.ts";
 import type { Locale } from "./i18n.types.ts";
 import type {
@@ -308,6 +309,11 @@ export interface ThrottleStore {
   get(key: string): Promise<ThrottleRecord | null>;
   put(record: ThrottleRecord): Promise<void>;
   clear(key: string): Promise<void>;
+  /**
+   * Writes `next` (null: deletes) only if the key's record is still `expected` (null: absent);
+   * false when another request changed it first. Concurrent attempts cannot slip past a count.
+   */
+  swap(key: string, expected: ThrottleRecord | null, next: ThrottleRecord | null): Promise<boolean>;
 }
 
 export interface PortalAuthorityRecord {
@@ -1287,6 +1293,8 @@ export interface CoreDeps {
   shareViews: ShareViewLog;
   /** The recipient page's look-up of shares by token, in memory while change notifications are heard. */
   shareCache: ShareLookupCache;
+  /** Verdicts of stored document files already checked (by SHA-256 and registry status), in memory. */
+  fileVerdicts: FileVerdictCache;
   /** A new random UUID (document ids). */
   newId(): string;
   /** Runs a task after the answer is sent (mail that must not slow or reveal anything); failures are logged. */

@@ -32,6 +32,7 @@ import { smtpMailer } from "../adapters/mail/smtp-mailer.ts";
 import { commonPasswordList } from "../adapters/passwords/common-password-list.ts";
 import { developmentPaymentGateway } from "../adapters/payment/development-payment-gateway.ts";
 import { stripePaymentGateway } from "../adapters/payment/stripe-payment-gateway.ts";
+import { fileVerdictCache } from "../adapters/pdf/file-verdict-cache.ts";
 import { nodeInflate } from "../adapters/pdf/node-inflate.ts";
 import { nodePdfTools } from "../adapters/pdf/node-pdf-tools.ts";
 import { nodeVerifierCrypto } from "../adapters/pdf/node-verifier-crypto.ts";
@@ -56,6 +57,8 @@ const SHARE_VIEW_FLUSH_MS = 100;
  * notification could leave behind.
  */
 const SHARE_CACHE = { ttlMs: 10_000, maxEntries: 10_000 };
+/** Verdicts of stored files (a certificate's expiry or a restart's trust anchors reach them within 10 min). */
+const FILE_VERDICTS = { ttlMs: 600_000, maxEntries: 10_000 };
 export const VERSION: string = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
 
 export interface Runtime {
@@ -183,6 +186,7 @@ export async function buildRuntime(
         onError: (err, dropped) => logger.error({ err, dropped }, "share views: write failed"),
       }),
       shareCache,
+      fileVerdicts: fileVerdictCache(FILE_VERDICTS),
     },
     ping: () => database.ping(),
     outbox: options.mailer ? null : outbox,

@@ -7,7 +7,11 @@ export class TestClient {
   private cookies = new Map<string, string>();
   private csrf: string | null = null;
 
-  constructor(private readonly app: FastifyInstance) {}
+  /** `ip`: the client's address as the server sees it (app.inject's remoteAddress; 127.0.0.1 by default). */
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly options: { ip?: string } = {},
+  ) {}
 
   get sessionCookie(): string | undefined {
     return this.cookies.get("sceau_session");
@@ -62,6 +66,7 @@ export class TestClient {
       method,
       url,
       headers,
+      ...(this.options.ip ? { remoteAddress: this.options.ip } : {}),
       ...(options.body !== undefined ? { payload: JSON.stringify(options.body) } : {}),
       ...(options.payload !== undefined ? { payload: options.payload } : {}),
     });

@@ -763,6 +763,11 @@ export const shares = pgTable(
     otpHash: text("otp_hash"),
     otpExpiresAt: tstz("otp_expires_at"),
     failedAttempts: integer("failed_attempts").notNull().default(0),
+    /** The latest counted failure (failures older than a day are forgotten) and the back-off lock it set. */
+    lastFailureAt: tstz("last_failure_at"),
+    lockedUntil: tstz("locked_until"),
+    /** Downloads of the signed originals; with view_count, what a view limit counts. */
+    downloadCount: integer("download_count").notNull().default(0),
     paymentId: uuid("payment_id").references(() => payments.id),
     createdAt: tstz("created_at").notNull().defaultNow(),
     expiresAt: tstz("expires_at").notNull(),

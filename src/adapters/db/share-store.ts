@@ -32,6 +32,7 @@ const byTokenHashQuery = (db: Db) =>
       revokedAt: documents.revokedAt,
       supersededBy: documents.supersededBy,
       sha256: documents.sha256,
+      byteSize: documents.byteSize,
       givenName: learners.givenName,
       familyName: learners.familyName,
       instId: institutions.id,
@@ -53,6 +54,17 @@ const byTokenHashQuery = (db: Db) =>
     .where(eq(shares.tokenHash, sql.placeholder("tokenHash")))
     .orderBy(documents.title)
     .prepare("share_by_token_hash");
+
+const NO_FAILURES = { failedAttempts: 0, lastFailureAt: null, lockedUntil: null };
+
+/** Live (not revoked, not expired) and under its view limit, views and downloads together. */
+const liveUnderLimit = (id: string, now: Date) =>
+  and(
+    eq(shares.id, id),
+    isNull(shares.revokedAt),
+    gt(shares.expiresAt, now),
+    or(isNull(shares.maxViews), lt(sql`${shares.viewCount} + ${shares.downloadCount}`, shares.maxViews)),
+  );
 
 export function shareStore(db: Db): ShareStore {
   let byTokenHash: ReturnType<typeof byTokenHashQuery> | null = null;
@@ -200,6 +212,7 @@ export function shareStore(db: Db): ShareStore {
           revokedAt: r.revokedAt,
           supersededBy: r.supersededBy,
           sha256: r.sha256,
+          byteSize: r.byteSize,
           givenName: r.givenName,
           familyName: r.familyName,
           institution: {
@@ -224,41 +237,90 @@ export function shareStore(db: Db): ShareStore {
           viewCount: sql`${shares.viewCount} + 1`,
           firstViewedAt: sql`coalesce(${shares.firstViewedAt}, ${now})`,
         })
-        .where(
-          and(
-            eq(shares.id, id),
-            isNull(shares.revokedAt),
-            gt(shares.expiresAt, now),
-            or(isNull(shares.maxViews), lt(shares.viewCount, shares.maxViews)),
-          ),
-        )
-        .returning({ viewCount: shares.viewCount });
+        .where(liveUnderLimit(id, now))
+        .returning({ viewCount: shares.viewCount, downloadCount: shares.downloadCount });
       const row = rows[0];
-      return row ? { first: row.viewCount === 1 } : null;
+      return row ? { first: row.viewCount === 1, used: row.viewCount + row.downloadCount } : null;
+    },
+
+    async countDownload(id, now) {
+      const rows = await db
+        .update(shares)
+        .set({ downloadCount: sql`${shares.downloadCount} + 1` })
+        .where(liveUnderLimit(id, now))
+        .returning({ viewCount: shares.viewCount, downloadCount: shares.downloadCount });
+      const row = rows[0];
+      return row ? { used: row.viewCount + row.downloadCount } : null;
     },
 
     async addEvent(event) {
       await db.insert(shareEvents).values(event);
     },
 
-    async recordFailure(id) {
+    async readAttempts(id) {
       const [row] = await db
+        .select({
+          failures: shares.failedAttempts,
+          lastFailureAt: shares.lastFailureAt,
+          lockedUntil: shares.lockedUntil,
+        })
+        .from(shares)
+        .where(eq(shares.id, id));
+      return row?.lastFailureAt
+        ? { key: id, failures: row.failures, lastFailureAt: row.lastFailureAt, lockedUntil: row.lockedUntil }
+        : null;
+    },
+
+    async swapAttempts(id, expected, next) {
+      const rows = await db
         .update(shares)
-        .set({ failedAttempts: sql`${shares.failedAttempts} + 1` })
-        .where(eq(shares.id, id))
-        .returning({ n: shares.failedAttempts });
-      return row?.n ?? 0;
+        .set({
+          failedAttempts: next?.failures ?? 0,
+          lastFailureAt: next?.lastFailureAt ?? null,
+          lockedUntil: next?.lockedUntil ?? null,
+        })
+        .where(
+          and(
+            eq(shares.id, id),
+            expected
+              ? and(
+                  eq(shares.failedAttempts, expected.failures),
+                  eq(shares.lastFailureAt, expected.lastFailureAt),
+                  expected.lockedUntil
+                    ? eq(shares.lockedUntil, expected.lockedUntil)
+                    : isNull(shares.lockedUntil),
+                )
+              : isNull(shares.lastFailureAt),
+          ),
+        )
+        .returning({ id: shares.id });
+      return rows.length > 0;
     },
 
     async setOneTimeCode(id, otpHash, expiresAt) {
       await db.update(shares).set({ otpHash, otpExpiresAt: expiresAt }).where(eq(shares.id, id));
     },
 
-    async clearSecrets(id) {
-      await db
+    async spendCode(id) {
+      await db.update(shares).set({ otpHash: null, otpExpiresAt: null }).where(eq(shares.id, id));
+    },
+
+    async clearLock(userId, id) {
+      const rows = await db
         .update(shares)
-        .set({ otpHash: null, otpExpiresAt: null, failedAttempts: 0 })
-        .where(eq(shares.id, id));
+        .set(NO_FAILURES)
+        .where(and(eq(shares.id, id), eq(shares.userId, userId), isNull(shares.revokedAt)))
+        .returning({ id: shares.id });
+      return rows.length > 0;
+    },
+
+    async setPasscode(userId, id, passcodeHash) {
+      const rows = await db
+        .update(shares)
+        .set({ ...NO_FAILURES, passcodeHash })
+        .where(and(eq(shares.id, id), eq(shares.userId, userId), isNull(shares.revokedAt)))
+        .returning({ id: shares.id });
+      return rows.length > 0;
     },
   };
 }

@@ -51,6 +51,8 @@ export const AUDIT_ACTIONS = [
   "share.created",
   "share.revoked",
   "share.extended",
+  "share.unlocked",
+  "share.passcode_changed",
   "organization.created",
   "organization.updated",
   "organization.archived",

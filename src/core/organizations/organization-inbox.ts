@@ -1,4 +1,5 @@
 import type { Actor } from "../accounts/actor.ts";
+import { checkStoredFile } from "../documents/check-stored-file.ts";
 import { getDocumentVerification } from "../documents/get-document-verification.ts";
 import { DomainError } from "../errors.ts";
 import { foldText } from "../learners/learner-rules.ts";
@@ -50,7 +51,11 @@ async function findInboxRecord(deps: CoreDeps, actor: Actor, slug: string, share
   return { org, record };
 }
 
-/** One received share with each document's verification verdict (the registry's status). */
+/**
+ * One received share with, for each document, its registry record and the verdict of the stored
+ * signed file the organization would retrieve (checkStoredFile: the very bytes, verified, then
+ * compared with the record).
+ */
 export async function openInboxShare(
   deps: CoreDeps,
   actor: Actor,
@@ -60,7 +65,17 @@ export async function openInboxShare(
   const { record } = await findInboxRecord(deps, actor, slug, shareId);
   const item = toInboxItem(record, deps.clock.now());
   const verifications = item.available
-    ? await Promise.all(record.documents.map((d) => getDocumentVerification(deps, d.id)))
+    ? await Promise.all(
+        record.documents.map(async (d) => {
+          const doc = await deps.stores.documents.findById(d.id);
+          if (!doc) throw new DomainError("not_found");
+          const [verification, check] = await Promise.all([
+            getDocumentVerification(deps, d.id),
+            checkStoredFile(deps, doc),
+          ]);
+          return { ...verification, check };
+        }),
+      )
     : [];
   return { ...item, verifications };
 }

@@ -1,4 +1,5 @@
 import type { DocumentVerificationRecord } from "../documents/documents.types.ts";
+import type { FileVerdict } from "../documents/file-verdict.types.ts";
 
 /** Participating organizations (employers, admissions offices, licensing bodies…) and their inbox. */
 
@@ -96,9 +97,10 @@ export interface InboxItem {
   documents: InboxDocument[];
 }
 
-/** A received share opened: each document with its verification verdict from the registry. */
+/** A received share opened: each document with its registry record and its stored file's verdict. */
 export interface InboxShare extends InboxItem {
-  verifications: DocumentVerificationRecord[];
+  /** Each document's registry record, and `check`: the verdict of the stored file the organization retrieves. */
+  verifications: (DocumentVerificationRecord & { check: FileVerdict })[];
 }
 
 export interface InboxFilter {

@@ -1,4 +1,6 @@
 import type { Actor } from "../accounts/actor.ts";
+import { checkStoredFile } from "../documents/check-stored-file.ts";
+import { isIssuedFile } from "../documents/file-verdict.ts";
 import { fileNameFor } from "../documents/read-document-file.ts";
 import { DomainError } from "../errors.ts";
 import type { CoreDeps } from "../ports.ts";
@@ -6,7 +8,8 @@ import { findVisibleOrganization } from "./organization-rules.ts";
 
 /**
  * The signed original of a document in a share the organization received, for its staff, while
- * the share is live and allows downloads. Each retrieval is recorded as a share event (kind
+ * the share is live and allows downloads, and only when the stored file verifies as the document
+ * the institution issued (shared_file_not_issued otherwise). Each retrieval is recorded as a share event (kind
  * 'retrieved', with the organization and the person) so the learner's history shows it.
  */
 export async function retrieveSharedDocument(
@@ -22,6 +25,9 @@ export async function retrieveSharedDocument(
   const document = listed ? await deps.stores.documents.findById(input.documentId) : null;
   if (!document) throw new DomainError("not_found");
   const bytes = await deps.blobs.get(document.institutionId, document.sha256);
+  // Only the very file the institution issued for this document leaves the portal.
+  if (!isIssuedFile(await checkStoredFile(deps, document, bytes)))
+    throw new DomainError("shared_file_not_issued");
   await deps.stores.organizationInbox.recordRetrieval({
     shareId: input.shareId,
     documentId: document.id,

@@ -1,5 +1,5 @@
 import type { CoreDeps } from "../ports.ts";
-import { ACCESS_MINUTES, MAX_ACCESS_ATTEMPTS, SHARE_ACCESS_PURPOSE } from "./share-rules.ts";
+import { ACCESS_MINUTES, isUsedUp, SHARE_ACCESS_PURPOSE } from "./share-rules.ts";
 import type { FoundShare, ShareRecord } from "./share-store.ts";
 import type { RecipientShare } from "./sharing.types.ts";
 
@@ -41,11 +41,11 @@ export function unavailableReason(
 ): Extract<RecipientShare, { state: "unavailable" }>["reason"] | null {
   if (share.revokedAt) return "revoked";
   if (share.expiresAt <= now) return "expired";
-  if (share.failedAttempts >= MAX_ACCESS_ATTEMPTS) return "locked";
-  if (share.maxViews !== null && share.viewCount >= share.maxViews) return "used_up";
+  if (isUsedUp(share)) return "used_up";
   return null;
 }
 
+/** Why the link no longer opens and who issued the documents; never whose they are. */
 export function unavailable(
   found: FoundShare,
   reason: NonNullable<ReturnType<typeof unavailableReason>>,
@@ -54,7 +54,6 @@ export function unavailable(
   return {
     state: "unavailable",
     reason,
-    learnerName: learnerNameOf(found),
     institutions: [...institutions.values()].map((i) => ({ nameFr: i.nameFr, nameEn: i.nameEn })),
   };
 }
@@ -62,12 +61,21 @@ export function unavailable(
 /** A passcode or an emailed code guards it. */
 export const isGated = (share: ShareRecord) => share.passcodeHash !== null || share.recipientEmail !== null;
 
-export const hasAccess = (deps: CoreDeps, share: ShareRecord, accessToken: string | null) =>
-  accessToken !== null &&
-  deps.tokenSigner.verify(SHARE_ACCESS_PURPOSE, accessToken, deps.clock.now())?.shareId === share.id;
+/** Binds an access token to the passcode it was granted under: a new passcode shuts earlier ones out. */
+const passcodeMark = (deps: CoreDeps, share: ShareRecord) =>
+  share.passcodeHash === null
+    ? "-"
+    : deps.secrets.hashToken(`share-passcode:${share.passcodeHash}`).slice(0, 16);
+
+export function hasAccess(deps: CoreDeps, share: ShareRecord, accessToken: string | null): boolean {
+  if (accessToken === null) return false;
+  const claims = deps.tokenSigner.verify(SHARE_ACCESS_PURPOSE, accessToken, deps.clock.now());
+  return claims?.shareId === share.id && claims.passcode === passcodeMark(deps, share);
+}
 
 /** A fresh access token for this share (downloads and reloads in the next hour). */
 export const grantAccess = (deps: CoreDeps, share: ShareRecord) => {
   const expiresAt = new Date(deps.clock.now().getTime() + ACCESS_MINUTES * 60_000);
-  return { token: deps.tokenSigner.sign(SHARE_ACCESS_PURPOSE, { shareId: share.id }, expiresAt), expiresAt };
+  const claims = { shareId: share.id, passcode: passcodeMark(deps, share) };
+  return { token: deps.tokenSigner.sign(SHARE_ACCESS_PURPOSE, claims, expiresAt), expiresAt };
 };

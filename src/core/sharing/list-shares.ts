@@ -36,11 +36,13 @@ export async function summarizeShares(
     hasPasscode: r.passcodeHash !== null,
     maxViews: r.maxViews,
     viewCount: r.viewCount,
+    downloadCount: r.downloadCount,
     downloadAllowed: r.downloadAllowed,
     notifyOnFirstView: r.notifyOnFirstView,
     createdAt: r.createdAt.toISOString(),
     expiresAt: r.expiresAt.toISOString(),
     revokedAt: r.revokedAt?.toISOString() ?? null,
+    lockedUntil: shareStatus(r, now) === "locked" ? (r.lockedUntil?.toISOString() ?? null) : null,
     extendableUntil: extendableUntil(r).toISOString(),
     documents: docs.filter((d) => d.shareId === r.id).map((d) => ({ id: d.id, title: d.title })),
     events: events

@@ -1,3 +1,5 @@
+import { checkStoredFile } from "../documents/check-stored-file.ts";
+import { isIssuedFile } from "../documents/file-verdict.ts";
 import { DomainError } from "../errors.ts";
 import type { CoreDeps } from "../ports.ts";
 import {
@@ -11,7 +13,7 @@ import {
   unavailableReason,
 } from "./find-live-share.ts";
 import { firstViewEmail } from "./share-emails.ts";
-import { emailHint, MAX_ACCESS_ATTEMPTS } from "./share-rules.ts";
+import { emailHint, isLocked } from "./share-rules.ts";
 import type { FoundShare } from "./share-store.ts";
 import type { RecipientShare, SharedDocument } from "./sharing.types.ts";
 
@@ -21,31 +23,44 @@ export interface OpenedShare {
   access: { token: string; expiresAt: Date } | null;
 }
 
-const presentDocuments = (found: FoundShare): SharedDocument[] =>
-  found.documents.map((d) => ({
-    id: d.id,
-    title: d.title,
-    issueDate: d.issueDate,
-    signedAt: d.signedAt.toISOString(),
-    status: d.status,
-    revokedAt: d.revokedAt?.toISOString() ?? null,
-    supersededBy: d.supersededBy,
-    learnerName: `${d.givenName ?? ""} ${d.familyName ?? ""}`.trim(),
-    institution: {
-      slug: d.institution.slug,
-      nameFr: d.institution.nameFr,
-      nameEn: d.institution.nameEn,
-      hasLogo: d.institution.hasLogo,
-    },
-    documentType: d.documentType ? { nameFr: d.documentType.nameFr, nameEn: d.documentType.nameEn } : null,
-    downloadAllowed: found.share.downloadAllowed && (d.documentType?.downloadAllowed ?? true),
-  }));
+/** Each document with the verdict of its stored file (checkStoredFile: cached by SHA-256 and status). */
+async function presentDocuments(deps: CoreDeps, found: FoundShare): Promise<SharedDocument[]> {
+  return Promise.all(
+    found.documents.map(async (d) => {
+      const check = await checkStoredFile(deps, { ...d, institutionId: d.institution.id });
+      return {
+        id: d.id,
+        title: d.title,
+        issueDate: d.issueDate,
+        signedAt: d.signedAt.toISOString(),
+        status: d.status,
+        check,
+        revokedAt: d.revokedAt?.toISOString() ?? null,
+        supersededBy: d.supersededBy,
+        learnerName: `${d.givenName ?? ""} ${d.familyName ?? ""}`.trim(),
+        institution: {
+          slug: d.institution.slug,
+          nameFr: d.institution.nameFr,
+          nameEn: d.institution.nameEn,
+          hasLogo: d.institution.hasLogo,
+        },
+        documentType: d.documentType
+          ? { nameFr: d.documentType.nameFr, nameEn: d.documentType.nameEn }
+          : null,
+        downloadAllowed:
+          found.share.downloadAllowed && (d.documentType?.downloadAllowed ?? true) && isIssuedFile(check),
+      };
+    }),
+  );
+}
 
 /**
  * The recipient opens a link. Unknown tokens are not_found with nothing recorded; an expired,
- * revoked, locked or used-up share answers why (and whom to ask); a guarded one asks for its
- * passcode or code; otherwise the view is counted (atomically against the view limit), recorded,
- * and the learner is emailed on the first one when they asked to be.
+ * revoked or used-up share answers why (and who issued the documents, not whose they are); a
+ * guarded one asks for its passcode or code (and says until when it is locked, if it is);
+ * otherwise each document's stored file is checked (checkStoredFile), the view is counted
+ * (atomically against the view limit), recorded, and the learner is emailed on the first one when
+ * they asked to be.
  */
 export async function openShare(deps: CoreDeps, token: string, client: ShareClient): Promise<OpenedShare> {
   const found = await findShareByToken(deps, token, { cached: true });
@@ -61,7 +76,7 @@ export async function openShare(deps: CoreDeps, token: string, client: ShareClie
         needs: { passcode: share.passcodeHash !== null, code: share.recipientEmail !== null },
         emailHint: share.recipientEmail ? emailHint(share.recipientEmail) : null,
         learnerName: learnerNameOf(found),
-        attemptsLeft: MAX_ACCESS_ATTEMPTS - share.failedAttempts,
+        lockedUntil: isLocked(share, now) ? (share.lockedUntil?.toISOString() ?? null) : null,
       },
       access: null,
     };
@@ -78,9 +93,11 @@ export async function openShare(deps: CoreDeps, token: string, client: ShareClie
   // Without a view limit (and no first-view email pending) nothing depends on the count at once:
   // the view is batched (written within ~100 ms). Otherwise it is counted atomically, now.
   const exact = share.maxViews !== null || (share.notifyOnFirstView && share.firstViewedAt === null);
+  // Checked before the view counts: an answer that cannot be given takes no view.
+  const documents = await presentDocuments(deps, found);
   if (!exact) deps.shareViews.record(event);
   const counted = !exact
-    ? { first: false }
+    ? { first: false, used: 0 }
     : await deps.transact(async (stores) => {
         const view = await stores.shares.countView(share.id, now);
         if (!view) return null;
@@ -92,7 +109,7 @@ export async function openShare(deps: CoreDeps, token: string, client: ShareClie
     return {
       share: unavailable(
         found,
-        unavailableReason({ ...share, viewCount: share.maxViews ?? 0 }, now) ?? "used_up",
+        unavailableReason({ ...share, viewCount: share.maxViews ?? 0, downloadCount: 0 }, now) ?? "used_up",
       ),
       access: null,
     };
@@ -106,7 +123,8 @@ export async function openShare(deps: CoreDeps, token: string, client: ShareClie
       learnerName: learnerNameOf(found),
       message: share.message,
       expiresAt: share.expiresAt.toISOString(),
-      documents: presentDocuments(found),
+      usesLeft: share.maxViews === null ? null : Math.max(0, share.maxViews - counted.used),
+      documents,
     },
     access: grantAccess(deps, share),
   };

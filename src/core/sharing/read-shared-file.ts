@@ -1,3 +1,5 @@
+import { checkStoredFile } from "../documents/check-stored-file.ts";
+import { isIssuedFile } from "../documents/file-verdict.ts";
 import { fileNameFor } from "../documents/read-document-file.ts";
 import { DomainError } from "../errors.ts";
 import type { CoreDeps } from "../ports.ts";
@@ -8,9 +10,13 @@ export type SharedFileUse = "download" | "view";
 
 /**
  * The signed original of a shared document, exactly as issued, for a recipient who opened the
- * share in the last hour (its access token) while it is live. A download needs the learner and
- * the type to allow downloads, and is recorded; a view (the viewer's rendition) does not, and
- * records nothing more (opening the share recorded the view). Anything else is not_found.
+ * share in the last hour (its access token) while it is live. Anything else is not_found.
+ *
+ * The bytes are checked first (checkStoredFile): a file that is not the one the institution
+ * issued for this document (another document's, altered, unreadable) is never served
+ * (shared_file_not_issued). A download needs the learner and the type to allow downloads, is
+ * counted against the view limit (views and downloads together: share_used_up once reached) and
+ * recorded; a view (the viewer's rendition) records nothing more (opening the share counted).
  */
 export async function readSharedFile(
   deps: CoreDeps,
@@ -34,15 +40,24 @@ export async function readSharedFile(
   )
     throw new DomainError("not_found");
   const bytes = await deps.blobs.get(doc.institution.id, doc.sha256);
-  if (use === "download")
-    await deps.stores.shares.addEvent({
-      shareId: share.id,
-      kind: "download",
-      documentId: doc.id,
-      organizationId: null,
-      createdAt: now,
-      ip: client.ip,
-      userAgent: client.userAgent,
+  const check = await checkStoredFile(deps, { ...doc, institutionId: doc.institution.id }, bytes);
+  if (!isIssuedFile(check)) throw new DomainError("shared_file_not_issued");
+  if (use === "download") {
+    const counted = await deps.transact(async (stores) => {
+      const c = await stores.shares.countDownload(share.id, now);
+      if (c)
+        await stores.shares.addEvent({
+          shareId: share.id,
+          kind: "download",
+          documentId: doc.id,
+          organizationId: null,
+          createdAt: now,
+          ip: client.ip,
+          userAgent: client.userAgent,
+        });
+      return c;
     });
+    if (!counted) throw new DomainError("share_used_up");
+  }
   return { bytes, fileName: fileNameFor(doc.title, doc.id) };
 }

@@ -1,3 +1,4 @@
+import { secondsLocked } from "../accounts/throttle-policy.ts";
 import { DomainError } from "../errors.ts";
 import type { CoreDeps } from "../ports.ts";
 import { findShareByToken, unavailableReason } from "./find-live-share.ts";
@@ -27,9 +28,10 @@ export async function sendShareCode(
   if (!found) throw new DomainError("not_found");
   const { share } = found;
   const now = deps.clock.now();
-  const reason = unavailableReason(share, now);
-  if (reason === "locked") throw new DomainError("too_many_attempts");
-  if (reason || !share.recipientEmail) throw new DomainError("not_found");
+  if (unavailableReason(share, now) || !share.recipientEmail) throw new DomainError("not_found");
+  // A locked share takes no attempt before its lock ends: no code to send either.
+  const wait = secondsLocked(share, now);
+  if (wait > 0) throw new DomainError("too_many_attempts", { retryAfter: wait });
   const to = share.recipientEmail;
   const lifetimeMs = ONE_TIME_CODE_MINUTES * 60_000;
   const sentAt = share.otpExpiresAt ? share.otpExpiresAt.getTime() - lifetimeMs : null;

@@ -1,3 +1,4 @@
+import type { BackoffPolicy } from "../accounts/throttle-policy.ts";
 import type { ShareRecord } from "./share-store.ts";
 import type { ShareStatus } from "./sharing.types.ts";
 
@@ -5,8 +6,28 @@ const DAY_MS = 86_400_000;
 
 /** A share lasts at most a year from its creation, extensions included. */
 export const MAX_SHARE_DAYS = 365;
-/** Wrong passcodes or codes before the share locks for good. */
-export const MAX_ACCESS_ATTEMPTS = 5;
+/**
+ * Wrong passcodes or codes from one client (an IPv4 address, an IPv6 /64), on any share: 5 free,
+ * then locked 1 min, 2, 4 … up to an hour. Only a client's free failures count on the share.
+ */
+export const CLIENT_BACKOFF: BackoffPolicy = {
+  freeFailures: 5,
+  baseSeconds: 60,
+  maxSeconds: 3600,
+  forgetAfterMs: DAY_MS,
+};
+/**
+ * Wrong passcodes or codes on one share, from all clients: 10 free, then the share is locked
+ * 5 min, 10, 20 … up to two hours. One client alone never gets there (at most 5 of its failures
+ * count here), so guessing from many addresses stays bounded without one attacker locking the
+ * recipient out; the learner sees the lock and may lift it or change the passcode.
+ */
+export const SHARE_BACKOFF: BackoffPolicy = {
+  freeFailures: 10,
+  baseSeconds: 300,
+  maxSeconds: 7200,
+  forgetAfterMs: DAY_MS,
+};
 /** How long an emailed one-time code works. */
 export const ONE_TIME_CODE_MINUTES = 10;
 export const ONE_TIME_CODE_DIGITS = 8;
@@ -21,9 +42,51 @@ export const addDays = (d: Date, days: number) => new Date(d.getTime() + days * 
 export const extendableUntil = (share: Pick<ShareRecord, "createdAt">) =>
   addDays(share.createdAt, MAX_SHARE_DAYS);
 
-export function shareStatus(share: Pick<ShareRecord, "revokedAt" | "expiresAt">, now: Date): ShareStatus {
+/** The view limit is reached: views and downloads together. */
+export const isUsedUp = (share: Pick<ShareRecord, "maxViews" | "viewCount" | "downloadCount">) =>
+  share.maxViews !== null && share.viewCount + share.downloadCount >= share.maxViews;
+
+/** Locked by the back-off after wrong passcodes or codes. */
+export const isLocked = (share: Pick<ShareRecord, "lockedUntil">, now: Date) =>
+  share.lockedUntil !== null && share.lockedUntil.getTime() > now.getTime();
+
+/** What the learner's list says of a share: the first that applies of revoked, expired, used up, locked, active. */
+export function shareStatus(
+  share: Pick<
+    ShareRecord,
+    "revokedAt" | "expiresAt" | "maxViews" | "viewCount" | "downloadCount" | "lockedUntil"
+  >,
+  now: Date,
+): ShareStatus {
   if (share.revokedAt) return "revoked";
-  return share.expiresAt.getTime() <= now.getTime() ? "expired" : "active";
+  if (share.expiresAt.getTime() <= now.getTime()) return "expired";
+  if (isUsedUp(share)) return "used_up";
+  return isLocked(share, now) ? "locked" : "active";
+}
+
+/**
+ * Whom a client's failures are counted for: an IPv4 address, or the /64 network of an IPv6 one
+ * (one subscriber usually holds a whole /64). Hashed: the throttle table keeps no address.
+ */
+export function clientThrottleKey(hashToken: (s: string) => string, ip: string | null): string {
+  const raw = (ip ?? "unknown").trim().toLowerCase();
+  const v4 = /^(?:::ffff:)?(\d{1,3}(?:\.\d{1,3}){3})$/.exec(raw)?.[1];
+  return `share-client:${hashToken(v4 ?? (raw.includes(":") ? ipv6Network(raw) : raw))}`;
+}
+
+/** The first four groups of an IPv6 address, "::" expanded ("2001:db8::1" → "2001:db8:0:0"). */
+function ipv6Network(ip: string): string {
+  const [head = "", tail] = ip.split("%")[0]?.split("::") ?? [""];
+  const left = head ? head.split(":") : [];
+  const right = tail === undefined ? [] : tail ? tail.split(":") : [];
+  const groups =
+    tail === undefined
+      ? left
+      : [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];
+  return groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ""))
+    .join(":");
 }
 
 /** The recipient's link: the token in the path (a public page's server renders its social tags). */

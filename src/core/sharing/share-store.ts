@@ -1,4 +1,4 @@
-import type { DocumentStatus } from "../ports.ts";
+import type { DocumentStatus, ThrottleRecord } from "../ports.ts";
 import type { ShareChannel, ShareEventKind } from "./sharing.types.ts";
 
 /** A share row as stored (the token only as its hash). */
@@ -16,7 +16,11 @@ export interface ShareRecord {
   notifyOnFirstView: boolean;
   otpHash: string | null;
   otpExpiresAt: Date | null;
+  /** Wrong passcodes or codes counted (share-attempts back-off), the latest, and the lock they set. */
   failedAttempts: number;
+  lastFailureAt: Date | null;
+  lockedUntil: Date | null;
+  downloadCount: number;
   paymentId: string | null;
   createdAt: Date;
   expiresAt: Date;
@@ -48,6 +52,7 @@ export interface SharedDocumentRow {
   revokedAt: Date | null;
   supersededBy: string | null;
   sha256: string;
+  byteSize: number;
   givenName: string | null;
   familyName: string | null;
   institution: { id: string; slug: string; nameFr: string; nameEn: string; hasLogo: boolean };
@@ -128,15 +133,24 @@ export interface ShareStore {
   /** One indexed look-up: the share by token hash, with its documents. */
   findByTokenHash(tokenHash: string): Promise<{ share: ShareRecord; documents: SharedDocumentRow[] } | null>;
   /**
-   * Counts a view if the share is live and under its view limit (one atomic UPDATE); null when
-   * refused, else whether it was the first view.
+   * Counts a view if the share is live and under its view limit (views and downloads together;
+   * one atomic UPDATE); null when refused, else whether it was the first view and how many views
+   * and downloads the share has now.
    */
-  countView(id: string, now: Date): Promise<{ first: boolean } | null>;
+  countView(id: string, now: Date): Promise<{ first: boolean; used: number } | null>;
+  /** Counts a download the same way (live, under the view limit); null when refused. */
+  countDownload(id: string, now: Date): Promise<{ used: number } | null>;
   addEvent(event: ShareEventRecord & { ip: string | null; userAgent: string | null }): Promise<void>;
-  /** One more failed passcode or code; returns the new count. */
-  recordFailure(id: string): Promise<number>;
+  /** The share's failure count as a throttle record keyed by the share id (null: no failure counted). */
+  readAttempts(id: string): Promise<ThrottleRecord | null>;
+  /** Compare-and-set of the failure count, its latest failure and its lock (null: none). */
+  swapAttempts(id: string, expected: ThrottleRecord | null, next: ThrottleRecord | null): Promise<boolean>;
   /** A new one-time code (the previous one stops working). */
   setOneTimeCode(id: string, otpHash: string, expiresAt: Date): Promise<void>;
-  /** After a successful unlock: the code is spent and the failures forgotten. */
-  clearSecrets(id: string): Promise<void>;
+  /** After a successful unlock: the one-time code is spent. */
+  spendCode(id: string): Promise<void>;
+  /** The learner lifts the lock: failures forgotten. False when not theirs or revoked. */
+  clearLock(userId: string, id: string): Promise<boolean>;
+  /** The learner's new passcode (its hash); failures forgotten, the lock lifted. False when not theirs or revoked. */
+  setPasscode(userId: string, id: string, passcodeHash: string): Promise<boolean>;
 }

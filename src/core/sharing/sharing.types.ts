@@ -1,3 +1,4 @@
+import type { FileVerdict } from "../documents/file-verdict.types.ts";
 import type { DocumentStatus } from "../ports.ts";
 
 /** How a share reaches its recipient. */
@@ -31,9 +32,11 @@ export interface ShareQuote {
   items: { documentId: string; institutionId: string; amountCents: number; currency: string }[];
 }
 
-export type ShareStatus = "active" | "expired" | "revoked";
+/** The share's true state, the first that applies: revoked, expired, used up (view limit reached), locked, active. */
+export type ShareStatus = "active" | "locked" | "used_up" | "expired" | "revoked";
 
-export type ShareEventKind = "view" | "download" | "retrieved" | "access_failed";
+/** "locked": a wrong passcode or code that locked the share (the back-off; see share-rules.ts). */
+export type ShareEventKind = "view" | "download" | "retrieved" | "access_failed" | "locked";
 
 /** One share in the learner's history. */
 export interface ShareSummary {
@@ -43,13 +46,17 @@ export interface ShareSummary {
   recipientEmail: string | null;
   organization: { id: string; nameFr: string; nameEn: string } | null;
   hasPasscode: boolean;
+  /** Views and downloads allowed together, or null. */
   maxViews: number | null;
   viewCount: number;
+  downloadCount: number;
   downloadAllowed: boolean;
   notifyOnFirstView: boolean;
   createdAt: string;
   expiresAt: string;
   revokedAt: string | null;
+  /** While locked (status "locked"): when the lock ends by itself. */
+  lockedUntil: string | null;
   /** The latest date extend may reach (a year after creation). */
   extendableUntil: string;
   documents: { id: string; title: string }[];
@@ -68,13 +75,16 @@ export interface CreatedShare {
   link: string | null;
 }
 
-/** A document as the recipient sees it, with the registry's verdict. */
+/** A document as the recipient sees it, with the verdict of the very file they get. */
 export interface SharedDocument {
   id: string;
   title: string;
   issueDate: string | null;
   signedAt: string;
+  /** The registry's status. */
   status: DocumentStatus;
+  /** The stored signed file verified, then compared with this document's registry record. */
+  check: FileVerdict;
   revokedAt: string | null;
   /** The replacing document's id, for a superseded one (its public record is /v/<id>). */
   supersededBy: string | null;
@@ -82,6 +92,7 @@ export interface SharedDocument {
   learnerName: string;
   institution: { slug: string; nameFr: string; nameEn: string; hasLogo: boolean };
   documentType: { nameFr: string; nameEn: string } | null;
+  /** Offered for download: the share and the type allow it, and the file is the one issued. */
   downloadAllowed: boolean;
 }
 
@@ -96,6 +107,8 @@ export type RecipientShare =
       learnerName: string;
       message: string | null;
       expiresAt: string;
+      /** With a view limit: views and downloads left after this view (each download takes one). */
+      usesLeft: number | null;
       documents: SharedDocument[];
     }
   | {
@@ -104,12 +117,13 @@ export type RecipientShare =
       /** The recipient address with most of it hidden ("a•••@example.ca"), when a code is needed. */
       emailHint: string | null;
       learnerName: string;
-      attemptsLeft: number;
+      /** Locked by the back-off after wrong attempts: until when (nothing is checked before). */
+      lockedUntil: string | null;
     }
   | {
+      /** No learner's name: a link that no longer opens says only who issued the documents. */
       state: "unavailable";
-      reason: "expired" | "revoked" | "used_up" | "locked";
-      learnerName: string;
+      reason: "expired" | "revoked" | "used_up";
       institutions: { nameFr: string; nameEn: string }[];
     };
 

@@ -72,6 +72,9 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   share_access_denied: 403,
   share_not_active: 409,
   share_extension_limit: 409,
+  share_used_up: 409,
+  // The stored file does not verify as the document the institution issued: never served.
+  shared_file_not_issued: 409,
   payments_unavailable: 503,
   payment_gateway_failed: 502,
   payment_signature_invalid: 400,

@@ -1,5 +1,5 @@
 import type { FastifyReply } from "fastify";
-import { ERROR_MESSAGES } from "../../core/error-messages.ts";
+import { ERROR_MESSAGES, tooManyAttemptsMessage } from "../../core/error-messages.ts";
 import type { ErrorCode, FieldIssue } from "../../core/errors.ts";
 import type { ApiErrorBody } from "../../core/errors.types.ts";
 import { ERROR_STATUS } from "./error-status.ts";
@@ -13,7 +13,10 @@ export function sendError(
   const body: ApiErrorBody = {
     error: {
       code,
-      message: ERROR_MESSAGES[code],
+      message:
+        code === "too_many_attempts" && options.retryAfter
+          ? tooManyAttemptsMessage(options.retryAfter)
+          : ERROR_MESSAGES[code],
       ...(options.issues?.length ? { issues: options.issues } : {}),
       requestId: String(reply.request.id),
     },

@@ -7,22 +7,24 @@ const Channel = z.enum(["email", "link", "public", "organization"]);
 export const ShareSummaryOut = z.object({
   id: z.string(),
   channel: Channel,
-  status: z.enum(["active", "expired", "revoked"]),
+  status: z.enum(["active", "locked", "used_up", "expired", "revoked"]),
   recipientEmail: z.string().nullable(),
   organization: Names.extend({ id: z.string() }).nullable(),
   hasPasscode: z.boolean(),
   maxViews: z.number().int().nullable(),
   viewCount: z.number().int(),
+  downloadCount: z.number().int(),
   downloadAllowed: z.boolean(),
   notifyOnFirstView: z.boolean(),
   createdAt: z.string(),
   expiresAt: z.string(),
   revokedAt: z.string().nullable(),
+  lockedUntil: z.string().nullable(),
   extendableUntil: z.string(),
   documents: z.array(z.object({ id: z.string(), title: z.string() })),
   events: z.array(
     z.object({
-      kind: z.enum(["view", "download", "retrieved", "access_failed"]),
+      kind: z.enum(["view", "download", "retrieved", "access_failed", "locked"]),
       documentId: z.string().nullable(),
       organization: Names.nullable(),
       createdAt: z.string(),
@@ -43,12 +45,32 @@ export const ShareQuoteOut = z.object({
   ),
 });
 
+/** A stored file's verdict against its record (FileVerdict): the verification page's words. */
+export const FileVerdictOut = z.discriminatedUnion("verdict", [
+  z.object({ verdict: z.enum(["valid", "revoked", "superseded"]), why: z.null() }),
+  z.object({
+    verdict: z.literal("invalid"),
+    why: z.enum([
+      "unreadable",
+      "notSigned",
+      "modified",
+      "untrusted",
+      "damagedSignature",
+      "timestamp",
+      "signatureFailed",
+      "generic",
+    ]),
+  }),
+  z.object({ verdict: z.literal("unknown"), why: z.enum(["otherDocument", "notSceau", "notIssuedFile"]) }),
+]);
+
 const SharedDocumentOut = z.object({
   id: z.string(),
   title: z.string(),
   issueDate: z.string().nullable(),
   signedAt: z.string(),
   status: z.enum(["active", "revoked", "superseded"]),
+  check: FileVerdictOut,
   revokedAt: z.string().nullable(),
   supersededBy: z.string().nullable(),
   learnerName: z.string(),
@@ -59,8 +81,7 @@ const SharedDocumentOut = z.object({
 
 export const UnavailableShareOut = z.object({
   state: z.literal("unavailable"),
-  reason: z.enum(["expired", "revoked", "used_up", "locked"]),
-  learnerName: z.string(),
+  reason: z.enum(["expired", "revoked", "used_up"]),
   institutions: z.array(Names),
 });
 
@@ -73,6 +94,7 @@ export const RecipientShareOut = z.discriminatedUnion("state", [
     learnerName: z.string(),
     message: z.string().nullable(),
     expiresAt: z.string(),
+    usesLeft: z.number().int().nullable(),
     documents: z.array(SharedDocumentOut),
   }),
   z.object({
@@ -80,7 +102,7 @@ export const RecipientShareOut = z.discriminatedUnion("state", [
     needs: z.object({ passcode: z.boolean(), code: z.boolean() }),
     emailHint: z.string().nullable(),
     learnerName: z.string(),
-    attemptsLeft: z.number().int(),
+    lockedUntil: z.string().nullable(),
   }),
   UnavailableShareOut,
 ]);

@@ -50,7 +50,8 @@ export async function inboxRoutes(app: FastifyInstance, { deps }: RouteContext) 
     {
       schema: {
         tags,
-        summary: "One received share with each document's verification verdict",
+        summary:
+          "One received share with each document's registry record and `check`, the verdict of the stored file the organization retrieves",
         params: ShareParams,
         response: {
           200: z.object({ item: InboxItemOut.extend({ verifications: z.array(VerificationOut) }) }),
@@ -91,6 +92,8 @@ export async function inboxRoutes(app: FastifyInstance, { deps }: RouteContext) 
       schema: {
         tags,
         summary: "Download a shared document's signed original (recorded in the learner's history)",
+        description:
+          "409 `shared_file_not_issued` when the stored file does not verify as the document the institution issued (never served).",
         params: ShareParams.extend({ documentId: z.uuid() }),
         produces: ["application/pdf"],
       },

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ORGANIZATION_KINDS } from "../../../core/organizations/organizations.types.ts";
 import { Email, Slug } from "../../http/inputs.ts";
+import { FileVerdictOut } from "../../presenters/share-schemas.ts";
 
 /** Request and response shapes of the organization routes. */
 export const OrgSlugParams = z.strictObject({ slug: Slug });
@@ -80,4 +81,6 @@ export const VerificationOut = z.object({
   supersededBy: z.string().nullable(),
   sha256: z.string(),
   institution: z.object(Names),
+  /** The stored file the organization retrieves, verified and compared with this record. */
+  check: FileVerdictOut,
 });

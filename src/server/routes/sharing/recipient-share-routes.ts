@@ -44,9 +44,9 @@ export async function recipientShareRoutes(app: FastifyInstance, { deps, config 
       schema: {
         tags,
         summary:
-          "A share's documents and their registry status (each call is a view); or what it needs to open",
+          "A share's documents, each with the verdict of its stored file (each call is a view); or what it needs to open",
         description:
-          "404 for an unknown token, and for an expired, revoked, locked or used-up link with `share` saying why and whom to ask. Nothing is recorded for an unknown token.",
+          "Each document's `check` verifies the stored signed file the recipient gets (signatures, trust, the registry record it names, then this document's): `valid`, `revoked`, `superseded`, `invalid` (with the main problem) or `unknown` (not the file the institution issued). 404 for an unknown token, and for an expired, revoked or used-up link with `share` saying why and who issued the documents (not whose they are). Nothing is recorded for an unknown token.",
         params: TokenParams,
         response: { 200: z.object({ share: RecipientShareOut }), 404: ShareNotFoundOut },
       },
@@ -93,7 +93,9 @@ export async function recipientShareRoutes(app: FastifyInstance, { deps, config 
       config: { ...PUBLIC, ...authRateLimit(config) },
       schema: {
         tags,
-        summary: "Open a guarded share with its passcode and/or emailed code (5 failures lock it)",
+        summary: "Open a guarded share with its passcode and/or emailed code",
+        description:
+          "Wrong answers back off (counted in the database): after 5 from one client (IPv4 address or IPv6 /64) that client waits 1 min, 2, 4 … up to 1 h; after 10 on one share (only each client's first 5 count) the share waits 5 min, 10 … up to 2 h, and its learner sees it locked. 429 `too_many_attempts` with `Retry-After` (seconds) and the wait in words.",
         params: TokenParams,
         body: z
           .object({ passcode: z.string().max(64).nullish(), code: z.string().max(20).nullish() })
@@ -115,7 +117,9 @@ export async function recipientShareRoutes(app: FastifyInstance, { deps, config 
       schema: {
         tags,
         summary:
-          "A shared document's signed original, as issued: a download when the share allows it (recorded), or with ?view=1 inline for the in-browser viewer (whenever this browser opened the share; nothing more recorded)",
+          "A shared document's signed original, as issued: a download when the share allows it (recorded, counted against a view limit), or with ?view=1 inline for the in-browser viewer (whenever this browser opened the share; nothing more recorded)",
+        description:
+          "409 `share_used_up` once a view limit is reached (views and downloads together); 409 `shared_file_not_issued` when the stored file does not verify as the document the institution issued (never served).",
         params: TokenParams.extend({ id: z.string().max(64) }),
         querystring: ViewQuery,
         produces: ["application/pdf"],

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import { changeSharePasscode } from "../../../core/sharing/change-share-passcode.ts";
 import { createShare } from "../../../core/sharing/create-share.ts";
 import { extendShare } from "../../../core/sharing/extend-share.ts";
+import { liftShareLock } from "../../../core/sharing/lift-share-lock.ts";
 import { listShares } from "../../../core/sharing/list-shares.ts";
 import { quoteShare } from "../../../core/sharing/quote-share.ts";
 import { revokeShare } from "../../../core/sharing/revoke-share.ts";
@@ -10,6 +12,8 @@ import { Email, Uuid } from "../../http/inputs.ts";
 import { errors } from "../../presenters/schemas.ts";
 import { ShareQuoteOut, ShareSummaryOut } from "../../presenters/share-schemas.ts";
 import { type RouteContext, typed } from "../route-context.ts";
+
+const Passcode = z.string().min(4).max(64);
 
 /** What a learner may ask for when sharing (the core checks the channel's rules). */
 export const ShareIn = z
@@ -20,7 +24,7 @@ export const ShareIn = z
     message: z.string().trim().max(1000).nullish(),
     organizationId: Uuid.nullish(),
     lifetimeDays: z.number().int().min(1).max(365).nullish(),
-    passcode: z.string().min(4).max(64).nullish(),
+    passcode: Passcode.nullish(),
     maxViews: z.number().int().min(1).max(1000).nullish(),
     downloadAllowed: z.boolean().optional(),
     notifyOnFirstView: z.boolean().optional(),
@@ -30,7 +34,7 @@ export const ShareIn = z
 const IdParams = z.object({ id: z.string().max(64) });
 const tags = ["sharing"];
 
-/** The signed-in learner's shares: create (or price), list, revoke, extend. People only. */
+/** The signed-in learner's shares: create (or price), list, revoke, extend, unlock, new passcode. People only. */
 export async function shareRoutes(app: FastifyInstance, { deps }: RouteContext) {
   const r = typed(app);
   r.post(
@@ -101,5 +105,35 @@ export async function shareRoutes(app: FastifyInstance, { deps }: RouteContext) 
       },
     },
     async (req) => ({ share: await extendShare(deps.core, requireActor(req), req.params.id, req.body.days) }),
+  );
+
+  r.post(
+    "/api/v1/shares/:id/unlock",
+    {
+      schema: {
+        tags,
+        summary: "Lift the lock wrong passcodes or codes put on one's share (the failures are forgotten)",
+        params: IdParams,
+        response: { 200: z.object({ share: ShareSummaryOut }), ...errors(401, 403, 404, 409) },
+      },
+    },
+    async (req) => ({ share: await liftShareLock(deps.core, requireActor(req), req.params.id) }),
+  );
+
+  r.post(
+    "/api/v1/shares/:id/passcode",
+    {
+      schema: {
+        tags,
+        summary:
+          "Give one's link share a new passcode: the old one and the browsers that opened the share with it stop working; the lock is lifted",
+        params: IdParams,
+        body: z.object({ passcode: Passcode }).strict(),
+        response: { 200: z.object({ share: ShareSummaryOut }), ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => ({
+      share: await changeSharePasscode(deps.core, requireActor(req), req.params.id, req.body.passcode),
+    }),
   );
 }

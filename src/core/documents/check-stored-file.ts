@@ -1,0 +1,71 @@
+import { isDomainError } from "../errors.ts";
+import type { CoreDeps } from "../ports.ts";
+import { verifyDocument } from "../verification/verify-document.ts";
+import { fileVerdict } from "./file-verdict.ts";
+import type { FileVerdict } from "./file-verdict.types.ts";
+
+/**
+ * Verdicts of stored files already checked, in this process's memory: a derived cache (any
+ * process may recompute any entry), bounded, each entry kept a limited time (a certificate may
+ * expire, the trust anchors may change with a restart).
+ */
+export interface FileVerdictCache {
+  /**
+   * The verdict kept under `key`, else `compute`'s (one computation at a time for a key; the
+   * others wait for it), kept when it says so.
+   */
+  get(key: string, compute: () => Promise<{ verdict: FileVerdict; keep: boolean }>): Promise<FileVerdict>;
+}
+
+/** A document's registry record, as far as its stored file's check depends on it. */
+export interface StoredFileRef {
+  id: string;
+  institutionId: string;
+  sha256: string;
+  byteSize: number;
+  status: "active" | "revoked" | "superseded";
+  revokedAt: Date | null;
+  supersededBy: string | null;
+}
+
+const UNREADABLE: FileVerdict = { verdict: "invalid", why: "unreadable" };
+
+/**
+ * The verdict of the exact bytes a recipient gets for this document: the stored signed file,
+ * verified by verifyDocument (signatures, trust, then the registry record it names, which applies
+ * only to the very bytes issued), then compared with this document's record. The file's bytes
+ * never change for a SHA-256, so the result is cached by it; the key also carries what
+ * verifyDocument reads of the registry (size, status, replacement) as just read, so a revocation
+ * or replacement is a new key, checked afresh. `bytes`: the
+ * file when the caller read it already (a download).
+ */
+export async function checkStoredFile(
+  deps: CoreDeps,
+  doc: StoredFileRef,
+  bytes?: Uint8Array,
+): Promise<FileVerdict> {
+  const key = [
+    doc.id,
+    doc.sha256,
+    doc.byteSize,
+    doc.status,
+    doc.revokedAt?.getTime() ?? "",
+    doc.supersededBy ?? "",
+  ].join(":");
+  return deps.fileVerdicts.get(key, async () => {
+    let file: Uint8Array;
+    try {
+      file = bytes ?? (await deps.blobs.get(doc.institutionId, doc.sha256));
+    } catch (e) {
+      // Absent or failing the store's own checks: nothing can be vouched for. Checked again next time.
+      if (isDomainError(e) && (e.code === "blob_missing" || e.code === "blob_corrupt"))
+        return { verdict: UNREADABLE, keep: false };
+      throw e;
+    }
+    const verdict = fileVerdict(await verifyDocument(deps, file), doc.id);
+    // The registry changed between the caller's read and verifyDocument's: keep nothing.
+    const expected = doc.status === "active" ? "valid" : doc.status;
+    const keep = verdict.why !== null || verdict.verdict === expected;
+    return { verdict, keep };
+  });
+}
