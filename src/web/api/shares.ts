@@ -48,3 +48,13 @@ export const unlockShare = (token: string, input: { passcode?: string; code?: st
 
 export const sharedFileUrl = (token: string, documentId: string) =>
   `/api/v1/shares/${encodeURIComponent(token)}/documents/${encodeURIComponent(documentId)}/file`;
+
+/** The learner lifts the lock wrong passcodes or codes put on their share. */
+export const unlockOwnShare = (id: string) =>
+  request<{ share: ShareSummary }>("POST", `/api/v1/shares/${encodeURIComponent(id)}/unlock`);
+
+/** The learner gives their link share a new passcode. */
+export const changeSharePasscode = (id: string, passcode: string) =>
+  request<{ share: ShareSummary }>("POST", `/api/v1/shares/${encodeURIComponent(id)}/passcode`, {
+    json: { passcode },
+  });

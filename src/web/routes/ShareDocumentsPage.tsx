@@ -180,6 +180,7 @@ export function ShareDocumentsPage() {
                   />
                   <TextField
                     label={t("sharing.form.maxViews")}
+                    hint={t("sharing.form.maxViewsHint")}
                     type="number"
                     min={1}
                     value={maxViews}

@@ -44,7 +44,7 @@ export function SharePage() {
           token={token}
           needs={s.needs}
           emailHint={s.emailHint}
-          attemptsLeft={s.attemptsLeft}
+          lockedUntil={s.lockedUntil}
           onUnlocked={() => void share.refetch()}
         />
       )}
@@ -53,6 +53,7 @@ export function SharePage() {
           <p className="lead">
             {t("sharing.recipient.intro", { name: s.learnerName, date: formatDate(s.expiresAt, lang) })}
           </p>
+          {s.usesLeft !== null && <p>{t("sharing.recipient.usesLeft", { count: s.usesLeft })}</p>}
           {s.message && (
             <blockquote className="card section share-message">
               <p>{t("sharing.recipient.message", { name: s.learnerName })}</p>
@@ -69,6 +70,7 @@ export function SharePage() {
                 document={d}
                 downloadUrl={sharedFileUrl(token, d.id)}
                 watermark={watermarkText(t, s)}
+                usesLeft={s.usesLeft}
               />
             ))}
           </ul>
@@ -81,7 +83,6 @@ export function SharePage() {
           <p>{t("sharing.recipient.notTheCredential")}</p>
           <p>
             {t("sharing.recipient.askLearner", {
-              name: s.learnerName,
               institutions: s.institutions.map((i) => localizedName(i, lang)).join(", "),
             })}
           </p>

@@ -7,6 +7,7 @@ import { FormAlert } from "../components/FormAlert.tsx";
 import { Loading } from "../components/Loading.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { QueryError } from "../components/QueryError.tsx";
+import { ShareLockControls } from "../features/sharing/ShareLockControls.tsx";
 import { shortShareId } from "../features/viewer/watermark.ts";
 import { useErrorText } from "../hooks/useErrorText.ts";
 import { useLocale } from "../hooks/useLocale.ts";
@@ -14,7 +15,10 @@ import { formatDateTime, localizedName } from "../lib/format.ts";
 
 const KEY = ["shares"] as const;
 
-/** Every share the learner made: to whom, what, until when, each view and download; revoke or extend. */
+/**
+ * Every share the learner made: to whom, what, until when, its true state (active, locked until,
+ * used up, expired, revoked), each view, download and lock; revoke, extend, unlock, new passcode.
+ */
 export function SharesHistoryPage() {
   const { t } = useTranslation();
   const shares = useQuery({ queryKey: KEY, queryFn: listShares });
@@ -74,7 +78,11 @@ function ShareCard({ share: s }: { share: ShareSummary }) {
         </div>
         <div>
           <dt>{t("sharing.history.status")}</dt>
-          <dd>{t(`sharing.status.${s.status}`)}</dd>
+          <dd className={`share-state-${s.status}`}>
+            {s.status === "locked" && s.lockedUntil
+              ? t("sharing.history.lockedUntil", { time: formatDateTime(s.lockedUntil, lang) })
+              : t(`sharing.status.${s.status}`)}
+          </dd>
         </div>
         <div>
           <dt>{t("sharing.history.shareId")}</dt>
@@ -84,8 +92,20 @@ function ShareCard({ share: s }: { share: ShareSummary }) {
         </div>
         <div>
           <dt>{t("sharing.history.views")}</dt>
-          <dd>{s.maxViews ? `${s.viewCount} / ${s.maxViews}` : s.viewCount}</dd>
+          <dd>{s.viewCount}</dd>
         </div>
+        <div>
+          <dt>{t("sharing.history.downloads")}</dt>
+          <dd>{s.downloadCount}</dd>
+        </div>
+        {s.maxViews !== null && (
+          <div>
+            <dt>{t("sharing.history.limit")}</dt>
+            <dd>
+              {t("sharing.history.limitUsed", { used: s.viewCount + s.downloadCount, max: s.maxViews })}
+            </dd>
+          </div>
+        )}
       </dl>
       <h3 className="share-events-title">{t("sharing.history.events")}</h3>
       {s.events.length === 0 ? (
@@ -106,6 +126,7 @@ function ShareCard({ share: s }: { share: ShareSummary }) {
       <FormAlert
         message={revoke.isError ? errorText(revoke.error) : extend.isError ? errorText(extend.error) : null}
       />
+      <ShareLockControls share={s} recipient={recipient} onChanged={done} />
       {s.status !== "revoked" && (
         <p className="share-doc-actions">
           <button

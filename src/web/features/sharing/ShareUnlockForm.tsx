@@ -7,19 +7,21 @@ import { SubmitButton } from "../../components/SubmitButton.tsx";
 import { TextField } from "../../components/TextField.tsx";
 import { useErrorText } from "../../hooks/useErrorText.ts";
 import { useLocale } from "../../hooks/useLocale.ts";
+import { formatDateTime } from "../../lib/format.ts";
 
 /** The passcode and/or the emailed one-time code a guarded share asks for. */
 export function ShareUnlockForm({
   token,
   needs,
   emailHint,
-  attemptsLeft,
+  lockedUntil,
   onUnlocked,
 }: {
   token: string;
   needs: { passcode: boolean; code: boolean };
   emailHint: string | null;
-  attemptsLeft: number;
+  /** Locked by the back-off after wrong attempts: until when. */
+  lockedUntil: string | null;
   onUnlocked: () => void;
 }) {
   const { t } = useTranslation();
@@ -40,7 +42,13 @@ export function ShareUnlockForm({
   return (
     <section className="card section" aria-labelledby="share-unlock-title">
       <h2 id="share-unlock-title">{t("sharing.recipient.unlockTitle")}</h2>
-      <p>{t("sharing.recipient.attemptsLeft", { count: attemptsLeft })}</p>
+      {lockedUntil ? (
+        <p className="alert alert-error" role="status">
+          {t("sharing.recipient.lockedUntil", { time: formatDateTime(lockedUntil, lang) })}
+        </p>
+      ) : (
+        <p className="hint">{t("sharing.recipient.backoff")}</p>
+      )}
       {needs.code && (
         <div className="stack">
           <p>{t("sharing.recipient.codeIntro", { email: emailHint ?? "" })}</p>

@@ -1,21 +1,14 @@
+import type {
+  AdviceKey,
+  NotTheRecordKey,
+  ProblemKey,
+  Verdict,
+} from "../../../core/documents/file-verdict.types.ts";
 import type { VerificationCheck, VerificationReport } from "../../../core/verification/verification.types.ts";
 
-/** What a person needs to know first about a checked file. */
-export type Verdict = "valid" | "invalid" | "revoked" | "superseded" | "unknown";
-
-/** Plain-language advice families for failed or warning checks (keys of `verify.advice`). */
-export type AdviceKey =
-  | "modified"
-  | "untrusted"
-  | "damagedSignature"
-  | "timestamp"
-  | "notSigned"
-  | "unreadable"
-  | "signatureFailed"
-  | "revoked"
-  | "superseded"
-  | "unknown"
-  | "generic";
+// The vocabulary is core's (file-verdict.types.ts): the server speaks it too, for a shared
+// document's stored file (src/core/documents/file-verdict.ts follows these same rules).
+export type { AdviceKey, ProblemKey, Verdict };
 
 const ADVICE: Record<string, AdviceKey> = {
   byte_range_invalid: "modified",
@@ -89,10 +82,7 @@ const PROBLEM_ORDER = [
   "timestamp",
   "signatureFailed",
   "generic",
-] as const satisfies readonly AdviceKey[];
-
-/** Why a file is not valid (keys of `verify.problem`). */
-export type ProblemKey = (typeof PROBLEM_ORDER)[number];
+] as const satisfies readonly ProblemKey[];
 
 /** The main reason an invalid file is invalid, as an advice family. */
 export function mainProblem(report: VerificationReport): ProblemKey {
@@ -105,9 +95,7 @@ export function mainProblem(report: VerificationReport): ProblemKey {
 }
 
 /** How a copy compares with the registry record a visitor is looking at (/v/:id). */
-export type Comparison =
-  | { matches: true }
-  | { matches: false; why: "otherDocument" | "notSceau" | "notIssuedFile" | ProblemKey };
+export type Comparison = { matches: true } | { matches: false; why: NotTheRecordKey | ProblemKey };
 
 /**
  * A copy matches the record when it names this document, its signatures are intact and
