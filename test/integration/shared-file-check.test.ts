@@ -237,6 +237,15 @@ describe.each(BACKENDS)("the shared file's verdict on %s", (backend) => {
       [a.document.id]: { verdict: "invalid", why: "modified" },
       [b.document.id]: { verdict: "valid", why: null },
     });
+    // The inbox's list says the same of each document.
+    const listed = (await staff.get(`/api/v1/organizations/${org.slug}/inbox`)).json().items[0];
+    expect(listed.documents.map((d: { id: string; check: unknown }) => [d.id, d.check])).toEqual(
+      expect.arrayContaining([
+        [a.document.id, { verdict: "invalid", why: "modified" }],
+        [b.document.id, { verdict: "valid", why: null }],
+      ]),
+    );
+    expect(JSON.stringify(listed)).not.toContain(a.document.sha256);
     const refused = await staff.get(`${base}/documents/${a.document.id}/file`);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe("shared_file_not_issued");

@@ -53,6 +53,11 @@ export function organizationInboxStore(db: Db): OrganizationInboxStore {
         title: documents.title,
         issueDate: documents.issueDate,
         status: documents.status,
+        institutionId: documents.institutionId,
+        sha256: documents.sha256,
+        byteSize: documents.byteSize,
+        revokedAt: documents.revokedAt,
+        supersededBy: documents.supersededBy,
         slug: institutions.slug,
         nameFr: institutions.nameFr,
         nameEn: institutions.nameEn,
@@ -67,15 +72,25 @@ export function organizationInboxStore(db: Db): OrganizationInboxStore {
         ),
       )
       .orderBy(documents.title, documents.id);
-    const byShare = new Map<string, InboxDocument[]>();
+    const byShare = new Map<string, InboxRecord["documents"]>();
     for (const d of docs) {
       const list = byShare.get(d.shareId) ?? [];
+      const status = d.status as InboxDocument["status"];
       list.push({
         id: d.id,
         title: d.title,
         issueDate: d.issueDate,
-        status: d.status as InboxDocument["status"],
+        status,
         institution: { slug: d.slug, nameFr: d.nameFr, nameEn: d.nameEn },
+        file: {
+          id: d.id,
+          institutionId: d.institutionId,
+          sha256: d.sha256,
+          byteSize: d.byteSize,
+          status,
+          revokedAt: d.revokedAt,
+          supersededBy: d.supersededBy,
+        },
       });
       byShare.set(d.shareId, list);
     }

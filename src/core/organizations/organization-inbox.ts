@@ -10,18 +10,42 @@ import type { InboxFilter, InboxItem, InboxShare } from "./organizations.types.t
 
 const DAY_MS = 86_400_000;
 
-export const toInboxItem = (r: InboxRecord, now: Date): InboxItem => ({
-  shareId: r.shareId,
-  learnerName: r.learnerName,
-  message: r.message,
-  receivedAt: r.receivedAt.toISOString(),
-  expiresAt: r.expiresAt.toISOString(),
-  available: !r.revokedAt && r.expiresAt > now,
-  downloadAllowed: r.downloadAllowed,
-  processedAt: r.processedAt?.toISOString() ?? null,
-  processedBy: r.processedBy,
-  documents: r.documents,
-});
+/** Received shares checked at once: a cold first look at a long inbox verifies a few files at a time. */
+const CHECKS_AT_ONCE = 4;
+
+/**
+ * A received share as its staff see it: each document with the verdict of the stored file they
+ * would retrieve (checkStoredFile, cached by SHA-256 and registry status), while it is available.
+ */
+async function inboxItem(deps: CoreDeps, r: InboxRecord, now: Date): Promise<InboxItem> {
+  const available = !r.revokedAt && r.expiresAt > now;
+  return {
+    shareId: r.shareId,
+    learnerName: r.learnerName,
+    message: r.message,
+    receivedAt: r.receivedAt.toISOString(),
+    expiresAt: r.expiresAt.toISOString(),
+    available,
+    downloadAllowed: r.downloadAllowed,
+    processedAt: r.processedAt?.toISOString() ?? null,
+    processedBy: r.processedBy,
+    documents: await Promise.all(
+      r.documents.map(async ({ file, ...d }) => ({
+        ...d,
+        check: available ? await checkStoredFile(deps, file) : null,
+      })),
+    ),
+  };
+}
+
+async function inboxItems(deps: CoreDeps, records: InboxRecord[], now: Date): Promise<InboxItem[]> {
+  const items: InboxItem[] = [];
+  for (let i = 0; i < records.length; i += CHECKS_AT_ONCE)
+    items.push(
+      ...(await Promise.all(records.slice(i, i + CHECKS_AT_ONCE).map((r) => inboxItem(deps, r, now)))),
+    );
+  return items;
+}
 
 /** The shares the organization received, newest first, for its admins and reviewers only. */
 export async function listInbox(
@@ -40,8 +64,7 @@ export async function listInbox(
       : undefined,
     limit: 200,
   });
-  const now = deps.clock.now();
-  return records.map((r) => toInboxItem(r, now));
+  return inboxItems(deps, records, deps.clock.now());
 }
 
 async function findInboxRecord(deps: CoreDeps, actor: Actor, slug: string, shareId: string) {
@@ -63,18 +86,14 @@ export async function openInboxShare(
   shareId: string,
 ): Promise<InboxShare> {
   const { record } = await findInboxRecord(deps, actor, slug, shareId);
-  const item = toInboxItem(record, deps.clock.now());
+  const item = await inboxItem(deps, record, deps.clock.now());
   const verifications = item.available
     ? await Promise.all(
-        record.documents.map(async (d) => {
-          const doc = await deps.stores.documents.findById(d.id);
-          if (!doc) throw new DomainError("not_found");
-          const [verification, check] = await Promise.all([
-            getDocumentVerification(deps, d.id),
-            checkStoredFile(deps, doc),
-          ]);
-          return { ...verification, check };
-        }),
+        // The same checks as the item's (from the cache, just filled).
+        record.documents.map(async (d) => ({
+          ...(await getDocumentVerification(deps, d.id)),
+          check: await checkStoredFile(deps, d.file),
+        })),
       )
     : [];
   return { ...item, verifications };
@@ -98,5 +117,5 @@ export async function setInboxProcessed(
   );
   const updated = await deps.stores.organizationInbox.find(org.id, shareId);
   if (!updated) throw new DomainError("not_found");
-  return toInboxItem(updated, now);
+  return inboxItem(deps, updated, now);
 }

@@ -1,3 +1,4 @@
+import type { StoredFileRef } from "../documents/check-stored-file.ts";
 import type {
   InboxDocument,
   Organization,
@@ -63,7 +64,8 @@ export interface InboxRecord {
   downloadAllowed: boolean;
   processedAt: Date | null;
   processedBy: { id: string; displayName: string } | null;
-  documents: InboxDocument[];
+  /** Each document with its registry record's file (to check it before it is shown or served). */
+  documents: (Omit<InboxDocument, "check"> & { file: StoredFileRef })[];
 }
 
 /** An organization's inbox (organization_inbox joined to shares), and the events of its retrievals. */

@@ -80,6 +80,8 @@ export interface InboxDocument {
   issueDate: string | null;
   status: "active" | "revoked" | "superseded";
   institution: { slug: string; nameFr: string; nameEn: string };
+  /** The verdict of the stored file the organization would retrieve; null once the share is unavailable (not checked). */
+  check: FileVerdict | null;
 }
 
 /** One share in an organization's inbox. */

@@ -67,6 +67,8 @@ export const InboxItemOut = z.object({
       issueDate: z.string().nullable(),
       status: z.enum(["active", "revoked", "superseded"]),
       institution: z.object(Names),
+      /** The stored file's verdict; null once the share is unavailable (not checked). */
+      check: FileVerdictOut.nullable(),
     }),
   ),
 });

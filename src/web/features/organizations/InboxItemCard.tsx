@@ -12,7 +12,10 @@ interface InboxItemCardProps {
   onProcessed: (processed: boolean) => void;
 }
 
-/** One received share: who sent it, when, its documents with their status and download, processed or not. */
+/**
+ * One received share: who sent it, when, its documents with the verdict of their stored files
+ * (the registry's status once the share is unavailable) and their download, processed or not.
+ */
 export function InboxItemCard({ slug, item, pending, onProcessed }: InboxItemCardProps) {
   const { t } = useTranslation();
   const lang = useLocale();
@@ -42,12 +45,24 @@ export function InboxItemCard({ slug, item, pending, onProcessed }: InboxItemCar
               {" — "}
               {localizedName(d.institution, lang)}
             </span>
-            <span className={`badge ${d.status === "active" ? "badge-active" : "badge-disabled"}`}>
-              {t(`inbox.status.${d.status}`)}
-            </span>
+            {d.check ? (
+              <span className={`badge ${d.check.verdict === "valid" ? "badge-active" : "badge-disabled"}`}>
+                {t(`inbox.verdict.${d.check.verdict}`)}
+              </span>
+            ) : (
+              <span className={`badge ${d.status === "active" ? "badge-active" : "badge-disabled"}`}>
+                {t(`inbox.status.${d.status}`)}
+              </span>
+            )}
+            {d.check?.verdict === "invalid" && (
+              <span className="hint"> {t(`verify.problem.${d.check.why}`)}</span>
+            )}
+            {d.check?.verdict === "unknown" && (
+              <span className="hint"> {t(`compare.why.${d.check.why}`)}</span>
+            )}
             <span className="inbox-document-actions">
               <Link to={`/v/${d.id}`}>{t("inbox.verification", { title: d.title })}</Link>
-              {item.available && item.downloadAllowed && (
+              {item.available && item.downloadAllowed && d.check?.why === null && (
                 <a href={inboxFileUrl(slug, item.shareId, d.id)} download>
                   {t("inbox.download", { title: d.title })}
                 </a>
