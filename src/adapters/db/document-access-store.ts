@@ -1,5 +1,6 @@
 import { and, desc, eq, type Placeholder, sql } from "drizzle-orm";
-import type { DocumentAccessStore, DocumentStatus, OwnedDocumentRecord } from "../../core/ports.ts";
+import type { DocumentStatus } from "../../core/documents/documents.types.ts";
+import type { DocumentAccessStore, OwnedDocumentRecord } from "../../core/payments/payments.ports.ts";
 import type { Db } from "./open-database.ts";
 import { documents, documentTypes, documentUnlocks, learners } from "./schema.ts";
 

@@ -1,6 +1,7 @@
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
+import type { DocumentRecord, DocumentStore } from "../../core/documents/documents.ports.ts";
+import type { DocumentStatus } from "../../core/documents/documents.types.ts";
 import { foldText } from "../../core/learners/learner-rules.ts";
-import type { DocumentRecord, DocumentStatus, DocumentStore } from "../../core/ports.ts";
 import type { Db } from "./open-database.ts";
 import { documents, documentTypes, learners } from "./schema.ts";
 

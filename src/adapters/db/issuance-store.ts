@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { IssuanceStore } from "../../core/ports.ts";
+import type { IssuanceStore } from "../../core/issuance/issuance.ports.ts";
 import type { Db } from "./open-database.ts";
 import { documents } from "./schema.ts";
 

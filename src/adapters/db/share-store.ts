@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
-import type { DocumentStatus } from "../../core/ports.ts";
-import type { ShareRecord, ShareStore } from "../../core/sharing/share-store.ts";
+import type { DocumentStatus } from "../../core/documents/documents.types.ts";
+import type { ShareRecord, ShareStore } from "../../core/sharing/sharing.ports.ts";
 import type { ShareChannel, ShareEventKind } from "../../core/sharing/sharing.types.ts";
 import type { Db } from "./open-database.ts";
 import {

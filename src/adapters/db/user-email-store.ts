@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
-import type { UserEmailRecord, UserEmailStore } from "../../core/ports.ts";
+import type { UserEmailRecord, UserEmailStore } from "../../core/accounts/accounts.ports.ts";
 import type { Db } from "./open-database.ts";
 import { userEmails } from "./schema.ts";
 

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, sql } from "drizzle-orm";
-import type { DocumentStatus, WalletStore } from "../../core/ports.ts";
+import type { DocumentStatus } from "../../core/documents/documents.types.ts";
+import type { WalletStore } from "../../core/wallet/wallet.ports.ts";
 import type { Db } from "./open-database.ts";
 import { documents, documentTypes, institutions, learners } from "./schema.ts";
 

@@ -1,5 +1,5 @@
 import type { ApiKeyCaller } from "../api-keys/api-keys.types.ts";
-import type { MembershipRecord, UserRecord } from "../ports.ts";
+import type { MembershipRecord, UserRecord } from "./accounts.ports.ts";
 
 /**
  * Who a use case acts for: a signed-in user, or an institution's API key. An API key's `user` is a

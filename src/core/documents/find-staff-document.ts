@@ -2,7 +2,8 @@ import type { Actor } from "../accounts/actor.ts";
 import { DomainError } from "../errors.ts";
 import { findVisibleInstitution } from "../institutions/find-visible-institution.ts";
 import type { Institution } from "../institutions/institutions.types.ts";
-import type { DocumentRecord, Stores } from "../ports.ts";
+import type { Stores } from "../ports.ts";
+import type { DocumentRecord } from "./documents.ports.ts";
 
 /**
  * A document of the institution when the actor is its staff (or the operator); not_found otherwise,

@@ -1,7 +1,7 @@
 import type { Actor } from "../accounts/actor.ts";
 import type { CoreDeps, Stores } from "../ports.ts";
 import { extendableUntil, shareStatus } from "./share-rules.ts";
-import type { ShareRecord } from "./share-store.ts";
+import type { ShareRecord } from "./sharing.ports.ts";
 import type { ShareSummary } from "./sharing.types.ts";
 
 const HISTORY_LIMIT = 200;

@@ -2,7 +2,7 @@ import type { Actor } from "../accounts/actor.ts";
 import { DomainError, type FieldIssue } from "../errors.ts";
 import type { CoreDeps } from "../ports.ts";
 import { addDays, MAX_SHARE_DAYS } from "./share-rules.ts";
-import type { ShareableDocument } from "./share-store.ts";
+import type { ShareableDocument } from "./sharing.ports.ts";
 import type { ShareInput, ShareQuote } from "./sharing.types.ts";
 
 /** A share the learner may create, once paid for when it has a price (payments.intent keeps `input`). */

@@ -1,6 +1,7 @@
 import type { Actor } from "../accounts/actor.ts";
 import { DomainError } from "../errors.ts";
-import type { CoreDeps, IdentityProviderRecord, OidcClientConfig } from "../ports.ts";
+import type { CoreDeps } from "../ports.ts";
+import type { IdentityProviderRecord, OidcClientConfig } from "./sign-on.ports.ts";
 import type { IdentityProvider, OidcSettings, SignOnIdentity } from "./sign-on.types.ts";
 
 /** How long a sign-on round trip may take, from the start to the provider's answer. */

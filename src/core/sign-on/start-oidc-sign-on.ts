@@ -1,6 +1,7 @@
 import { type Actor, isInstitutionAdmin } from "../accounts/actor.ts";
 import { DomainError } from "../errors.ts";
-import type { CoreDeps, IdentityProviderRecord } from "../ports.ts";
+import type { CoreDeps } from "../ports.ts";
+import type { IdentityProviderRecord } from "./sign-on.ports.ts";
 import { INSTITUTION_PROVIDER_KEY, type SignOnPurpose } from "./sign-on.types.ts";
 import { oidcConfigOf, oidcRedirectUri, SIGN_ON_TRANSACTION_MINUTES } from "./sign-on-rules.ts";
 

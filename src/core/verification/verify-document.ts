@@ -1,4 +1,5 @@
-import type { CoreDeps, DocumentRecord } from "../ports.ts";
+import type { DocumentRecord } from "../documents/documents.ports.ts";
+import type { CoreDeps } from "../ports.ts";
 import { applyRegistryStatus } from "./apply-registry-status.ts";
 import type { RegistryStatus, VerificationReport } from "./verification.types.ts";
 import { verifyPdf } from "./verify-pdf.ts";

@@ -1,6 +1,7 @@
 import type { Actor } from "../accounts/actor.ts";
 import { isUnlocked, unlockFee } from "../payments/payment-rules.ts";
-import type { CoreDeps, OwnedDocumentRecord } from "../ports.ts";
+import type { OwnedDocumentRecord } from "../payments/payments.ports.ts";
+import type { CoreDeps } from "../ports.ts";
 import type { WalletDocument, WalletDocumentAccess } from "./wallet.types.ts";
 
 const walletAccess = (d: OwnedDocumentRecord | undefined): WalletDocumentAccess => ({
