@@ -1,6 +1,5 @@
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { DocumentRecord, DocumentStore } from "../../core/documents/documents.ports.ts";
-import type { DocumentStatus } from "../../core/documents/documents.types.ts";
 import { foldText } from "../../core/learners/learner-rules.ts";
 import type { Db } from "./open-database.ts";
 import { documents, documentTypes, learners } from "./schema.ts";
@@ -8,7 +7,7 @@ import { documents, documentTypes, learners } from "./schema.ts";
 type Row = typeof documents.$inferSelect;
 const toRecord = ({ createdAt: _c, ...r }: Row): DocumentRecord => ({
   ...r,
-  status: r.status as DocumentStatus,
+  status: r.status,
 });
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
