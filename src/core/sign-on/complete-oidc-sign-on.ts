@@ -1,4 +1,5 @@
-import { type Actor, isInstitutionAdmin } from "../accounts/actor.ts";
+import { can } from "../access/can.ts";
+import type { Actor } from "../accounts/actor.ts";
 import type { SignInClient, SignInOutcome } from "../accounts/finish-sign-in.ts";
 import { DomainError } from "../errors.ts";
 import type { CoreDeps } from "../ports.ts";
@@ -83,7 +84,11 @@ export async function completeOidcSignOn(
   const identity = mapOidcIdentity(claims, provider.settings);
 
   if (tx.purpose === "test") {
-    if (!starter || !provider.institutionId || !isInstitutionAdmin(starter, provider.institutionId)) {
+    if (
+      !starter ||
+      !provider.institutionId ||
+      !can(starter, "institution.manage", { id: provider.institutionId })
+    ) {
       throw new DomainError("sign_on_failed");
     }
     return {
