@@ -1,4 +1,3 @@
-import type { Actor } from "../accounts/actor.ts";
 import { DomainError } from "../errors.ts";
 import type { CoreDeps } from "../ports.ts";
 import type { IdentityProviderRecord, OidcClientConfig } from "./sign-on.ports.ts";
@@ -83,8 +82,3 @@ export function normalizeOidcSettings(s: OidcSettings): OidcSettings {
     emailClaim: s.emailClaim.trim() || "email",
   };
 }
-
-export const requireOperator = (actor: Actor): void => {
-  if (!actor.memberships.some((m) => m.role === "operator") || actor.apiKey)
-    throw new DomainError("not_found");
-};

@@ -76,7 +76,7 @@ export async function startSocialSignOn(deps: CoreDeps, key: string): Promise<St
 
 /** The signed-in user links an account of one of the operator's providers. */
 export async function startAccountLink(deps: CoreDeps, actor: Actor, key: string): Promise<StartedSignOn> {
-  if (actor.apiKey) throw new DomainError("not_found");
+  await requireAccess(deps, actor, "account.self");
   const provider = await deps.stores.identityProviders.findByKey(null, key);
   if (!usableOidc(provider, true)) throw new DomainError("not_found");
   return begin(deps, provider, "link", actor.user.id);

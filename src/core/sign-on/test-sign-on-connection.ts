@@ -3,7 +3,7 @@ import type { Actor } from "../accounts/actor.ts";
 import { DomainError } from "../errors.ts";
 import type { CoreDeps, IdentityProviderRecord } from "../ports.ts";
 import { INSTITUTION_PROVIDER_KEY, type SignOnTestReport } from "./sign-on.types.ts";
-import { oidcConfigOf, requireOperator } from "./sign-on-rules.ts";
+import { oidcConfigOf } from "./sign-on-rules.ts";
 
 /** OIDC: discovery and the metadata checks. SAML: the settings are complete (the round trip tests the rest). */
 async function checkProvider(deps: CoreDeps, provider: IdentityProviderRecord): Promise<SignOnTestReport> {
@@ -31,7 +31,7 @@ export async function testSocialProvider(
   actor: Actor,
   key: string,
 ): Promise<SignOnTestReport> {
-  requireOperator(actor);
+  await requireAccess(deps, actor, "portal.operate");
   const provider = await deps.stores.identityProviders.findByKey(null, key);
   if (!provider) throw new DomainError("not_found");
   return checkProvider(deps, provider);

@@ -1,3 +1,4 @@
+import { can } from "../access/can.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { isUnlocked, unlockFee } from "../payments/payment-rules.ts";
 import type { OwnedDocumentRecord } from "../payments/payments.ports.ts";
@@ -16,7 +17,7 @@ const walletAccess = (d: OwnedDocumentRecord | undefined): WalletDocumentAccess 
  * their account; nobody else's. An API key has no wallet (empty).
  */
 export async function listWalletDocuments(deps: CoreDeps, actor: Actor): Promise<WalletDocument[]> {
-  if (actor.apiKey) return [];
+  if (!can(actor, "account.self")) return [];
   const [rows, owned] = await Promise.all([
     deps.stores.wallet.listDocuments(actor.user.id),
     deps.stores.documentAccess.listOwned(actor.user.id),
