@@ -1,6 +1,6 @@
 import type { Institution } from "../institutions/institutions.types.ts";
 import type { Organization } from "../organizations/organizations.types.ts";
-import type { OwnedDocumentRecord } from "../ports.ts";
+import type { OwnedDocumentRecord } from "../payments/payments.ports.ts";
 
 /** What a permission is about: requireAccess loads it from the target and returns it. */
 export interface AccessTargets {

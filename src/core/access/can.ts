@@ -1,7 +1,7 @@
 import type { Actor } from "../accounts/actor.ts";
 import type { Institution } from "../institutions/institutions.types.ts";
 import type { Organization } from "../organizations/organizations.types.ts";
-import type { OwnedDocumentRecord } from "../ports.ts";
+import type { OwnedDocumentRecord } from "../payments/payments.ports.ts";
 import type { AccessRule } from "./access.types.ts";
 import { ACCESS_RULES } from "./access-rules.ts";
 import { holdsAccess } from "./holds-access.ts";

@@ -2,7 +2,8 @@ import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { DomainError } from "../errors.ts";
 import type { Institution } from "../institutions/institutions.types.ts";
-import type { CoreDeps, DocumentRecord } from "../ports.ts";
+import type { CoreDeps } from "../ports.ts";
+import type { DocumentRecord } from "./documents.ports.ts";
 
 /**
  * A document of the institution when the actor holds the permission there (its staff, the operator,

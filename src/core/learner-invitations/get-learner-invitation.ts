@@ -1,7 +1,8 @@
 import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { DomainError } from "../errors.ts";
-import type { CoreDeps, LearnerInvitationRecord } from "../ports.ts";
+import type { CoreDeps } from "../ports.ts";
+import type { LearnerInvitationRecord } from "./learner-invitations.ports.ts";
 import type { LearnerInvitationView } from "./learner-invitations.types.ts";
 
 export const presentLearnerInvitation = (r: LearnerInvitationRecord): LearnerInvitationView => ({

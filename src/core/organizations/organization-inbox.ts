@@ -5,7 +5,7 @@ import { getDocumentVerification } from "../documents/get-document-verification.
 import { DomainError } from "../errors.ts";
 import { foldText } from "../learners/learner-rules.ts";
 import type { CoreDeps } from "../ports.ts";
-import type { InboxRecord } from "./organization-ports.ts";
+import type { InboxRecord } from "./organizations.ports.ts";
 import type { InboxFilter, InboxItem, InboxShare } from "./organizations.types.ts";
 
 const DAY_MS = 86_400_000;

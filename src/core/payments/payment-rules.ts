@@ -1,6 +1,7 @@
 import { DomainError } from "../errors.ts";
 import type { Bilingual, Locale } from "../i18n.types.ts";
-import type { CoreDeps, OwnedDocumentRecord, PaymentGateway } from "../ports.ts";
+import type { CoreDeps } from "../ports.ts";
+import type { OwnedDocumentRecord, PaymentGateway } from "./payments.ports.ts";
 
 /** How long a checkout stays open before it expires unpaid (Stripe's minimum is 30 minutes). */
 export const CHECKOUT_TTL_MS = 30 * 60 * 1000;

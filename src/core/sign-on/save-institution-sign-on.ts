@@ -2,7 +2,8 @@ import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { byActor, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
-import type { CoreDeps, IdentityProviderWrite } from "../ports.ts";
+import type { CoreDeps } from "../ports.ts";
+import type { IdentityProviderWrite } from "./sign-on.ports.ts";
 import {
   type IdentityProvider,
   INSTITUTION_PROVIDER_KEY,

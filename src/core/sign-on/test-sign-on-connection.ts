@@ -1,7 +1,8 @@
 import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { DomainError } from "../errors.ts";
-import type { CoreDeps, IdentityProviderRecord } from "../ports.ts";
+import type { CoreDeps } from "../ports.ts";
+import type { IdentityProviderRecord } from "./sign-on.ports.ts";
 import { INSTITUTION_PROVIDER_KEY, type SignOnTestReport } from "./sign-on.types.ts";
 import { oidcConfigOf } from "./sign-on-rules.ts";
 
