@@ -1,11 +1,11 @@
 import { X509Certificate } from "node:crypto";
-import type { NewIdentityMaterial, SigningKeys } from "../../core/ports.ts";
 import {
   type HardwareKeyReference,
   hardwareKeyReferenceBytes,
   parseHardwareKeyReference,
 } from "../../core/signing/hardware-key-reference.ts";
 import type { HardwareKey, HardwareKeys } from "../../core/signing/hardware-keys.ts";
+import type { NewIdentityMaterial, SigningKeys } from "../../core/signing/signing.ports.ts";
 import type { PdfSigner } from "../../core/signing/signing.types.ts";
 import { createPdfSigner } from "../pdf/pdf-signer.ts";
 import { certifySigningKey } from "../pki/dev-pki.ts";

@@ -1,6 +1,10 @@
 import { X509Certificate } from "node:crypto";
-import type { NewIdentityMaterial, SigningIdentityRecord, SigningKeys } from "../../core/ports.ts";
 import { isHardwareKeyReference } from "../../core/signing/hardware-key-reference.ts";
+import type {
+  NewIdentityMaterial,
+  SigningIdentityRecord,
+  SigningKeys,
+} from "../../core/signing/signing.ports.ts";
 import type { PdfSigner } from "../../core/signing/signing.types.ts";
 import { createPdfSigner } from "../pdf/pdf-signer.ts";
 import {

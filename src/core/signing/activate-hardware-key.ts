@@ -1,10 +1,11 @@
 import { type AuditWho, BY_CLI, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
 import type { Institution } from "../institutions/institutions.types.ts";
-import type { CoreDeps, SigningIdentityRecord } from "../ports.ts";
+import type { CoreDeps } from "../ports.ts";
 import { ensurePortalPki } from "./ensure-portal-pki.ts";
 import { formatHardwareKeyReference } from "./hardware-key-reference.ts";
 import type { HardwareKeys } from "./hardware-keys.ts";
+import type { SigningIdentityRecord } from "./signing.ports.ts";
 
 /**
  * Makes a key pair already on the hardware token the institution's active signing identity (the

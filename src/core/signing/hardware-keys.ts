@@ -1,5 +1,5 @@
-import type { NewIdentityMaterial, PortalAuthorityRecord } from "../ports.ts";
 import type { HardwareKeyReference } from "./hardware-key-reference.ts";
+import type { NewIdentityMaterial, PortalAuthorityRecord } from "./signing.ports.ts";
 import type { KeyAlgorithm } from "./signing.types.ts";
 
 /** A key pair generated on the hardware token: its private half never leaves it. */
