@@ -30,6 +30,7 @@ import type {
   SamlServiceProvider,
   SsoTransactionStore,
 } from "./sign-on/sign-on.ports.ts";
+import type { OcspSignerStore, RevocationSigner } from "./signing/revocation.ports.ts";
 import type { PortalAuthorityStore, SigningIdentityStore, SigningKeys } from "./signing/signing.ports.ts";
 import type { TotpAuthenticator, TwoFactorStore } from "./two-factor/two-factor.ports.ts";
 import type { VerifierRuntime } from "./verification/verification.ports.ts";
@@ -116,6 +117,7 @@ export interface Stores {
   institutions: InstitutionStore;
   throttle: ThrottleStore;
   authorities: PortalAuthorityStore;
+  ocspSigners: OcspSignerStore;
   signingIdentities: SigningIdentityStore;
   documents: DocumentStore;
   audit: AuditStore;
@@ -170,6 +172,8 @@ export interface CoreDeps {
     developmentPki: boolean;
   };
   keys: SigningKeys;
+  /** OCSP answers and CRLs of the portal's CAs. */
+  revocation: RevocationSigner;
   pdf: PdfTools;
   /** Document files, encrypted per institution. */
   blobs: BlobStore;

@@ -37,6 +37,8 @@ import { nodeInflate } from "../adapters/pdf/node-inflate.ts";
 import { nodePdfTools } from "../adapters/pdf/node-pdf-tools.ts";
 import { nodeVerifierCrypto } from "../adapters/pdf/node-verifier-crypto.ts";
 import { type Pkcs11SigningKeys, pkcs11SigningKeys } from "../adapters/pkcs11/pkcs11-signing-keys.ts";
+import { revocationUrls as revocationUrlsOf } from "../adapters/pki/pki-paths.ts";
+import { sealedRevocationSigner } from "../adapters/pki/sealed-revocation-signer.ts";
 import { sealedSigningKeys } from "../adapters/pki/sealed-signing-keys.ts";
 import { nodeTotpAuthenticator } from "../adapters/totp/node-totp-authenticator.ts";
 import type { Config } from "../config/config.ts";
@@ -136,9 +138,10 @@ export async function buildRuntime(
   };
 
   const crlUrl = `${config.publicUrl}${CRL_PATH}`;
+  const revocationUrls = (issuerKeyId: string) => revocationUrlsOf(config.publicUrl, issuerKeyId);
   const hsm: Pkcs11SigningKeys | null =
     config.signingKeys.provider === "pkcs11"
-      ? pkcs11SigningKeys(masterKey, { crlUrl, token: config.signingKeys })
+      ? pkcs11SigningKeys(masterKey, { crlUrl, revocationUrls, token: config.signingKeys })
       : null;
 
   const deps: AppDeps = {
@@ -156,7 +159,8 @@ export async function buildRuntime(
         sessionTtlHours: config.sessionTtlHours,
         developmentPki: config.env !== "production",
       },
-      keys: hsm ?? sealedSigningKeys(masterKey, { crlUrl }),
+      keys: hsm ?? sealedSigningKeys(masterKey, { crlUrl, revocationUrls }),
+      revocation: sealedRevocationSigner(masterKey),
       pdf: nodePdfTools,
       zip: yauzlZipReader,
       secretBox: sealedSecretBox(masterKey),

@@ -17,6 +17,7 @@ import { learnerInvitationStore } from "./learner-invitation-store.ts";
 import { learnerStore } from "./learner-store.ts";
 import { linkedAccountStore } from "./linked-account-store.ts";
 import { membershipStore } from "./membership-store.ts";
+import { ocspSignerStore } from "./ocsp-signer-store.ts";
 import { oneTimeTokenStore } from "./one-time-token-store.ts";
 import type { Db } from "./open-database.ts";
 import { organizationInboxStore } from "./organization-inbox-store.ts";
@@ -47,6 +48,7 @@ export function createStores(db: Db): Stores {
     institutions: institutionStore(db),
     throttle: throttleStore(db),
     authorities: portalAuthorityStore(db),
+    ocspSigners: ocspSignerStore(db),
     signingIdentities: signingIdentityStore(db),
     documents: documentStore(db),
     learners: learnerStore(db),

@@ -1,5 +1,8 @@
 import { asc } from "drizzle-orm";
 import type { PortalAuthorityRecord, PortalAuthorityStore } from "../../core/signing/signing.ports.ts";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import type { PortalAuthorityRecord, PortalAuthorityStore } from "../../core/ports.ts";
+import type { RevocationReason } from "../../core/signing/revocation.ports.ts";
 import type { Db } from "./open-database.ts";
 import { portalAuthorities } from "./schema.ts";
 
@@ -10,6 +13,8 @@ const toRecord = (r: Row): PortalAuthorityRecord => ({
   certificateDer: r.certificate,
   sealedKey: r.sealedKey,
   createdAt: r.createdAt,
+  revokedAt: r.revokedAt,
+  revocationReason: r.revocationReason as RevocationReason | null,
 });
 
 export function portalAuthorityStore(db: Db): PortalAuthorityStore {
@@ -25,6 +30,14 @@ export function portalAuthorityStore(db: Db): PortalAuthorityStore {
         .returning();
       if (!row) throw new Error("insert returned no row");
       return toRecord(row);
+    },
+    async revoke(id, { now, reason }) {
+      const [row] = await db
+        .update(portalAuthorities)
+        .set({ revokedAt: now, revocationReason: reason })
+        .where(and(eq(portalAuthorities.id, id), isNull(portalAuthorities.revokedAt)))
+        .returning();
+      return row ? toRecord(row) : null;
     },
   };
 }

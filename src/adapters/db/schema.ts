@@ -196,8 +196,29 @@ export const portalAuthorities = pgTable(
     /** The private key, sealed under the master key (AES-256-GCM envelope). */
     sealedKey: bytea("sealed_key").notNull(),
     createdAt: tstz("created_at").notNull().defaultNow(),
+    /** Revoked by the CA above it (`sceau pki revoke-ca`): listed in the root's CRL and OCSP answers. */
+    revokedAt: tstz("revoked_at"),
+    /** RFC 5280 CRLReason name (keyCompromise, cACompromise…), null when unspecified. */
+    revocationReason: text("revocation_reason"),
   },
   (t) => [check("portal_authorities_kind_check", sql`${t.kind} in ('root', 'issuing')`)],
+);
+
+/** Delegated OCSP signing certificates (EKU OCSPSigning, ocsp-nocheck), one line per certificate, issued by a portal CA. */
+export const ocspSigners = pgTable(
+  "ocsp_signers",
+  {
+    id: id(),
+    authorityId: uuid("authority_id")
+      .notNull()
+      .references(() => portalAuthorities.id, { onDelete: "cascade" }),
+    certificate: bytea("certificate").notNull(),
+    /** The private key, sealed under the master key (AES-256-GCM envelope). */
+    sealedKey: bytea("sealed_key").notNull(),
+    notAfter: tstz("not_after").notNull(),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("ocsp_signers_authority_idx").on(t.authorityId, t.notAfter)],
 );
 
 /** An institution's signing certificate chain and sealed key. One active (not retired) per institution. */
@@ -217,6 +238,8 @@ export const signingIdentities = pgTable(
     createdAt: tstz("created_at").notNull().defaultNow(),
     retiredAt: tstz("retired_at"),
     revokedAt: tstz("revoked_at"),
+    /** RFC 5280 CRLReason name (keyCompromise, superseded…), null when unspecified. */
+    revocationReason: text("revocation_reason"),
   },
   (t) => [
     uniqueIndex("signing_identities_active_idx").on(t.institutionId).where(sql`${t.retiredAt} is null`),

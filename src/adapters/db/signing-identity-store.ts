@@ -1,5 +1,8 @@
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import type { SigningIdentityRecord, SigningIdentityStore } from "../../core/signing/signing.ports.ts";
+import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import type { SigningIdentityRecord, SigningIdentityStore } from "../../core/ports.ts";
+import type { RevocationReason } from "../../core/signing/revocation.ports.ts";
 import type { KeyAlgorithm } from "../../core/signing/signing.types.ts";
 import type { Db } from "./open-database.ts";
 import { derToPem, pemToDer } from "./pem.ts";
@@ -17,7 +20,11 @@ const toRecord = (r: Row): SigningIdentityRecord => ({
   createdAt: r.createdAt,
   retiredAt: r.retiredAt,
   revokedAt: r.revokedAt,
+  revocationReason: r.revocationReason as RevocationReason | null,
 });
+
+const sameBytes = (a: Uint8Array | undefined, b: Uint8Array) =>
+  a !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
 
 export function signingIdentityStore(db: Db): SigningIdentityStore {
   return {
@@ -62,6 +69,41 @@ export function signingIdentityStore(db: Db): SigningIdentityStore {
       return rows.flatMap((r) =>
         r.revokedAt ? [{ serialNumber: r.serialNumber, revokedAt: r.revokedAt }] : [],
       );
+    },
+    async revokedUnder(issuerDer) {
+      const rows = await db.select().from(signingIdentities).where(isNotNull(signingIdentities.revokedAt));
+      return rows.flatMap((r) => {
+        const record = toRecord(r);
+        return record.revokedAt && sameBytes(record.chainDer[1], issuerDer)
+          ? [
+              {
+                serialNumber: record.serialNumber,
+                revokedAt: record.revokedAt,
+                reason: record.revocationReason,
+              },
+            ]
+          : [];
+      });
+    },
+    async findBySerialNumber(serialNumber) {
+      const wanted = serialNumber.toLowerCase().replace(/^0+(?=.)/, "");
+      const rows = await db
+        .select()
+        .from(signingIdentities)
+        .where(sql`ltrim(lower(${signingIdentities.serialNumber}), '0') = ${wanted}`);
+      return rows.map(toRecord);
+    },
+    async revoke(id, { now, reason }) {
+      const [row] = await db
+        .update(signingIdentities)
+        .set({
+          revokedAt: now,
+          revocationReason: reason,
+          retiredAt: sql`coalesce(${signingIdentities.retiredAt}, ${now.toISOString()}::timestamptz)`,
+        })
+        .where(and(eq(signingIdentities.id, id), isNull(signingIdentities.revokedAt)))
+        .returning();
+      return row ? toRecord(row) : null;
     },
   };
 }

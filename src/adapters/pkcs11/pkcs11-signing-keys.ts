@@ -10,6 +10,7 @@ import type { PdfSigner } from "../../core/signing/signing.types.ts";
 import { createPdfSigner } from "../pdf/pdf-signer.ts";
 import { certifySigningKey } from "../pki/dev-pki.ts";
 import { openAuthority } from "../pki/open-authority.ts";
+import type { RevocationUrls } from "../pki/pki-paths.ts";
 import { sealedSigningKeys } from "../pki/sealed-signing-keys.ts";
 import { certificateRequest } from "./certificate-request.ts";
 import { findKeyPair, generateKeyPair, listKeyPairs } from "./pkcs11-key-pairs.ts";
@@ -31,7 +32,12 @@ export interface Pkcs11SigningKeys extends SigningKeys, HardwareKeys {
  */
 export function pkcs11SigningKeys(
   masterKey: Buffer,
-  options: { crlUrl: string; portalName?: string; token: Pkcs11TokenOptions },
+  options: {
+    crlUrl: string;
+    revocationUrls?: (issuerKeyId: string) => RevocationUrls;
+    portalName?: string;
+    token: Pkcs11TokenOptions;
+  },
 ): Pkcs11SigningKeys {
   const sealed = sealedSigningKeys(masterKey, options);
   const signers = new Map<string, PdfSigner>();
@@ -131,6 +137,7 @@ export function pkcs11SigningKeys(
       const cert = await certifySigningKey(issuing, key.publicKeySpki, {
         ...subject,
         crlUrl: options.crlUrl,
+        ...(options.revocationUrls ? { revocationUrls: options.revocationUrls } : {}),
       });
       return material(key, cert.chainDer);
     },

@@ -1,7 +1,10 @@
 import "reflect-metadata";
 import { randomBytes, webcrypto } from "node:crypto";
 import * as x509 from "@peculiar/x509";
+import type { RevocationReason } from "../../core/signing/revocation.ports.ts";
 import type { KeyAlgorithm } from "../../core/signing/signing.types.ts";
+import { keyIdOf } from "./certificate-facts.ts";
+import type { RevocationUrls } from "./pki-paths.ts";
 
 const crypto = webcrypto as unknown as Crypto;
 
@@ -40,8 +43,10 @@ export interface DevelopmentPkiOptions {
   keyAlgorithm?: KeyAlgorithm;
   /** Issue time (default: now). */
   now?: Date;
-  /** CRL URL written in the issuing CA certificate (optional). */
+  /** CRL URL written in the issuing CA certificate (optional; `revocationUrls` takes its place). */
   crlUrl?: string;
+  /** The AIA (OCSP, CA issuers) and CDP URLs of a certificate issued by the CA with this key id. */
+  revocationUrls?: (issuerKeyId: string) => RevocationUrls;
 }
 
 /** Options of {@link issueSigningCertificate}. */
@@ -50,8 +55,10 @@ export interface SigningCertificateOptions {
   organization: string;
   /** ISO 3166 two-letter code, e.g. "CA". */
   country: string;
-  /** Where the portal serves the issuing CA's CRL. */
+  /** Where the portal serves the issuing CA's CRL (when `revocationUrls` is absent). */
   crlUrl: string;
+  /** The AIA (OCSP, CA issuers) and CDP URLs of a certificate issued by the CA with this key id. */
+  revocationUrls?: (issuerKeyId: string) => RevocationUrls;
   keyAlgorithm: KeyAlgorithm;
   now?: Date;
   /** Validity in days (default 3 years). */
@@ -91,7 +98,16 @@ function name(cn: string, o: string, c: string): x509.JsonName {
   return [{ C: [c] }, { O: [o] }, { CN: [cn] }];
 }
 
-async function importCaKey(
+/** The AIA and CDP extensions pointing to the issuer's revocation services. */
+export function revocationExtensions(urls: RevocationUrls): x509.Extension[] {
+  return [
+    new x509.AuthorityInfoAccessExtension({ ocsp: [urls.ocsp], caIssuers: [urls.caIssuers] }),
+    new x509.CRLDistributionPointsExtension([urls.crl]),
+  ];
+}
+
+/** The CA's private key, imported for signing, and the signature algorithm to use with it. */
+export async function importCaKey(
   ca: CertificateAuthority,
 ): Promise<{ key: CryptoKey; alg: Algorithm | EcdsaParams }> {
   const cert = new x509.X509Certificate(new Uint8Array(ca.certificateDer));
@@ -154,7 +170,11 @@ export async function createDevelopmentPki(options: DevelopmentPkiOptions = {}):
     await x509.SubjectKeyIdentifierExtension.create(issuingKeys.publicKey, false, crypto),
     await x509.AuthorityKeyIdentifierExtension.create(rootCert, false, crypto),
   ];
-  if (options.crlUrl) extensions.push(new x509.CRLDistributionPointsExtension([options.crlUrl]));
+  if (options.revocationUrls)
+    extensions.push(
+      ...revocationExtensions(options.revocationUrls(keyIdOf(new Uint8Array(rootCert.rawData)))),
+    );
+  else if (options.crlUrl) extensions.push(new x509.CRLDistributionPointsExtension([options.crlUrl]));
   const issuingCert = await x509.X509CertificateGenerator.create(
     {
       serialNumber: serial(),
@@ -220,7 +240,9 @@ export async function certifySigningKey(
         ),
         await x509.SubjectKeyIdentifierExtension.create(subjectKey, false, crypto),
         await x509.AuthorityKeyIdentifierExtension.create(caCert, false, crypto),
-        new x509.CRLDistributionPointsExtension([options.crlUrl]),
+        ...(options.revocationUrls
+          ? revocationExtensions(options.revocationUrls(keyIdOf(issuingCa.certificateDer)))
+          : [new x509.CRLDistributionPointsExtension([options.crlUrl])]),
       ],
     },
     crypto,
@@ -234,10 +256,21 @@ export async function certifySigningKey(
   };
 }
 
-/** A revoked certificate: its hexadecimal serial number and, optionally, when it was revoked. */
-export type RevokedSerial = string | { serialNumber: string; revokedAt: Date };
+/** A revoked certificate: its hexadecimal serial number and, optionally, when and why it was revoked. */
+export type RevokedSerial =
+  | string
+  | { serialNumber: string; revokedAt: Date; reason?: RevocationReason | null };
 
-/** Creates the issuing CA's CRL (DER), valid 7 days from `now`. */
+const CRL_REASONS: Record<RevocationReason, x509.X509CrlReason> = {
+  unspecified: x509.X509CrlReason.unspecified,
+  keyCompromise: x509.X509CrlReason.keyCompromise,
+  cACompromise: x509.X509CrlReason.cACompromise,
+  affiliationChanged: x509.X509CrlReason.affiliationChanged,
+  superseded: x509.X509CrlReason.superseded,
+  cessationOfOperation: x509.X509CrlReason.cessationOfOperation,
+};
+
+/** Creates a CA's CRL (DER), valid 7 days from `now`. */
 export async function createCrl(
   issuingCa: CertificateAuthority,
   revokedSerials: RevokedSerial[],
@@ -260,7 +293,11 @@ export async function createCrl(
       entries: revokedSerials.map((r) =>
         typeof r === "string"
           ? { serialNumber: r, revocationDate: now }
-          : { serialNumber: r.serialNumber, revocationDate: r.revokedAt },
+          : {
+              serialNumber: r.serialNumber,
+              revocationDate: r.revokedAt,
+              ...(r.reason ? { reason: CRL_REASONS[r.reason] } : {}),
+            },
       ),
     },
     crypto,

@@ -15,6 +15,7 @@ import {
 } from "./dev-pki.ts";
 import { importPkcs12, openPrivateKey, sealPrivateKey } from "./key-envelope.ts";
 import { openAuthority } from "./open-authority.ts";
+import type { RevocationUrls } from "./pki-paths.ts";
 
 const notAfterOf = (der: Uint8Array) => new Date(new X509Certificate(Buffer.from(der)).validTo);
 const serialOf = (der: Uint8Array) => new X509Certificate(Buffer.from(der)).serialNumber.toLowerCase();
@@ -25,7 +26,12 @@ const serialOf = (der: Uint8Array) => new X509Certificate(Buffer.from(der)).seri
  */
 export function sealedSigningKeys(
   masterKey: Buffer,
-  options: { crlUrl: string; portalName?: string },
+  options: {
+    crlUrl: string;
+    portalName?: string;
+    /** AIA (OCSP, CA issuers) and CDP of new certificates, by issuer key id; absent: the CDP `crlUrl` only. */
+    revocationUrls?: (issuerKeyId: string) => RevocationUrls;
+  },
 ): SigningKeys {
   const signers = new Map<string, PdfSigner>();
 
@@ -37,6 +43,7 @@ export function sealedSigningKeys(
       const pki = await createDevelopmentPki({
         portalName: options.portalName ?? "Sceau",
         crlUrl: options.crlUrl,
+        ...(options.revocationUrls ? { revocationUrls: options.revocationUrls } : {}),
       });
       const material = (ca: CertificateAuthority): NewIdentityMaterial => ({
         chainDer: ca.chainDer,
@@ -54,6 +61,7 @@ export function sealedSigningKeys(
       const m = await issueSigningCertificate(issuing, {
         ...subject,
         crlUrl: options.crlUrl,
+        ...(options.revocationUrls ? { revocationUrls: options.revocationUrls } : {}),
         keyAlgorithm: algorithm,
       });
       return {

@@ -13,6 +13,8 @@ export const AUDIT_ACTIONS = [
   "user.enabled",
   "signing_identity.issued",
   "signing_identity.imported",
+  "signing_identity.revoked",
+  "portal_authority.revoked",
   "document.signed",
   "document.revoked",
   "document.replaced",

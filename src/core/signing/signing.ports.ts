@@ -1,3 +1,4 @@
+import type { RevocationReason, RevokedEntry } from "./revocation.ports.ts";
 import type { KeyAlgorithm, PdfSigner } from "./signing.types.ts";
 
 export interface PortalAuthorityRecord {
@@ -7,6 +8,9 @@ export interface PortalAuthorityRecord {
   /** The private key sealed under the master key; only the SigningKeys adapter opens it. */
   sealedKey: Uint8Array;
   createdAt: Date;
+  /** Revoked by the CA above it (a root is never revoked: it is removed from the trust anchors). */
+  revokedAt: Date | null;
+  revocationReason: RevocationReason | null;
 }
 
 export interface SigningIdentityRecord {
@@ -21,11 +25,19 @@ export interface SigningIdentityRecord {
   createdAt: Date;
   retiredAt: Date | null;
   revokedAt: Date | null;
+  revocationReason: RevocationReason | null;
 }
 
 export interface PortalAuthorityStore {
   list(): Promise<PortalAuthorityRecord[]>;
-  add(input: Omit<PortalAuthorityRecord, "id" | "createdAt">): Promise<PortalAuthorityRecord>;
+  add(
+    input: Omit<PortalAuthorityRecord, "id" | "createdAt" | "revokedAt" | "revocationReason">,
+  ): Promise<PortalAuthorityRecord>;
+  /** Marks the CA revoked; null when absent or already revoked. */
+  revoke(
+    id: string,
+    input: { now: Date; reason: RevocationReason | null },
+  ): Promise<PortalAuthorityRecord | null>;
 }
 
 export interface SigningIdentityStore {
@@ -33,11 +45,20 @@ export interface SigningIdentityStore {
   findById(id: string): Promise<SigningIdentityRecord | null>;
   /** Retires the institution's active identity, if any, and adds this one as active. Run inside a transaction. */
   replace(
-    input: Omit<SigningIdentityRecord, "id" | "createdAt" | "retiredAt" | "revokedAt">,
+    input: Omit<SigningIdentityRecord, "id" | "createdAt" | "retiredAt" | "revokedAt" | "revocationReason">,
     now: Date,
   ): Promise<SigningIdentityRecord>;
   /** Serial numbers and dates of revoked identities issued by the portal (for its CRL). */
   revoked(): Promise<{ serialNumber: string; revokedAt: Date }[]>;
+  /** Revoked identities whose certificate this CA issued (the second certificate of their chain is `issuerDer`). */
+  revokedUnder(issuerDer: Uint8Array): Promise<RevokedEntry[]>;
+  /** Identities with this serial number (lowercase hex, leading zeros ignored), any institution. */
+  findBySerialNumber(serialNumber: string): Promise<SigningIdentityRecord[]>;
+  /** Revokes the identity (and retires it if active); null when absent or already revoked. */
+  revoke(
+    id: string,
+    input: { now: Date; reason: RevocationReason | null },
+  ): Promise<SigningIdentityRecord | null>;
 }
 
 /** Material for a new signing identity, with its private key already sealed. */

@@ -1,0 +1,19 @@
+/** Where the portal's revocation services answer (routes in server/routes/verification/pki-routes.ts). */
+export const OCSP_PATH = "/pki/ocsp";
+/** The CRL of the portal CA with this key id (SHA-1 of its public key, hex). */
+export const caCrlPath = (keyId: string) => `/pki/ca/${keyId}.crl`;
+/** The certificate (DER) of the portal CA with this key id: the target of id-ad-caIssuers. */
+export const caCertificatePath = (keyId: string) => `/pki/ca/${keyId}.crt`;
+
+/** The URLs written into a certificate the CA with this key id issues (AIA and CDP). */
+export interface RevocationUrls {
+  ocsp: string;
+  caIssuers: string;
+  crl: string;
+}
+
+export const revocationUrls = (publicUrl: string, issuerKeyId: string): RevocationUrls => ({
+  ocsp: `${publicUrl}${OCSP_PATH}`,
+  caIssuers: `${publicUrl}${caCertificatePath(issuerKeyId)}`,
+  crl: `${publicUrl}${caCrlPath(issuerKeyId)}`,
+});

@@ -1,0 +1,11 @@
+import type { CoreDeps, PortalAuthorityRecord } from "../ports.ts";
+
+/** A portal CA (root or issuing, current or older) by its key id (SHA-1 of its public key, hex), or null. */
+export async function findPortalAuthority(
+  deps: Pick<CoreDeps, "stores" | "revocation">,
+  keyId: string,
+): Promise<PortalAuthorityRecord | null> {
+  const wanted = keyId.toLowerCase();
+  const all = await deps.stores.authorities.list();
+  return all.find((a) => deps.revocation.describe(a.certificateDer).keyId === wanted) ?? null;
+}
