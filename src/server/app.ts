@@ -52,6 +52,7 @@ import { samlRoutes } from "./routes/sign-on/saml-routes.ts";
 import { signOnSettingsRoutes } from "./routes/sign-on/sign-on-settings-routes.ts";
 import { systemRoutes } from "./routes/system/system-routes.ts";
 import { userRoutes } from "./routes/users/user-routes.ts";
+import { pkiRoutes } from "./routes/verification/pki-routes.ts";
 import { verificationRoutes } from "./routes/verification/verification-routes.ts";
 import { walletRoutes } from "./routes/wallet/wallet-routes.ts";
 import { serveWeb } from "./serve-web.ts";
@@ -207,6 +208,7 @@ export async function buildApp(
   await app.register(userRoutes, ctx);
   await app.register(outboxRoutes, ctx);
   await app.register(verificationRoutes, ctx);
+  await app.register(pkiRoutes, ctx);
   await app.register(auditRoutes, ctx);
   await app.register(apiKeyRoutes, ctx);
   await app.register(dashboardRoutes, ctx);

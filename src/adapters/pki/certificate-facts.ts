@@ -23,7 +23,7 @@ export function certificateParts(der: Uint8Array): {
   const [serial, , issuer, , subject, spki] = tbs.slice(o);
   if (!serial || !issuer || !subject || !spki) throw new Error("not a certificate");
   const bits = derChildren(der, spki)[1];
-  if (!bits || bits.tag !== 0x03) throw new Error("no subject public key");
+  if (bits?.tag !== 0x03) throw new Error("no subject public key");
   return {
     serial: der.subarray(serial.contentStart, serial.end),
     subjectDer: der.subarray(subject.start, subject.end),

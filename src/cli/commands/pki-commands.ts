@@ -11,6 +11,7 @@ import { portalTrustAnchors } from "../../core/verification/verify-document.ts";
 import { openRuntime } from "../open-runtime.ts";
 import { usageError } from "../read-inputs.ts";
 import { pkiHsmCommands } from "./pki-hsm-commands.ts";
+import { pkiRevokeCommands } from "./pki-revoke-commands.ts";
 
 const ALGORITHMS: KeyAlgorithm[] = ["RSA-2048", "RSA-3072", "ECDSA-P256"];
 
@@ -18,6 +19,7 @@ export function pkiCommands(program: Command) {
   const pki = program
     .command("pki")
     .description("certificates: trust anchors, institutions' signing identities");
+  pkiRevokeCommands(pki);
 
   pki
     .command("export-roots")

@@ -16,7 +16,7 @@ export async function revokePortalAuthority(
   who: AuditWho = BY_CLI,
 ): Promise<PortalAuthorityRecord> {
   const ca = await findPortalAuthority(deps, input.keyId);
-  if (!ca || ca.kind !== "issuing" || ca.revokedAt) throw new DomainError("not_found");
+  if (ca?.kind !== "issuing" || ca.revokedAt) throw new DomainError("not_found");
   return deps.transact(async (stores) => {
     const revoked = await stores.authorities.revoke(ca.id, { now: deps.clock.now(), reason: input.reason });
     if (!revoked) throw new DomainError("not_found");

@@ -4,9 +4,7 @@ import { z } from "zod";
 import { derToPem } from "../../../adapters/db/pem.ts";
 import { getDocumentVerification } from "../../../core/documents/get-document-verification.ts";
 import { DomainError } from "../../../core/errors.ts";
-import { findPortalPki } from "../../../core/signing/ensure-portal-pki.ts";
 import { portalTrustAnchors, verifyDocument } from "../../../core/verification/verify-document.ts";
-import { CRL_PATH } from "../../deps.ts";
 import { PUBLIC } from "../../http/auth.ts";
 import { errors } from "../../presenters/schemas.ts";
 import { DocumentVerificationOut, VerificationReportOut } from "../../presenters/verification-schemas.ts";
@@ -81,21 +79,6 @@ export async function verificationRoutes(app: FastifyInstance, { config, deps }:
       },
     },
     async (req) => ({ document: await getDocumentVerification(deps.core, req.params.id) }),
-  );
-
-  app.get(
-    CRL_PATH,
-    { schema: { tags, summary: "The issuing CA's certificate revocation list (DER)" } },
-    async (_req, reply) => {
-      const pki = await findPortalPki(deps.core);
-      if (!pki) throw new DomainError("not_found");
-      const revoked = await deps.core.stores.signingIdentities.revoked();
-      const crl = await deps.core.keys.crl(pki.issuing, revoked, deps.core.clock.now());
-      return reply
-        .type("application/pkix-crl")
-        .header("cache-control", "public, max-age=3600")
-        .send(Buffer.from(crl));
-    },
   );
 
   app.get(
