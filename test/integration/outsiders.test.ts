@@ -28,6 +28,12 @@ const PUBLIC = new Set([
   "POST /api/v1/verify",
   "GET /api/v1/documents/{id}/verification",
   "GET /pki/issuing-ca.crl",
+  "GET /pki/issuing-ca.crt",
+  "GET /pki/root-ca.crl",
+  "GET /pki/root-ca.crt",
+  "GET /pki/ca/{file}",
+  "POST /pki/ocsp",
+  "GET /pki/ocsp/{*}",
   "GET /pki/roots.pem",
 ]);
 
