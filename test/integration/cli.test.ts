@@ -56,10 +56,14 @@ describe("the sceau command line (embedded database)", () => {
     expect(exported.code, exported.err).toBe(0);
     const rootsPem = readFileSync(join(dir, "roots.pem"), "utf8");
     const pdf = new Uint8Array(readFileSync(join(dir, "one.pdf")));
+    // The certificate names the portal's OCSP responder (AIA) and no server answers here: NSS
+    // counts an unreachable responder against the certificate ("Unknown issue"), so only the
+    // signature is checked here; test/integration/revocation-services.test.ts shows pdfsig
+    // "Certificate is Trusted." with the responder up, and "Revoked" after revocation.
     const poppler = pdfsig(pdf, nssDbTrusting(rootsPem));
     expect(poppler).toContain("Signature is Valid.");
     expect(poppler).toContain("Total document signed");
-    expect(poppler).toContain("Certificate is Trusted.");
+    expect(poppler).toMatch(/Certificate Validation: (Certificate is Trusted\.|Unknown issue)/);
     expect(opensslCmsVerify(pdf, rootsPem).ok).toBe(true);
     const offline = run("verify", "--trust", "roots.pem", "one.pdf", "--json");
     expect(offline.code, offline.err).toBe(0);

@@ -11,8 +11,10 @@ import { ensurePortalPki, type PortalPki } from "../../src/core/signing/ensure-p
 import { issueSigningIdentity } from "../../src/core/signing/issue-signing-identity.ts";
 import { revokePortalAuthority } from "../../src/core/signing/revoke-portal-authority.ts";
 import { revokeSigningIdentity } from "../../src/core/signing/revoke-signing-identity.ts";
+import { signDocument } from "../../src/core/signing/sign-document.ts";
 import { makeInstitution } from "../support/factories.ts";
-import { tempDir } from "../support/pki/pdf-tools.ts";
+import { nssDbTrusting, tempDir } from "../support/pki/pdf-tools.ts";
+import { samplePdf } from "../support/sample-pdf.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 import { BACKENDS } from "../support/test-database.ts";
 
@@ -34,6 +36,17 @@ const openssl = (cwd: string, ...args: string[]) =>
   new Promise<{ out: string }>((resolve) => {
     execFile("openssl", args, { cwd, encoding: "utf8", timeout: 20_000 }, (_err, stdout, stderr) =>
       resolve({ out: `${stdout}${stderr}` }),
+    );
+  });
+
+/** pdfsig (NSS, online OCSP from the certificate's AIA), run without blocking the server this process runs. */
+const pdfsigLive = (file: string, nssDir: string) =>
+  new Promise<string>((resolve) => {
+    execFile(
+      "pdfsig",
+      ["-nssdir", `sql:${nssDir}`, file],
+      { encoding: "utf8", timeout: 30_000 },
+      (_e, out, err) => resolve(`${out}${err}`),
     );
   });
 
@@ -60,6 +73,8 @@ describe.each(BACKENDS)("revocation services of the portal CAs on %s", (backend)
     writeFileSync(join(dir, "issuing.pem"), certificatesToPem([issuing]));
     writeFileSync(join(dir, "root.pem"), certificatesToPem([root]));
     writeFileSync(join(dir, "chain.pem"), certificatesToPem([issuing, root]));
+    const signed = await signDocument(t.core, { institution: inst, pdf: await samplePdf(), title: "OCSP" });
+    writeFileSync(join(dir, "signed.pdf"), signed.bytes);
   });
   afterAll(async () => {
     await t?.close();
@@ -182,6 +197,13 @@ describe.each(BACKENDS)("revocation services of the portal CAs on %s", (backend)
       expect(await t.core.stores.ocspSigners.newest(ca.id)).toMatchObject({ authorityId: ca.id });
   });
 
+  it("lets pdfsig (NSS) check the signing certificate online through the responder", async () => {
+    const nss = nssDbTrusting(certificatesToPem([pki.root.certificateDer]));
+    const out = await pdfsigLive(join(dir, "signed.pdf"), nss);
+    expect(out).toContain("Signature is Valid.");
+    expect(out).toContain("Certificate is Trusted.");
+  });
+
   it("answers the GET form (base64 request in the path) like the POST", async () => {
     const req = ocspRequest(
       identity.chainDer[0] as Uint8Array,
@@ -270,6 +292,8 @@ describe.each(BACKENDS)("revocation services of the portal CAs on %s", (backend)
     expect(leaf.out).toContain("leaf.pem: revoked");
     expect(leaf.out).toContain("Reason: keyCompromise");
     expect(leaf.out).toContain("Revocation Time:");
+    const nss = nssDbTrusting(certificatesToPem([pki.root.certificateDer]));
+    expect(await pdfsigLive(join(dir, "signed.pdf"), nss)).toContain("Certificate has been Revoked.");
     await saveCrls();
     const crlText = await openssl(dir, "crl", "-in", "issuing.crl", "-inform", "DER", "-noout", "-text");
     expect(crlText.out.toLowerCase()).toContain(
