@@ -1,8 +1,6 @@
-import { asc } from "drizzle-orm";
-import type { PortalAuthorityRecord, PortalAuthorityStore } from "../../core/signing/signing.ports.ts";
 import { and, asc, eq, isNull } from "drizzle-orm";
-import type { PortalAuthorityRecord, PortalAuthorityStore } from "../../core/ports.ts";
-import type { RevocationReason } from "../../core/signing/revocation.ports.ts";
+import type { RevocationReason } from "../../core/signing/revocation.types.ts";
+import type { PortalAuthorityRecord, PortalAuthorityStore } from "../../core/signing/signing.ports.ts";
 import type { Db } from "./open-database.ts";
 import { portalAuthorities } from "./schema.ts";
 

@@ -1,8 +1,6 @@
-import { and, eq, isNotNull, isNull } from "drizzle-orm";
-import type { SigningIdentityRecord, SigningIdentityStore } from "../../core/signing/signing.ports.ts";
 import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
-import type { SigningIdentityRecord, SigningIdentityStore } from "../../core/ports.ts";
-import type { RevocationReason } from "../../core/signing/revocation.ports.ts";
+import type { RevocationReason } from "../../core/signing/revocation.types.ts";
+import type { SigningIdentityRecord, SigningIdentityStore } from "../../core/signing/signing.ports.ts";
 import type { KeyAlgorithm } from "../../core/signing/signing.types.ts";
 import type { Db } from "./open-database.ts";
 import { derToPem, pemToDer } from "./pem.ts";

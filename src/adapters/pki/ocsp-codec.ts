@@ -5,9 +5,9 @@ import type {
   OcspCertStatus,
   OcspErrorStatus,
   OcspRequestInfo,
-  RevocationReason,
 } from "../../core/signing/revocation.ports.ts";
-import { REVOCATION_REASONS } from "../../core/signing/revocation.ports.ts";
+import type { RevocationReason } from "../../core/signing/revocation.types.ts";
+import { REVOCATION_REASONS } from "../../core/signing/revocation.types.ts";
 import { normalSerial } from "./certificate-facts.ts";
 
 /** id-pkix-ocsp-basic, id-pkix-ocsp-nonce (RFC 6960 §4.2.1, §4.4.1). */

@@ -1,11 +1,11 @@
 import { createHash, createPrivateKey, sign } from "node:crypto";
-import type { PortalAuthorityRecord } from "../../core/ports.ts";
 import { oid, tlv } from "../../core/signing/der.ts";
 import type {
   CertificateFacts,
   OcspSignerRecord,
   RevocationSigner,
 } from "../../core/signing/revocation.ports.ts";
+import type { PortalAuthorityRecord } from "../../core/signing/signing.ports.ts";
 import { certificateFacts, certificateParts } from "./certificate-facts.ts";
 import { type CertificateAuthority, createCrl } from "./dev-pki.ts";
 import { openPrivateKey, sealPrivateKey } from "./key-envelope.ts";

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { ERROR_MESSAGES } from "../../core/error-messages.ts";
 import { isDomainError } from "../../core/errors.ts";
 import { findPortalPki } from "../../core/signing/ensure-portal-pki.ts";
-import { REVOCATION_REASONS, type RevocationReason } from "../../core/signing/revocation.ports.ts";
+import { REVOCATION_REASONS, type RevocationReason } from "../../core/signing/revocation.types.ts";
 import { revokePortalAuthority } from "../../core/signing/revoke-portal-authority.ts";
 import { revokeSigningIdentity } from "../../core/signing/revoke-signing-identity.ts";
 import { openRuntime } from "../open-runtime.ts";

@@ -1,7 +1,8 @@
-import type { CoreDeps, PortalAuthorityRecord } from "../ports.ts";
+import type { CoreDeps } from "../ports.ts";
 import { certificateStatus } from "./certificate-status.ts";
 import { ensureOcspSigner } from "./ensure-ocsp-signer.ts";
 import type { OcspCertId, OcspCertStatus } from "./revocation.ports.ts";
+import type { PortalAuthorityRecord } from "./signing.ports.ts";
 
 /** CertIDs answered in one request at most; more is malformedRequest. */
 export const OCSP_MAX_CERT_IDS = 20;

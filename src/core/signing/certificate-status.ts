@@ -1,5 +1,6 @@
-import type { CoreDeps, PortalAuthorityRecord } from "../ports.ts";
+import type { CoreDeps } from "../ports.ts";
 import type { OcspCertStatus } from "./revocation.ports.ts";
+import type { PortalAuthorityRecord } from "./signing.ports.ts";
 
 const sameBytes = (a: Uint8Array | undefined, b: Uint8Array) =>
   a !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);

@@ -1,5 +1,6 @@
-import type { CoreDeps, PortalAuthorityRecord } from "../ports.ts";
+import type { CoreDeps } from "../ports.ts";
 import type { OcspSignerRecord } from "./revocation.ports.ts";
+import type { PortalAuthorityRecord } from "./signing.ports.ts";
 
 /** A delegated OCSP signing certificate is replaced when it has less than this left to live. */
 export const OCSP_SIGNER_RENEWAL_MS = 7 * 86_400_000;

@@ -1,4 +1,5 @@
-import type { CoreDeps, PortalAuthorityRecord } from "../ports.ts";
+import type { CoreDeps } from "../ports.ts";
+import type { PortalAuthorityRecord } from "./signing.ports.ts";
 
 /** A portal CA (root or issuing, current or older) by its key id (SHA-1 of its public key, hex), or null. */
 export async function findPortalAuthority(

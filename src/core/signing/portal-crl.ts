@@ -1,5 +1,6 @@
-import type { CoreDeps, PortalAuthorityRecord } from "../ports.ts";
-import type { RevokedEntry } from "./revocation.ports.ts";
+import type { CoreDeps } from "../ports.ts";
+import type { RevokedEntry } from "./revocation.types.ts";
+import type { PortalAuthorityRecord } from "./signing.ports.ts";
 
 /**
  * The CA's CRL (DER): a root lists the issuing CAs it revoked, an issuing CA the institutions'

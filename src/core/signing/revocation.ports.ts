@@ -1,23 +1,5 @@
-import type { PortalAuthorityRecord } from "../ports.ts";
-
-/** RFC 5280 CRLReason names the portal records (certificateHold and the attribute-authority ones are not used). */
-export const REVOCATION_REASONS = [
-  "unspecified",
-  "keyCompromise",
-  "cACompromise",
-  "affiliationChanged",
-  "superseded",
-  "cessationOfOperation",
-] as const;
-export type RevocationReason = (typeof REVOCATION_REASONS)[number];
-
-/** One line of a CRL. */
-export interface RevokedEntry {
-  /** Lowercase hexadecimal. */
-  serialNumber: string;
-  revokedAt: Date;
-  reason: RevocationReason | null;
-}
+import type { RevocationReason, RevokedEntry } from "./revocation.types.ts";
+import type { PortalAuthorityRecord } from "./signing.ports.ts";
 
 /** A delegated OCSP signing certificate issued by a portal CA, its key sealed like the CA's. */
 export interface OcspSignerRecord {

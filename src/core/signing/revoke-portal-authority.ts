@@ -1,8 +1,9 @@
 import { type AuditWho, BY_CLI, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
-import type { CoreDeps, PortalAuthorityRecord } from "../ports.ts";
+import type { CoreDeps } from "../ports.ts";
 import { findPortalAuthority } from "./find-portal-authority.ts";
-import type { RevocationReason } from "./revocation.ports.ts";
+import type { RevocationReason } from "./revocation.types.ts";
+import type { PortalAuthorityRecord } from "./signing.ports.ts";
 
 /**
  * Revokes a portal issuing CA (by key id): the root's CRL and OCSP answers list it, and every

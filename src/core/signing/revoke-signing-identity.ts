@@ -1,8 +1,9 @@
 import { type AuditWho, BY_CLI, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
 import type { Institution } from "../institutions/institutions.types.ts";
-import type { CoreDeps, SigningIdentityRecord } from "../ports.ts";
-import type { RevocationReason } from "./revocation.ports.ts";
+import type { CoreDeps } from "../ports.ts";
+import type { RevocationReason } from "./revocation.types.ts";
+import type { SigningIdentityRecord } from "./signing.ports.ts";
 
 /**
  * Revokes one of the institution's signing identities: the active one, or the one with this serial

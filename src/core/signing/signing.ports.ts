@@ -1,4 +1,4 @@
-import type { RevocationReason, RevokedEntry } from "./revocation.ports.ts";
+import type { RevocationReason, RevokedEntry } from "./revocation.types.ts";
 import type { KeyAlgorithm, PdfSigner } from "./signing.types.ts";
 
 export interface PortalAuthorityRecord {
