@@ -2,10 +2,11 @@ import { Command, CommanderError } from "commander";
 import { migrateDatabase } from "../adapters/db/migrate-database.ts";
 import { openDatabase } from "../adapters/db/open-database.ts";
 import { pendingMigrations } from "../adapters/db/pending-migrations.ts";
+import { databaseTarget, VERSION } from "../composition/deps.ts";
+import { printSeedResult } from "../composition/print-seed-result.ts";
 import { ConfigError, loadConfig } from "../config/config.ts";
 import { requestPasswordReset } from "../core/accounts/request-password-reset.ts";
 import { seedDemo } from "../core/demo/seed-demo.ts";
-import { databaseTarget, VERSION } from "../server/deps.ts";
 import { auditCommands } from "./commands/audit-commands.ts";
 import { issueCommand } from "./commands/issue-command.ts";
 import { pkiCommands } from "./commands/pki-commands.ts";
@@ -13,7 +14,6 @@ import { signCommand } from "./commands/sign-command.ts";
 import { verifyCommand } from "./commands/verify-command.ts";
 import { workerCommand } from "./commands/worker-command.ts";
 import { EXIT_USAGE, openRuntime } from "./open-runtime.ts";
-import { printSeedResult } from "./print-seed-result.ts";
 
 const program = new Command()
   .name("sceau")

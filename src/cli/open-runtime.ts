@@ -1,6 +1,6 @@
+import { buildRuntime, type Runtime } from "../composition/deps.ts";
+import { createLogger } from "../composition/logger.ts";
 import { type Config, ConfigError, loadConfig } from "../config/config.ts";
-import { buildRuntime, type Runtime } from "../server/deps.ts";
-import { createLogger } from "../server/logger.ts";
 
 /** Exit codes: 0 done, 1 failed, 2 usage or configuration problem. */
 export const EXIT_USAGE = 2;

@@ -1,10 +1,7 @@
 import cluster, { type Worker } from "node:cluster";
 import type { Logger } from "pino";
-import { migrateDatabase } from "../adapters/db/migrate-database.ts";
-import { openDatabase } from "../adapters/db/open-database.ts";
-import { loadMasterKey } from "../adapters/keys/load-master-key.ts";
+import { prepareForWorkers } from "../composition/prepare-for-workers.ts";
 import type { Config } from "../config/config.ts";
-import { databaseTarget } from "./deps.ts";
 
 /** A worker that dies sooner than this after starting is not replaced at once (a crash loop). */
 const QUICK_DEATH_MS = 5_000;
@@ -18,16 +15,7 @@ const RESPAWN_DELAY_MS = { quick: 5_000, normal: 500 };
  * Resolves once every worker listens.
  */
 export async function runClusterPrimary(config: Config, logger: Logger): Promise<void> {
-  if (config.env !== "production") {
-    loadMasterKey(config.masterKey, config.dataDir, true);
-    const target = databaseTarget(config);
-    const database = await openDatabase(target, { poolSize: 1 });
-    try {
-      await migrateDatabase(database, target);
-    } finally {
-      await database.close();
-    }
-  }
+  await prepareForWorkers(config);
 
   let stopping = false;
   const startedAt = new Map<Worker, number>();

@@ -1,11 +1,11 @@
 import cluster from "node:cluster";
 import { join } from "node:path";
-import { seedDemoIfEmpty } from "../cli/seed-demo-if-empty.ts";
+import { buildRuntime } from "../composition/deps.ts";
+import { createLogger } from "../composition/logger.ts";
+import { seedDemoIfEmpty } from "../composition/seed-demo-if-empty.ts";
 import { type Config, ConfigError, loadConfig } from "../config/config.ts";
 import { buildApp } from "./app.ts";
 import { runClusterPrimary } from "./cluster-primary.ts";
-import { buildRuntime } from "./deps.ts";
-import { createLogger } from "./logger.ts";
 
 /**
  * Loads the config, wires the dependencies, listens; on SIGINT/SIGTERM finishes in-flight requests

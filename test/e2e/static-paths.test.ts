@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { WEB_ROOT } from "../../src/server/deps.ts";
+import { WEB_ROOT } from "../../src/composition/deps.ts";
 import { startE2eServer } from "../support/e2e-server.ts";
 
 async function filesUnder(dir: string): Promise<string[]> {

@@ -2,11 +2,11 @@ import { mkdtemp, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { buildRuntime, WEB_ROOT } from "../../src/composition/deps.ts";
+import { createLogger } from "../../src/composition/logger.ts";
 import { loadConfig } from "../../src/config/config.ts";
 import type { CoreDeps } from "../../src/core/ports.ts";
 import { buildApp } from "../../src/server/app.ts";
-import { buildRuntime, WEB_ROOT } from "../../src/server/deps.ts";
-import { createLogger } from "../../src/server/logger.ts";
 import { startSmtpSink } from "./smtp-sink.ts";
 import { type Backend, createTestDatabase } from "./test-database.ts";
 

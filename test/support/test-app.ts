@@ -3,12 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { type Outbox, outboxMailer } from "../../src/adapters/mail/outbox-mailer.ts";
+import { buildRuntime, type Runtime } from "../../src/composition/deps.ts";
+import { createLogger } from "../../src/composition/logger.ts";
 import { type Config, loadConfig } from "../../src/config/config.ts";
 import type { OutboxMessage } from "../../src/core/mail/mail.types.ts";
 import type { Clock, CoreDeps, Mailer } from "../../src/core/ports.ts";
 import { buildApp } from "../../src/server/app.ts";
-import { buildRuntime, type Runtime } from "../../src/server/deps.ts";
-import { createLogger } from "../../src/server/logger.ts";
 import { type Backend, createTestDatabase } from "./test-database.ts";
 
 /** A clock tests can move forward. */

@@ -1,20 +1,10 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { DomainError } from "../../core/errors.ts";
-import type { PaymentGateway } from "../../core/payments/payments.ports.ts";
+import {
+  type DevelopmentPaymentGateway,
+  TEST_CHECKOUT_PATH,
+} from "../../core/payments/development-gateway.ts";
 import type { GatewayEvent } from "../../core/payments/payments.types.ts";
-
-/** Where the portal serves the development gateway's test checkout page. */
-export const TEST_CHECKOUT_PATH = "/payments/test-checkout";
-
-/** The development gateway also signs the events its test page posts. */
-export interface DevelopmentPaymentGateway extends PaymentGateway {
-  readonly name: "development";
-  /** A signed event body (JSON) and its signature for a Pay or Cancel button. */
-  signEvent(type: "paid" | "expired", sessionId: string): { body: string; signature: string };
-}
-
-export const isDevelopmentGateway = (g: PaymentGateway | null): g is DevelopmentPaymentGateway =>
-  g?.name === "development" && "signEvent" in g;
 
 /**
  * No money moves: the checkout is a clearly labelled test page of the portal whose Pay and Cancel

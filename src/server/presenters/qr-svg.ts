@@ -1,11 +1,10 @@
-import { qrMatrix } from "../../adapters/pdf/qr-matrix.ts";
+import type { QrMatrix } from "../../core/signing/signing.types.ts";
 
 /** Modules of blank margin readers need around a QR code. */
 const QUIET_ZONE = 4;
 
-/** The QR code of `text` as a small standalone SVG (one path, dark modules on white). */
-export function qrSvg(text: string): string {
-  const { size, modules } = qrMatrix(text);
+/** A QR code (`AppDeps.qrMatrix`) as a small standalone SVG (one path, dark modules on white). */
+export function qrSvg({ size, modules }: QrMatrix): string {
   const full = size + QUIET_ZONE * 2;
   let path = "";
   for (let y = 0; y < size; y++)

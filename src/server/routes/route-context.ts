@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { AppDeps } from "../../composition/app-deps.ts";
 import type { Config } from "../../config/config.ts";
-import type { AppDeps } from "../app-deps.ts";
 
 export type ZodApp = ReturnType<FastifyInstance["withTypeProvider"]> & FastifyInstance;
 

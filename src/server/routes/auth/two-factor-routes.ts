@@ -98,7 +98,7 @@ export async function twoFactorRoutes(app: FastifyInstance, { config, deps }: Ro
     },
     async (req) => {
       const enrolment = await startTotpEnrolment(deps.core, requireActor(req));
-      return { ...enrolment, qrSvg: qrSvg(enrolment.otpauthUri) };
+      return { ...enrolment, qrSvg: qrSvg(deps.qrMatrix(enrolment.otpauthUri)) };
     },
   );
 

@@ -1,12 +1,9 @@
 import { randomBytes } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import {
-  isDevelopmentGateway,
-  TEST_CHECKOUT_PATH,
-} from "../../../adapters/payment/development-payment-gateway.ts";
 import { DomainError } from "../../../core/errors.ts";
 import { applyPaymentEvent } from "../../../core/payments/apply-payment-event.ts";
+import { isDevelopmentGateway, TEST_CHECKOUT_PATH } from "../../../core/payments/development-gateway.ts";
 import { getTestCheckout } from "../../../core/payments/get-test-checkout.ts";
 import { PUBLIC } from "../../http/auth.ts";
 import { errors } from "../../presenters/schemas.ts";

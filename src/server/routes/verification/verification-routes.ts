@@ -1,7 +1,7 @@
 import fastifyMultipart from "@fastify/multipart";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { derToPem } from "../../../adapters/db/pem.ts";
+import { CRL_PATH } from "../../../composition/deps.ts";
 import { getDocumentVerification } from "../../../core/documents/get-document-verification.ts";
 import { DomainError } from "../../../core/errors.ts";
 import { portalTrustAnchors, verifyDocument } from "../../../core/verification/verify-document.ts";
@@ -90,7 +90,7 @@ export async function verificationRoutes(app: FastifyInstance, { config, deps }:
       return reply
         .type("application/x-pem-file")
         .header("cache-control", "public, max-age=3600")
-        .send(derToPem(anchors));
+        .send(deps.derToPem(anchors));
     },
   );
 }

@@ -15,7 +15,7 @@ import { dataKeyStore } from "../adapters/db/data-key-store.ts";
 import { listenShareChanges } from "../adapters/db/listen-share-changes.ts";
 import { migrateDatabase } from "../adapters/db/migrate-database.ts";
 import { type Database, type DatabaseTarget, openDatabase } from "../adapters/db/open-database.ts";
-import { pemToDer } from "../adapters/db/pem.ts";
+import { derToPem, pemToDer } from "../adapters/db/pem.ts";
 import { pendingMigrations } from "../adapters/db/pending-migrations.ts";
 import { shareLookupCache } from "../adapters/db/share-lookup-cache.ts";
 import { shareViewLog } from "../adapters/db/share-view-log.ts";
@@ -39,6 +39,7 @@ import { nodeVerifierCrypto } from "../adapters/pdf/node-verifier-crypto.ts";
 import { type Pkcs11SigningKeys, pkcs11SigningKeys } from "../adapters/pkcs11/pkcs11-signing-keys.ts";
 import { revocationUrls as revocationUrlsOf } from "../adapters/pki/pki-paths.ts";
 import { sealedRevocationSigner } from "../adapters/pki/sealed-revocation-signer.ts";
+import { qrMatrix } from "../adapters/pdf/qr-matrix.ts";
 import { sealedSigningKeys } from "../adapters/pki/sealed-signing-keys.ts";
 import { nodeTotpAuthenticator } from "../adapters/totp/node-totp-authenticator.ts";
 import type { Config } from "../config/config.ts";
@@ -212,6 +213,8 @@ export async function buildRuntime(
           ? WEB_ROOT
           : null,
     version: VERSION,
+    qrMatrix,
+    derToPem,
   };
   let worker: JobWorker | null = null;
   return {

@@ -1,5 +1,6 @@
 import type { Outbox } from "../adapters/mail/outbox-mailer.ts";
 import type { CoreDeps } from "../core/ports.ts";
+import type { QrMatrix } from "../core/signing/signing.types.ts";
 
 /** What buildApp needs besides the config: the use cases' dependencies and a few server-only pieces. */
 export interface AppDeps {
@@ -13,4 +14,8 @@ export interface AppDeps {
   /** Folder of the built web app, or null to serve the API only. */
   webRoot: string | null;
   version: string;
+  /** The QR code of a text (the authenticator app's otpauth URI at two-factor enrolment). */
+  qrMatrix(text: string): QrMatrix;
+  /** DER certificates as one PEM text (the trust anchors a third party downloads). */
+  derToPem(ders: readonly Uint8Array[]): string;
 }
