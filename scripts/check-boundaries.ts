@@ -1,5 +1,5 @@
 // Keeps dependencies pointing inward (docs/architecture.md). Run by `npm run check`; exits 1 on any violation.
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -11,8 +11,38 @@ export interface Violation {
 
 const IMPORT =
   /(?:^|\n)\s*(?:import|export)\s+(type\s+)?(?:[^'"]*?\s+from\s+)?["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
-const CORE_FORBIDDEN_PACKAGES =
-  /^(node:|fastify|@fastify\/|pg$|drizzle-orm|@electric-sql\/|react|nodemailer|pino|@node-rs\/)/;
+
+/**
+ * The only npm packages core may import (an allow-list: anything else, `node:*` included, goes
+ * behind a port). pkijs and asn1js parse the certificates, CMS signatures and timestamps the
+ * verifier checks, which must stay pure and run anywhere.
+ */
+export const CORE_PACKAGES: readonly string[] = ["pkijs", "asn1js"];
+
+/** The folders directly under src/, each a layer. */
+export const LAYERS = ["core", "config", "adapters", "composition", "server", "cli", "web"] as const;
+type Layer = (typeof LAYERS)[number];
+
+/** What each layer may import of ours besides itself (web and core have extra conditions below). */
+const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
+  core: [],
+  config: [],
+  adapters: ["core"],
+  composition: ["core", "adapters", "config"],
+  server: ["core", "config", "composition"],
+  cli: ["core", "adapters", "config", "composition"],
+  web: ["core"],
+};
+
+const RULE: Record<Layer, string> = {
+  core: "core imports nothing of ours outside core",
+  config: "config imports nothing of ours",
+  adapters: "adapters import only core",
+  composition: "composition imports only core, adapters and config",
+  server: "server imports only core, config and composition (never adapters, cli or web)",
+  cli: "cli imports only core, adapters, config and composition (never server or web)",
+  web: "web imports only core *.types.ts, with `import type`",
+};
 
 function listFiles(dir: string): string[] {
   const out: string[] = [];
@@ -24,40 +54,127 @@ function listFiles(dir: string): string[] {
   return out;
 }
 
-/** The layer of a path under src/: core, adapters, server, cli, web or config. */
+/** The layer of a path under src/: its first folder. */
 const layerOf = (srcRelative: string) => srcRelative.split(sep)[0] ?? "";
+const isLayer = (name: string): name is Layer => (LAYERS as readonly string[]).includes(name);
+
+/** `pkijs` of "pkijs/build/x", `@scope/name` of "@scope/name/sub". */
+const packageName = (spec: string) =>
+  spec
+    .split("/")
+    .slice(0, spec.startsWith("@") ? 2 : 1)
+    .join("/");
+
+const isFile = (p: string) => existsSync(p) && statSync(p).isFile();
+
+/**
+ * The source file a relative specifier names, as TypeScript's bundler resolution finds it: the
+ * exact path, `.js` standing for `.ts`/`.tsx`, the path plus `.ts`/`.tsx`, or the folder's index.
+ * Null for anything else (JSON, CSS, a missing file): not part of the import graph.
+ */
+export function resolveSource(fromFile: string, spec: string): string | null {
+  const base = resolve(dirname(fromFile), spec);
+  const candidates = [
+    base,
+    ...(base.endsWith(".js") ? [base.replace(/\.js$/, ".ts"), base.replace(/\.js$/, ".tsx")] : []),
+    `${base}.ts`,
+    `${base}.tsx`,
+    join(base, "index.ts"),
+    join(base, "index.tsx"),
+  ];
+  return candidates.find((c) => /\.(ts|tsx)$/.test(c) && isFile(c)) ?? null;
+}
+
+interface Edge {
+  to: string;
+  specifier: string;
+}
+
+/**
+ * One cycle per back edge of a depth-first walk (in file order), each reported once whichever
+ * file it is entered from: every strongly connected group of files yields at least one, and
+ * breaking those reveals any other.
+ */
+function findCycles(graph: Map<string, Edge[]>): { files: string[]; specifier: string }[] {
+  const state = new Map<string, "open" | "done">();
+  const stack: string[] = [];
+  const seen = new Set<string>();
+  const cycles: { files: string[]; specifier: string }[] = [];
+  const visit = (file: string) => {
+    state.set(file, "open");
+    stack.push(file);
+    for (const edge of graph.get(file) ?? []) {
+      const s = state.get(edge.to);
+      if (s === "open") {
+        const loop = stack.slice(stack.indexOf(edge.to));
+        // Start at the alphabetically first file so the same cycle is one key.
+        const first = loop.reduce((a, b) => (b < a ? b : a));
+        const at = loop.indexOf(first);
+        const files = [...loop.slice(at), ...loop.slice(0, at)];
+        const key = files.join("\n");
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const next = files[1] ?? first;
+        const specifier = (graph.get(first) ?? []).find((e) => e.to === next)?.specifier ?? edge.specifier;
+        cycles.push({ files, specifier });
+      } else if (s === undefined) visit(edge.to);
+    }
+    stack.pop();
+    state.set(file, "done");
+  };
+  for (const file of [...graph.keys()].sort()) if (!state.has(file)) visit(file);
+  return cycles;
+}
 
 export function checkBoundaries(root: string): Violation[] {
   const src = join(root, "src");
   const violations: Violation[] = [];
+  const graph = new Map<string, Edge[]>();
   for (const file of listFiles(src)) {
     const rel = relative(src, file);
     const layer = layerOf(rel);
+    const edges: Edge[] = [];
+    graph.set(file, edges);
+    if (!isLayer(layer)) {
+      violations.push({
+        file: relative(root, file),
+        specifier: "",
+        rule: `every file under src/ is in a layer folder: ${LAYERS.join(", ")}`,
+      });
+      continue;
+    }
     const text = readFileSync(file, "utf8");
     for (const m of text.matchAll(IMPORT)) {
       const typeOnly = Boolean(m[1]);
       const spec = m[2] ?? m[3] ?? "";
       const add = (rule: string) => violations.push({ file: relative(root, file), specifier: spec, rule });
       if (!spec.startsWith(".")) {
-        if (layer === "core" && CORE_FORBIDDEN_PACKAGES.test(spec))
-          add("core imports no Node, server, database, UI or mail package");
+        if (layer === "core" && !CORE_PACKAGES.includes(packageName(spec)))
+          add(`core imports only the packages ${CORE_PACKAGES.join(", ")}`);
         continue;
       }
-      const target = relative(src, resolve(dirname(file), spec));
+      const resolved = resolveSource(file, spec);
+      if (resolved) edges.push({ to: resolved, specifier: spec });
+      const target = relative(src, resolved ?? resolve(dirname(file), spec));
       if (target.startsWith("..")) {
         add("src/ imports nothing outside src/");
         continue;
       }
       const to = layerOf(target);
       if (to === layer) continue;
-      if (layer === "core") add("core imports nothing of ours outside core");
-      else if (layer === "config") add("config imports nothing of ours");
-      else if (layer === "adapters" && to !== "core") add("adapters import only core");
-      else if (layer === "web" && !(to === "core" && target.endsWith(".types.ts") && typeOnly))
-        add("web imports only core *.types.ts, with `import type`");
-      else if ((layer === "server" || layer === "cli") && to === "web")
-        add("server and cli do not import web");
+      const allowed = isLayer(to) && MAY_IMPORT[layer].includes(to);
+      if (layer === "web") {
+        if (!(allowed && target.endsWith(".types.ts") && typeOnly)) add(RULE.web);
+      } else if (!allowed) add(RULE[layer]);
     }
+  }
+  for (const cycle of findCycles(graph)) {
+    const files = cycle.files.map((f) => relative(root, f));
+    violations.push({
+      file: files[0] ?? "",
+      specifier: cycle.specifier,
+      rule: `no import cycles (type imports included): ${[...files, files[0]].join(" → ")}`,
+    });
   }
   return violations;
 }

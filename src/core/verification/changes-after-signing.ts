@@ -1,3 +1,4 @@
+import type { AllowedChange } from "./allowed-change.ts";
 import { compareForm, type FormContext } from "./compare-form.ts";
 import { annotationPages, comparePages } from "./compare-pages.ts";
 import type { Modification } from "./modification-reasons.ts";
@@ -6,9 +7,6 @@ import type { PdfFile, PdfReadOptions } from "./pdf/pdf-file.ts";
 import { isDict, isName, isRef, isStream, type PdfValue } from "./pdf/pdf-values.ts";
 import { RevisionPair, TooComplexToCompare } from "./revision-pair.ts";
 import { type ObjectChanges, readUpdatesAfter } from "./update-sections.ts";
-
-/** Kinds of additions a later incremental update may make without changing the signed content. */
-export type AllowedChange = "dss" | "doc_timestamp" | "signature";
 
 /** What the updates after a signature's end did. */
 export interface ChangesAfterSigning {

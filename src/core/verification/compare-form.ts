@@ -1,4 +1,4 @@
-import type { AllowedChange } from "./changes-after-signing.ts";
+import type { AllowedChange } from "./allowed-change.ts";
 import {
   decodeTextString,
   isInteger,
