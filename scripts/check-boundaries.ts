@@ -108,7 +108,7 @@ function findCycles(graph: Map<string, Edge[]>): { files: string[]; specifier: s
       if (s === "open") {
         const loop = stack.slice(stack.indexOf(edge.to));
         // Start at the alphabetically first file so the same cycle is one key.
-        const first = loop.reduce((a, b) => (b < a ? b : a));
+        const first = [...loop].sort()[0] ?? edge.to;
         const at = loop.indexOf(first);
         const files = [...loop.slice(at), ...loop.slice(0, at)];
         const key = files.join("\n");
