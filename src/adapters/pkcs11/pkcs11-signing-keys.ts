@@ -5,12 +5,12 @@ import {
   parseHardwareKeyReference,
 } from "../../core/signing/hardware-key-reference.ts";
 import type { HardwareKey, HardwareKeys } from "../../core/signing/hardware-keys.ts";
+import type { RevocationUrls } from "../../core/signing/pki-paths.ts";
 import type { NewIdentityMaterial, SigningKeys } from "../../core/signing/signing.ports.ts";
 import type { PdfSigner } from "../../core/signing/signing.types.ts";
 import { createPdfSigner } from "../pdf/pdf-signer.ts";
 import { certifySigningKey } from "../pki/dev-pki.ts";
 import { openAuthority } from "../pki/open-authority.ts";
-import type { RevocationUrls } from "../pki/pki-paths.ts";
 import { sealedSigningKeys } from "../pki/sealed-signing-keys.ts";
 import { certificateRequest } from "./certificate-request.ts";
 import { findKeyPair, generateKeyPair, listKeyPairs } from "./pkcs11-key-pairs.ts";

@@ -1,10 +1,10 @@
 import "reflect-metadata";
 import { randomBytes, webcrypto } from "node:crypto";
 import * as x509 from "@peculiar/x509";
+import type { RevocationUrls } from "../../core/signing/pki-paths.ts";
 import type { RevocationReason } from "../../core/signing/revocation.types.ts";
 import type { KeyAlgorithm } from "../../core/signing/signing.types.ts";
 import { keyIdOf } from "./certificate-facts.ts";
-import type { RevocationUrls } from "./pki-paths.ts";
 
 const crypto = webcrypto as unknown as Crypto;
 

@@ -1,5 +1,6 @@
 import { X509Certificate } from "node:crypto";
 import { isHardwareKeyReference } from "../../core/signing/hardware-key-reference.ts";
+import type { RevocationUrls } from "../../core/signing/pki-paths.ts";
 import type {
   NewIdentityMaterial,
   SigningIdentityRecord,
@@ -15,7 +16,6 @@ import {
 } from "./dev-pki.ts";
 import { importPkcs12, openPrivateKey, sealPrivateKey } from "./key-envelope.ts";
 import { openAuthority } from "./open-authority.ts";
-import type { RevocationUrls } from "./pki-paths.ts";
 
 const notAfterOf = (der: Uint8Array) => new Date(new X509Certificate(Buffer.from(der)).validTo);
 const serialOf = (der: Uint8Array) => new X509Certificate(Buffer.from(der)).serialNumber.toLowerCase();

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { pemToDer } from "../../adapters/db/pem.ts";
+import type { Runtime } from "../../composition/deps.ts";
 import { ERROR_MESSAGES } from "../../core/error-messages.ts";
 import { isDomainError } from "../../core/errors.ts";
 import type { Institution } from "../../core/institutions/institutions.types.ts";
@@ -8,7 +9,6 @@ import { activateHardwareKey } from "../../core/signing/activate-hardware-key.ts
 import { formatHardwareKeyReference } from "../../core/signing/hardware-key-reference.ts";
 import type { HardwareKey, HardwareKeys } from "../../core/signing/hardware-keys.ts";
 import type { KeyAlgorithm } from "../../core/signing/signing.types.ts";
-import type { Runtime } from "../../server/deps.ts";
 import { openRuntime } from "../open-runtime.ts";
 import { usageError } from "../read-inputs.ts";
 

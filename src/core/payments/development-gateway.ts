@@ -1,4 +1,4 @@
-import type { PaymentGateway } from "../ports.ts";
+import type { PaymentGateway } from "./payments.ports.ts";
 
 /** Where the portal serves the development gateway's test checkout page. */
 export const TEST_CHECKOUT_PATH = "/payments/test-checkout";

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
-import { OCSP_PATH } from "../../../adapters/pki/pki-paths.ts";
 import { DomainError } from "../../../core/errors.ts";
 import { answerOcspRequest } from "../../../core/signing/answer-ocsp-request.ts";
 import { findPortalPki } from "../../../core/signing/ensure-portal-pki.ts";
 import { findPortalAuthority } from "../../../core/signing/find-portal-authority.ts";
+import { OCSP_PATH } from "../../../core/signing/pki-paths.ts";
 import { portalCrl } from "../../../core/signing/portal-crl.ts";
 import type { PortalAuthorityRecord } from "../../../core/signing/signing.ports.ts";
 import { PUBLIC } from "../../http/auth.ts";

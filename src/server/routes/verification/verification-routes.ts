@@ -1,7 +1,6 @@
 import fastifyMultipart from "@fastify/multipart";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { CRL_PATH } from "../../../composition/deps.ts";
 import { getDocumentVerification } from "../../../core/documents/get-document-verification.ts";
 import { DomainError } from "../../../core/errors.ts";
 import { portalTrustAnchors, verifyDocument } from "../../../core/verification/verify-document.ts";
