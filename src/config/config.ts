@@ -56,6 +56,12 @@ const Env = z.object({
     .regex(/^whsec_[A-Za-z0-9_+/=]+$/, "must be a webhook signing secret (whsec_…)")
     .optional(),
   STRIPE_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SIGNING_KEYS: z.enum(["sealed", "pkcs11"]).default("sealed"),
+  PKCS11_MODULE: z.string().min(1).optional(),
+  PKCS11_TOKEN_LABEL: z.string().min(1).max(32).optional(),
+  PKCS11_SLOT: z.coerce.number().int().min(0).optional(),
+  PKCS11_PIN: z.string().min(1).optional(),
+  PKCS11_PIN_FILE: z.string().min(1).optional(),
 });
 
 export type Environment = "development" | "production" | "test";
@@ -113,6 +119,20 @@ export interface Config {
       }
     | { readonly gateway: "development" }
     | { readonly gateway: "none" };
+  /**
+   * Where institution signing keys live: sealed under the master key in the database (default),
+   * or generated on a PKCS#11 token (HSM) and never exported. The PIN is a function, so that the
+   * configuration can be printed or logged without it.
+   */
+  readonly signingKeys: { readonly provider: "sealed" } | Pkcs11Settings;
+}
+
+export interface Pkcs11Settings {
+  readonly provider: "pkcs11";
+  /** The PKCS#11 module (shared library). */
+  readonly module: string;
+  readonly token: { readonly label: string } | { readonly slot: number };
+  readonly pin: { readonly file: string } | { readonly value: () => string };
 }
 
 export class ConfigError extends Error {
@@ -143,6 +163,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     problems.push("WEB_PROCESSES: more than 1 needs DATABASE_URL (the embedded PGlite lives in one process)");
   if (!e.STRIPE_SECRET_KEY !== !e.STRIPE_WEBHOOK_SECRET)
     problems.push("STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET: set both or neither");
+  if (e.SIGNING_KEYS === "pkcs11") {
+    if (!e.PKCS11_MODULE) problems.push("PKCS11_MODULE: required with SIGNING_KEYS=pkcs11");
+    if ((e.PKCS11_TOKEN_LABEL === undefined) === (e.PKCS11_SLOT === undefined))
+      problems.push("PKCS11_TOKEN_LABEL, PKCS11_SLOT: set one of them with SIGNING_KEYS=pkcs11");
+    if ((e.PKCS11_PIN === undefined) === (e.PKCS11_PIN_FILE === undefined))
+      problems.push("PKCS11_PIN, PKCS11_PIN_FILE: set one of them with SIGNING_KEYS=pkcs11");
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
@@ -183,11 +210,28 @@ export function loadConfig(source: Record<string, string | undefined> = process.
             apiUrl: e.STRIPE_API_URL ?? null,
           }
         : { gateway: e.NODE_ENV === "production" ? "none" : "development" },
+    signingKeys: e.SIGNING_KEYS === "pkcs11" ? pkcs11Settings(e) : { provider: "sealed" },
   };
   return Object.freeze({
     ...config,
     database: Object.freeze(config.database),
     jobs: Object.freeze(config.jobs),
     payments: Object.freeze(config.payments),
+    signingKeys: Object.freeze(config.signingKeys),
   });
+}
+
+function pkcs11Settings(e: z.infer<typeof Env>): Pkcs11Settings {
+  const pin = e.PKCS11_PIN;
+  return {
+    provider: "pkcs11",
+    module: e.PKCS11_MODULE ?? "",
+    token:
+      e.PKCS11_TOKEN_LABEL !== undefined
+        ? Object.freeze({ label: e.PKCS11_TOKEN_LABEL })
+        : Object.freeze({ slot: e.PKCS11_SLOT ?? 0 }),
+    pin: Object.freeze(
+      e.PKCS11_PIN_FILE !== undefined ? { file: e.PKCS11_PIN_FILE } : { value: () => pin ?? "" },
+    ),
+  };
 }

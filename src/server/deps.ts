@@ -36,11 +36,13 @@ import { fileVerdictCache } from "../adapters/pdf/file-verdict-cache.ts";
 import { nodeInflate } from "../adapters/pdf/node-inflate.ts";
 import { nodePdfTools } from "../adapters/pdf/node-pdf-tools.ts";
 import { nodeVerifierCrypto } from "../adapters/pdf/node-verifier-crypto.ts";
+import { type Pkcs11SigningKeys, pkcs11SigningKeys } from "../adapters/pkcs11/pkcs11-signing-keys.ts";
 import { sealedSigningKeys } from "../adapters/pki/sealed-signing-keys.ts";
 import { nodeTotpAuthenticator } from "../adapters/totp/node-totp-authenticator.ts";
 import type { Config } from "../config/config.ts";
 import type { QueueName } from "../core/jobs/queues.ts";
 import type { Clock, Mailer } from "../core/ports.ts";
+import type { HardwareKeys } from "../core/signing/hardware-keys.ts";
 import { createVerificationCache } from "../core/verification/signature-algorithms.ts";
 import type { AppDeps } from "./app-deps.ts";
 import { type JobWorker, startJobWorker } from "./job-worker.ts";
@@ -64,6 +66,8 @@ export const VERSION: string = JSON.parse(readFileSync(join(ROOT, "package.json"
 export interface Runtime {
   deps: AppDeps;
   database: Database;
+  /** The HSM's keys when SIGNING_KEYS=pkcs11 (`sceau pki hsm …`), else null. */
+  hardwareKeys: HardwareKeys | null;
   /** Starts running background jobs in this process (at most one worker; stopped by close). */
   startWorker(queues?: QueueName[]): JobWorker;
   /** Stops the worker, waits for background tasks (mail) and closes connections. */
@@ -131,6 +135,12 @@ export async function buildRuntime(
     pending.add(p);
   };
 
+  const crlUrl = `${config.publicUrl}${CRL_PATH}`;
+  const hsm: Pkcs11SigningKeys | null =
+    config.signingKeys.provider === "pkcs11"
+      ? pkcs11SigningKeys(masterKey, { crlUrl, token: config.signingKeys })
+      : null;
+
   const deps: AppDeps = {
     core: {
       stores: createStores(database.db),
@@ -146,7 +156,7 @@ export async function buildRuntime(
         sessionTtlHours: config.sessionTtlHours,
         developmentPki: config.env !== "production",
       },
-      keys: sealedSigningKeys(masterKey, { crlUrl: `${config.publicUrl}${CRL_PATH}` }),
+      keys: hsm ?? sealedSigningKeys(masterKey, { crlUrl }),
       pdf: nodePdfTools,
       zip: yauzlZipReader,
       secretBox: sealedSecretBox(masterKey),
@@ -203,6 +213,7 @@ export async function buildRuntime(
   return {
     deps,
     database,
+    hardwareKeys: hsm,
     startWorker(queues) {
       worker ??= startJobWorker(deps.core, logger, config.jobs, queues);
       return worker;
@@ -213,6 +224,7 @@ export async function buildRuntime(
       await deps.core.shareViews.flush();
       await shareChanges?.close();
       smtp?.close();
+      hsm?.close();
       await database.close();
     },
   };

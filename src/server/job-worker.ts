@@ -1,10 +1,11 @@
 import type { Logger } from "pino";
 import type { Config } from "../config/config.ts";
 import { JOB_HANDLERS } from "../core/jobs/job-handlers.ts";
+import type { JobRecord } from "../core/jobs/jobs.ports.ts";
 import { QUEUES, type QueueName } from "../core/jobs/queues.ts";
 import { scheduleMaintenance } from "../core/jobs/run-maintenance.ts";
 import { isPermanentFailure } from "../core/mail/mail-rejected.ts";
-import type { CoreDeps, JobRecord } from "../core/ports.ts";
+import type { CoreDeps } from "../core/ports.ts";
 
 export interface JobWorker {
   /** Stops taking jobs and waits for the running ones. */

@@ -1,7 +1,7 @@
 import pino, { type Logger } from "pino";
 import type { Config } from "../config/config.ts";
 
-/** Structured JSON logs; secrets (cookies, tokens, passwords) are never written. */
+/** Structured JSON logs; secrets (cookies, tokens, passwords, the HSM PIN) are never written. */
 export function createLogger(config: Pick<Config, "logLevel">): Logger {
   return pino({
     level: config.logLevel,
@@ -14,6 +14,8 @@ export function createLogger(config: Pick<Config, "logLevel">): Logger {
         "*.password",
         "*.token",
         "*.masterKey",
+        "*.pin",
+        "*.signingKeys.pin",
       ],
       censor: "[redacted]",
     },

@@ -22,7 +22,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { I18nextProvider } from "react-i18next";
 import { RouterProvider } from "react-router/dom";
-import { createQueryClient } from "./api/queryClient.ts";
+import { createQueryClient } from "./api/query-client.ts";
 import { createI18n } from "./i18n/i18n.ts";
 import { createRouter } from "./routes/router.tsx";
 

@@ -1,10 +1,11 @@
 import { BY_CLI } from "../../src/core/audit/record-audit.ts";
 import type { DocumentType } from "../../src/core/document-types/document-types.types.ts";
+import type { DocumentRecord } from "../../src/core/documents/documents.ports.ts";
 import type { Institution } from "../../src/core/institutions/institutions.types.ts";
 import { issueDocument } from "../../src/core/issuance/issue-document.ts";
 import { learnerSearchText } from "../../src/core/learners/learner-rules.ts";
 import type { Learner, LearnerInput } from "../../src/core/learners/learners.types.ts";
-import type { CoreDeps, DocumentRecord } from "../../src/core/ports.ts";
+import type { CoreDeps } from "../../src/core/ports.ts";
 import { uniq } from "./factories.ts";
 import { samplePdf } from "./sample-pdf.ts";
 

@@ -10,6 +10,7 @@ import {
   learnerInvitations,
   learners,
 } from "../../src/adapters/db/schema.ts";
+import type { DocumentStatus } from "../../src/core/documents/documents.types.ts";
 import { uniq } from "./factories.ts";
 
 /**
@@ -47,7 +48,7 @@ export function issuanceRows(db: Db, institutionId: string) {
     async document(options: {
       createdAt: Date;
       learnerId?: string | null;
-      status?: "active" | "revoked" | "superseded";
+      status?: DocumentStatus;
       batchId?: string | null;
     }): Promise<string> {
       const id = randomUUID();

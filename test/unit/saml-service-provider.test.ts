@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { nodeSamlServiceProvider } from "../../src/adapters/identity/node-saml-service-provider.ts";
-import type { SamlValidation } from "../../src/core/ports.ts";
+import type { SamlValidation } from "../../src/core/sign-on/sign-on.ports.ts";
 import type { SamlSettings } from "../../src/core/sign-on/sign-on.types.ts";
 import {
   buildResponseXml,

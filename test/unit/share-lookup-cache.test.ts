@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { shareLookupCache } from "../../src/adapters/db/share-lookup-cache.ts";
-import type { FoundShare } from "../../src/core/sharing/share-store.ts";
+import type { FoundShare } from "../../src/core/sharing/sharing.ports.ts";
 
 const found = (id: string, title = "Relevé"): FoundShare =>
   ({ share: { id }, documents: [{ id: `doc-${id}`, title }] }) as unknown as FoundShare;

@@ -1,5 +1,5 @@
 import { type Zippable, zipSync } from "fflate";
-import type { ZipWriter } from "../../core/ports.ts";
+import type { ZipWriter } from "../../core/privacy/privacy.ports.ts";
 
 /** ZIP archives built in memory with fflate: deflated entries, or stored ones for files already compressed. */
 export const fflateZipWriter: ZipWriter = {

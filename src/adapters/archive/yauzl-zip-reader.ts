@@ -1,6 +1,6 @@
 import yauzl, { type Entry, type ZipFile } from "yauzl";
 import { DomainError } from "../../core/errors.ts";
-import type { ArchiveEntry, ZipReader } from "../../core/ports.ts";
+import type { ArchiveEntry, ZipReader } from "../../core/issuance/issuance.ports.ts";
 
 type Problem = Awaited<ReturnType<ZipReader["read"]>>["problems"][number];
 

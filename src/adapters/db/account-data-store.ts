@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
-import type { AccountDataStore } from "../../core/ports.ts";
+import type { AccountDataStore } from "../../core/privacy/privacy.ports.ts";
 import type { Db } from "./open-database.ts";
 import {
   auditEvents,

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
+import type { ApiKeyStore } from "../../core/api-keys/api-keys.ports.ts";
 import type { ApiKey, ApiKeyScope } from "../../core/api-keys/api-keys.types.ts";
-import type { ApiKeyStore } from "../../core/ports.ts";
 import type { Db } from "./open-database.ts";
 import { apiKeys } from "./schema.ts";
 

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { and, asc, desc, eq, gt, gte, isNull, lt, lte, sql } from "drizzle-orm";
+import type { AuditStore } from "../../core/audit/audit.ports.ts";
 import type { AuditAction, AuditEvent } from "../../core/audit/audit.types.ts";
-import type { AuditStore } from "../../core/ports.ts";
 import type { Db } from "./open-database.ts";
 import { auditEvents } from "./schema.ts";
 

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import type { BatchItemRecord, BatchRecord, BatchStore } from "../../core/issuance/issuance.ports.ts";
 import type { BatchItemStatus, BatchSource, BatchStatus } from "../../core/issuance/issuance.types.ts";
-import type { BatchItemRecord, BatchRecord, BatchStore } from "../../core/ports.ts";
 import type { Db } from "./open-database.ts";
 import { batches, batchItems } from "./schema.ts";
 

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
+import type { DashboardStore } from "../../core/dashboard/dashboard.ports.ts";
 import type { FailedEmail, InvitationFigures } from "../../core/dashboard/dashboard.types.ts";
-import type { DashboardStore } from "../../core/ports.ts";
 import type { Db } from "./open-database.ts";
 import { documents, jobs, learnerInvitations, learners } from "./schema.ts";
 

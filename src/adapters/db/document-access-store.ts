@@ -1,5 +1,5 @@
 import { and, desc, eq, type Placeholder, sql } from "drizzle-orm";
-import type { DocumentAccessStore, DocumentStatus, OwnedDocumentRecord } from "../../core/ports.ts";
+import type { DocumentAccessStore, OwnedDocumentRecord } from "../../core/payments/payments.ports.ts";
 import type { Db } from "./open-database.ts";
 import { documents, documentTypes, documentUnlocks, learners } from "./schema.ts";
 
@@ -36,7 +36,7 @@ const toOwned = (r: OwnedRow): OwnedDocumentRecord => ({
   institutionId: r.institutionId,
   title: r.title,
   sha256: r.sha256,
-  status: r.status as DocumentStatus,
+  status: r.status,
   documentType: r.type?.id ? (r.type as NonNullable<OwnedDocumentRecord["documentType"]>) : null,
   unlocked: r.unlocked === true || (r.unlocked as unknown) === "t",
 });

@@ -1,13 +1,13 @@
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
+import type { DocumentRecord, DocumentStore } from "../../core/documents/documents.ports.ts";
 import { foldText } from "../../core/learners/learner-rules.ts";
-import type { DocumentRecord, DocumentStatus, DocumentStore } from "../../core/ports.ts";
 import type { Db } from "./open-database.ts";
 import { documents, documentTypes, learners } from "./schema.ts";
 
 type Row = typeof documents.$inferSelect;
 const toRecord = ({ createdAt: _c, ...r }: Row): DocumentRecord => ({
   ...r,
-  status: r.status as DocumentStatus,
+  status: r.status,
 });
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import type { DocumentTypeStore } from "../../core/document-types/document-types.ports.ts";
 import type { DocumentType } from "../../core/document-types/document-types.types.ts";
-import type { DocumentTypeStore } from "../../core/ports.ts";
 import type { Db } from "./open-database.ts";
 import { documentTypes } from "./schema.ts";
 import { isUniqueViolation } from "./unique-violation.ts";

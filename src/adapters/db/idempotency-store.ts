@@ -1,5 +1,5 @@
 import { and, eq, lt } from "drizzle-orm";
-import type { IdempotencyStore } from "../../core/ports.ts";
+import type { IdempotencyStore } from "../../core/api-keys/api-keys.ports.ts";
 import type { Db } from "./open-database.ts";
 import { idempotencyKeys } from "./schema.ts";
 

@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
-import type { IdentityProviderRecord, IdentityProviderStore } from "../../core/ports.ts";
+import type { IdentityProviderRecord, IdentityProviderStore } from "../../core/sign-on/sign-on.ports.ts";
 import type { OidcSettings, SamlSettings, SignOnProtocol } from "../../core/sign-on/sign-on.types.ts";
 import type { Db } from "./open-database.ts";
 import { identityProviders, institutions } from "./schema.ts";

@@ -1,6 +1,6 @@
 import { asc, eq, inArray } from "drizzle-orm";
+import type { InstitutionStore } from "../../core/institutions/institutions.ports.ts";
 import type { Institution } from "../../core/institutions/institutions.types.ts";
-import type { InstitutionStore } from "../../core/ports.ts";
 import type { Db } from "./open-database.ts";
 import { institutions } from "./schema.ts";
 import { isUniqueViolation } from "./unique-violation.ts";

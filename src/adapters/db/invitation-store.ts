@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { InstitutionRole } from "../../core/accounts/accounts.types.ts";
-import type { InvitationRecord, InvitationStore } from "../../core/ports.ts";
+import type { InvitationRecord, InvitationStore } from "../../core/institutions/institutions.ports.ts";
 import type { Db } from "./open-database.ts";
 import { invitations } from "./schema.ts";
 

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { IssuanceStore } from "../../core/ports.ts";
+import type { IssuanceStore } from "../../core/issuance/issuance.ports.ts";
 import type { Db } from "./open-database.ts";
 import { documents } from "./schema.ts";
 
@@ -12,7 +12,7 @@ export function issuanceStore(db: Db): IssuanceStore {
       for (let i = 0; i < rows.length; i += CHUNK) {
         const ids = await db
           .insert(documents)
-          .values(rows.slice(i, i + CHUNK).map((r) => ({ ...r, status: "active" })))
+          .values(rows.slice(i, i + CHUNK).map((r) => ({ ...r, status: "active" as const })))
           .onConflictDoNothing({ target: [documents.institutionId, documents.externalId] })
           .returning({ id: documents.id });
         for (const { id } of ids) inserted.add(id);

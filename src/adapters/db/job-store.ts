@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { JobRecord, JobState, JobStore } from "../../core/ports.ts";
+import type { JobRecord, JobState, JobStore } from "../../core/jobs/jobs.ports.ts";
 import type { Db } from "./open-database.ts";
 import { jobs } from "./schema.ts";
 

@@ -1,9 +1,9 @@
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type {
   LearnerInvitationRecord,
-  LearnerInvitationStatus,
   LearnerInvitationStore,
-} from "../../core/ports.ts";
+} from "../../core/learner-invitations/learner-invitations.ports.ts";
+import type { LearnerInvitationStatus } from "../../core/learner-invitations/learner-invitations.types.ts";
 import type { Db } from "./open-database.ts";
 import { learnerInvitations } from "./schema.ts";
 

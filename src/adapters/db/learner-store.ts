@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import type { LearnerStore } from "../../core/learners/learners.ports.ts";
 import type { Learner } from "../../core/learners/learners.types.ts";
-import type { LearnerStore } from "../../core/ports.ts";
 import type { Db } from "./open-database.ts";
 import { learners } from "./schema.ts";
 

@@ -1,5 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
-import type { LinkedAccountStore } from "../../core/ports.ts";
+import type { LinkedAccountStore } from "../../core/sign-on/sign-on.ports.ts";
 import type { Db } from "./open-database.ts";
 import { identityProviders, linkedAccounts } from "./schema.ts";
 

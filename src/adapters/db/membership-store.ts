@@ -1,6 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
+import type { MembershipRecord, MembershipStore } from "../../core/accounts/accounts.ports.ts";
 import type { Role } from "../../core/accounts/accounts.types.ts";
-import type { MembershipRecord, MembershipStore } from "../../core/ports.ts";
 import type { Db } from "./open-database.ts";
 import { memberships } from "./schema.ts";
 

@@ -1,5 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
-import type { OneTimeTokenRecord, OneTimeTokenStore } from "../../core/ports.ts";
+import type { OneTimeTokenRecord, OneTimeTokenStore } from "../../core/accounts/accounts.ports.ts";
 import type { Db } from "./open-database.ts";
 import { oneTimeTokens } from "./schema.ts";
 

@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, inArray, isNotNull, isNull, lt, type SQL, sql } from "drizzle-orm";
-import type { InboxRecord, OrganizationInboxStore } from "../../core/organizations/organization-ports.ts";
+import type { InboxRecord, OrganizationInboxStore } from "../../core/organizations/organizations.ports.ts";
 import type { InboxDocument } from "../../core/organizations/organizations.types.ts";
 import type { Db } from "./open-database.ts";
 import {

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, isNull, type SQL, sql } from "drizzle-orm";
-import type { OrganizationStore } from "../../core/organizations/organization-ports.ts";
+import type { OrganizationStore } from "../../core/organizations/organizations.ports.ts";
 import type {
   Organization,
   OrganizationKind,

@@ -1,4 +1,5 @@
 import { and, desc, eq, gt, isNull, lte, ne, or, type SQL, sql } from "drizzle-orm";
+import type { PaymentStore } from "../../core/payments/payments.ports.ts";
 import type {
   GatewayName,
   PaymentHistoryItem,
@@ -7,7 +8,6 @@ import type {
   PaymentStatus,
   RevenueLine,
 } from "../../core/payments/payments.types.ts";
-import type { PaymentStore } from "../../core/ports.ts";
 import type { Db } from "./open-database.ts";
 import { documents, documentTypes, institutions, paymentEvents, payments } from "./schema.ts";
 

@@ -1,5 +1,5 @@
 import { asc } from "drizzle-orm";
-import type { PortalAuthorityRecord, PortalAuthorityStore } from "../../core/ports.ts";
+import type { PortalAuthorityRecord, PortalAuthorityStore } from "../../core/signing/signing.ports.ts";
 import type { Db } from "./open-database.ts";
 import { portalAuthorities } from "./schema.ts";
 

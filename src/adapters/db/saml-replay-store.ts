@@ -1,5 +1,5 @@
 import { lte } from "drizzle-orm";
-import type { SamlReplayStore } from "../../core/ports.ts";
+import type { SamlReplayStore } from "../../core/sign-on/sign-on.ports.ts";
 import type { Db } from "./open-database.ts";
 import { samlAssertionsSeen } from "./schema.ts";
 

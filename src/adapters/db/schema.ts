@@ -17,6 +17,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { DocumentStatus } from "../../core/documents/documents.types.ts";
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -235,7 +236,7 @@ export const documents = pgTable(
     sha256: text("sha256").notNull(),
     byteSize: integer("byte_size").notNull(),
     signingIdentityId: uuid("signing_identity_id").references(() => signingIdentities.id),
-    status: text("status").notNull().default("active"),
+    status: text("status").$type<DocumentStatus>().notNull().default("active"),
     signedAt: tstz("signed_at").notNull(),
     revokedAt: tstz("revoked_at"),
     revocationReason: text("revocation_reason"),

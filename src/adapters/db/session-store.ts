@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import type { MembershipRecord, SessionRecord, SessionStore } from "../../core/accounts/accounts.ports.ts";
 import type { Role } from "../../core/accounts/accounts.types.ts";
-import type { MembershipRecord, SessionRecord, SessionStore } from "../../core/ports.ts";
 import type { Db } from "./open-database.ts";
 import { memberships, sessions, users } from "./schema.ts";
 import { toUserRecord } from "./user-store.ts";

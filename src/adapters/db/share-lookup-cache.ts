@@ -1,4 +1,4 @@
-import type { FoundShare, ShareLookupCache } from "../../core/sharing/share-store.ts";
+import type { FoundShare, ShareLookupCache } from "../../core/sharing/sharing.ports.ts";
 
 /** The channel the database's triggers notify (migration 0008): a share's id, or "*" for any share. */
 export const SHARE_CHANGES_CHANNEL = "sceau_share_changes";

@@ -1,6 +1,5 @@
 import { and, desc, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
-import type { DocumentStatus } from "../../core/ports.ts";
-import type { ShareRecord, ShareStore } from "../../core/sharing/share-store.ts";
+import type { ShareRecord, ShareStore } from "../../core/sharing/sharing.ports.ts";
 import type { ShareChannel, ShareEventKind } from "../../core/sharing/sharing.types.ts";
 import type { Db } from "./open-database.ts";
 import {
@@ -96,7 +95,7 @@ export function shareStore(db: Db): ShareStore {
         id: r.id,
         institutionId: r.institutionId,
         title: r.title,
-        status: r.status as DocumentStatus,
+        status: r.status,
         type:
           r.fee === null || r.currency === null || r.days === null || r.download === null
             ? null
@@ -208,7 +207,7 @@ export function shareStore(db: Db): ShareStore {
           title: r.title,
           issueDate: r.issueDate,
           signedAt: r.signedAt,
-          status: r.status as DocumentStatus,
+          status: r.status,
           revokedAt: r.revokedAt,
           supersededBy: r.supersededBy,
           sha256: r.sha256,

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { ShareViewEvent, ShareViewLog } from "../../core/sharing/share-store.ts";
+import type { ShareViewEvent, ShareViewLog } from "../../core/sharing/sharing.ports.ts";
 import type { Db } from "./open-database.ts";
 
 /** Beyond this many events waiting (the database refusing writes), new ones are dropped and reported. */

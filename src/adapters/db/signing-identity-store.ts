@@ -1,5 +1,5 @@
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
-import type { SigningIdentityRecord, SigningIdentityStore } from "../../core/ports.ts";
+import type { SigningIdentityRecord, SigningIdentityStore } from "../../core/signing/signing.ports.ts";
 import type { KeyAlgorithm } from "../../core/signing/signing.types.ts";
 import type { Db } from "./open-database.ts";
 import { derToPem, pemToDer } from "./pem.ts";

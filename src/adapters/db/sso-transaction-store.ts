@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull, lt } from "drizzle-orm";
-import type { SsoTransactionRecord, SsoTransactionStore } from "../../core/ports.ts";
+import type { SsoTransactionRecord, SsoTransactionStore } from "../../core/sign-on/sign-on.ports.ts";
 import type { SignOnPurpose } from "../../core/sign-on/sign-on.types.ts";
 import type { Db } from "./open-database.ts";
 import { ssoTransactions } from "./schema.ts";

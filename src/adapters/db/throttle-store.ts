@@ -1,5 +1,5 @@
 import { and, eq, isNull, type SQL } from "drizzle-orm";
-import type { ThrottleRecord, ThrottleStore } from "../../core/ports.ts";
+import type { ThrottleRecord, ThrottleStore } from "../../core/accounts/accounts.ports.ts";
 import type { Db } from "./open-database.ts";
 import { authThrottle } from "./schema.ts";
 

@@ -1,5 +1,5 @@
 import { and, count, eq, isNotNull, isNull, lt, or } from "drizzle-orm";
-import type { TwoFactorStore } from "../../core/ports.ts";
+import type { TwoFactorStore } from "../../core/two-factor/two-factor.ports.ts";
 import type { Db } from "./open-database.ts";
 import { recoveryCodes, userTotp } from "./schema.ts";
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
+import type { UserEmailRecord, UserEmailStore } from "../../core/accounts/accounts.ports.ts";
 import { UUID_PATTERN } from "../../core/ids.ts";
-import type { UserEmailRecord, UserEmailStore } from "../../core/ports.ts";
 import type { Db } from "./open-database.ts";
 import { userEmails } from "./schema.ts";
 

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, or, sql } from "drizzle-orm";
-import type { UserRecord, UserStore } from "../../core/ports.ts";
+import type { UserRecord, UserStore } from "../../core/accounts/accounts.ports.ts";
 import type { Db } from "./open-database.ts";
 import { linkedAccounts, userEmails, users } from "./schema.ts";
 

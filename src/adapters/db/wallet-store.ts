@@ -1,5 +1,5 @@
 import { and, count, desc, eq, sql } from "drizzle-orm";
-import type { DocumentStatus, WalletStore } from "../../core/ports.ts";
+import type { WalletStore } from "../../core/wallet/wallet.ports.ts";
 import type { Db } from "./open-database.ts";
 import { documents, documentTypes, institutions, learners } from "./schema.ts";
 
@@ -42,7 +42,7 @@ export function walletStore(db: Db): WalletStore {
         id: r.id,
         title: r.title,
         issueDate: r.issueDate,
-        status: r.status as DocumentStatus,
+        status: r.status,
         revokedAt: r.revokedAt,
         supersededBy: r.supersededBy,
         institution: { slug: r.slug, nameFr: r.institutionFr, nameEn: r.institutionEn },

@@ -5,7 +5,7 @@ import {
   SAML,
   ValidateInResponseTo,
 } from "@node-saml/node-saml";
-import type { SamlEndpoints, SamlServiceProvider, SamlValidation } from "../../core/ports.ts";
+import type { SamlEndpoints, SamlServiceProvider, SamlValidation } from "../../core/sign-on/sign-on.ports.ts";
 import type { SamlSettings } from "../../core/sign-on/sign-on.types.ts";
 import { checkSignedAssertion } from "./saml-assertion-checks.ts";
 import { readSamlEnvelope } from "./saml-envelope.ts";

@@ -1,6 +1,6 @@
 import * as oidc from "openid-client";
 import { DomainError } from "../../core/errors.ts";
-import type { OidcClient, OidcClientConfig } from "../../core/ports.ts";
+import type { OidcClient, OidcClientConfig } from "../../core/sign-on/sign-on.ports.ts";
 import type { SignOnCheck } from "../../core/sign-on/sign-on.types.ts";
 
 export interface OidcClientOptions {

@@ -1,4 +1,4 @@
-import type { SamlEndpoints, SamlValidation } from "../../core/ports.ts";
+import type { SamlEndpoints, SamlValidation } from "../../core/sign-on/sign-on.ports.ts";
 import type { SamlSettings } from "../../core/sign-on/sign-on.types.ts";
 
 const BEARER = "urn:oasis:names:tc:SAML:2.0:cm:bearer";

@@ -1,5 +1,5 @@
 import { DOMParser } from "@xmldom/xmldom";
-import type { SamlEndpoints } from "../../core/ports.ts";
+import type { SamlEndpoints } from "../../core/sign-on/sign-on.ports.ts";
 import type { SamlSettings } from "../../core/sign-on/sign-on.types.ts";
 
 export const SAMLP_NS = "urn:oasis:names:tc:SAML:2.0:protocol";

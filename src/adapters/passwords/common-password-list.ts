@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import type { CommonPasswords } from "../../core/accounts/accounts.ports.ts";
 import { normalizeForList } from "../../core/accounts/password-policy.ts";
-import type { CommonPasswords } from "../../core/ports.ts";
 
 /** The bundled list (scripts/generate-common-passwords.ts writes it: sources and licence there). */
 export const COMMON_PASSWORDS_FILE = fileURLToPath(new URL("./common-passwords.txt", import.meta.url));

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { DomainError } from "../../core/errors.ts";
+import type { PaymentGateway } from "../../core/payments/payments.ports.ts";
 import type { GatewayEvent } from "../../core/payments/payments.types.ts";
-import type { PaymentGateway } from "../../core/ports.ts";
 
 /** Where the portal serves the development gateway's test checkout page. */
 export const TEST_CHECKOUT_PATH = "/payments/test-checkout";

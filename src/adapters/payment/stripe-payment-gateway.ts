@@ -1,7 +1,7 @@
 import Stripe from "stripe";
 import { DomainError } from "../../core/errors.ts";
+import type { PaymentGateway } from "../../core/payments/payments.ports.ts";
 import type { GatewayEvent } from "../../core/payments/payments.types.ts";
-import type { PaymentGateway } from "../../core/ports.ts";
 
 export interface StripeGatewayOptions {
   secretKey: string;

@@ -1,4 +1,4 @@
-import type { FileVerdictCache } from "../../core/documents/check-stored-file.ts";
+import type { FileVerdictCache } from "../../core/documents/documents.ports.ts";
 import type { FileVerdict } from "../../core/documents/file-verdict.types.ts";
 
 interface Entry {

@@ -1,17 +1,28 @@
-import { createHash, createPrivateKey, type KeyObject, sign as nodeSign } from "node:crypto";
-import { createCmsTemplate, type SignerKeyType } from "../../core/signing/cms-template.ts";
+import { createHash } from "node:crypto";
+import { createCmsTemplate } from "../../core/signing/cms-template.ts";
 import { prepareSignatureUpdate } from "../../core/signing/prepare-signature-update.ts";
 import type { PdfSigner, SignatureFields } from "../../core/signing/signing.types.ts";
 import { nodeInflate } from "./node-inflate.ts";
+import { nodeSignatureKey, type SignatureKey } from "./signature-key.ts";
 import { spliceContents } from "./splice-contents.ts";
 import { requestTimestamp } from "./timestamp-client.ts";
 
 /** Options of {@link createPdfSigner}. */
-export interface PdfSignerOptions {
+export type PdfSignerOptions = PdfSignerCommon &
+  (
+    | {
+        /** The signer's private key, PKCS#8 DER (unencrypted; open it from its envelope first). */
+        privateKeyPkcs8: Uint8Array;
+      }
+    | {
+        /** A key held elsewhere (a hardware token): only its signature operation is called. */
+        key: SignatureKey;
+      }
+  );
+
+interface PdfSignerCommon {
   /** Signer certificate first, then the issuing CA (and optionally the root), DER. */
   chainDer: readonly Uint8Array[];
-  /** The signer's private key, PKCS#8 DER (unencrypted; open it from its envelope first). */
-  privateKeyPkcs8: Uint8Array;
   /** RFC 3161 timestamp authority; when set, signatures are PAdES B-T. */
   tsaUrl?: string;
   /** Fetch implementation for the TSA (default: global fetch). */
@@ -23,27 +34,19 @@ export interface PdfSignerOptions {
 /**
  * Creates a PAdES B-B (or B-T with `tsaUrl`) signer for one signing identity. Everything that does
  * not depend on the document — certificate set, ESS signing-certificate-v2, signer identifier,
- * key object — is computed here, once; `sign` then only appends the incremental update, hashes
+ * key — is computed here, once; `sign` then only appends the incremental update, hashes
  * the byte ranges, signs the small signed-attributes set and splices the CMS into /Contents.
  */
 export function createPdfSigner(options: PdfSignerOptions): PdfSigner {
-  const key: KeyObject = createPrivateKey({
-    key: Buffer.from(options.privateKeyPkcs8),
-    format: "der",
-    type: "pkcs8",
-  });
-  const keyType: SignerKeyType = key.asymmetricKeyType === "ec" ? "ec" : "rsa";
-  if (key.asymmetricKeyType !== "ec" && key.asymmetricKeyType !== "rsa")
-    throw new Error("only RSA and ECDSA keys are supported");
+  const key = "key" in options ? options.key : nodeSignatureKey(options.privateKeyPkcs8);
   const signerCert = options.chainDer[0];
   if (!signerCert) throw new Error("the certificate chain is empty");
   const template = createCmsTemplate({
     chainDer: options.chainDer,
-    keyType,
+    keyType: key.type,
     signerCertSha256: createHash("sha256").update(signerCert).digest(),
   });
-  const maxSignature =
-    keyType === "rsa" ? Math.ceil((key.asymmetricKeyDetails?.modulusLength ?? 4096) / 8) : 80;
+  const maxSignature = key.maxSignatureBytes;
   const capacity =
     Math.ceil(
       (template.sizeBound(maxSignature) + (options.tsaUrl ? (options.timestampReserve ?? 12_288) : 0)) / 64,
@@ -60,7 +63,7 @@ export function createPdfSigner(options: PdfSignerOptions): PdfSigner {
       const out = prepared.bytes;
       const digest = createHash("sha256").update(out.subarray(0, a)).update(out.subarray(b)).digest();
       const attrs = template.signedAttributes(digest);
-      const signature = nodeSign("sha256", attrs, { key, dsaEncoding: "der" });
+      const signature = await key.sign(attrs);
       const token = options.tsaUrl
         ? await requestTimestamp(signature, {
             tsaUrl: options.tsaUrl,

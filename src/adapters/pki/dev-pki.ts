@@ -182,10 +182,23 @@ export async function issueSigningCertificate(
   issuingCa: CertificateAuthority,
   options: SigningCertificateOptions,
 ): Promise<SigningIdentityMaterial> {
-  const now = options.now ?? new Date();
-  const { gen, sign } = keyParams(options.keyAlgorithm);
-  void sign;
+  const { gen } = keyParams(options.keyAlgorithm);
   const keys = (await crypto.subtle.generateKey(gen, true, ["sign", "verify"])) as CryptoKeyPair;
+  const certified = await certifySigningKey(issuingCa, keys.publicKey, options);
+  return { ...certified, privateKeyPkcs8: await exportKey(keys.privateKey) };
+}
+
+/**
+ * The same certificate for a public key whose private half is elsewhere (a hardware token):
+ * `publicKey` is a CryptoKey or SubjectPublicKeyInfo DER. `options.keyAlgorithm` is not used.
+ */
+export async function certifySigningKey(
+  issuingCa: CertificateAuthority,
+  publicKey: CryptoKey | Uint8Array,
+  options: Omit<SigningCertificateOptions, "keyAlgorithm">,
+): Promise<Omit<SigningIdentityMaterial, "privateKeyPkcs8">> {
+  const now = options.now ?? new Date();
+  const subjectKey = publicKey instanceof Uint8Array ? Uint8Array.from(publicKey) : publicKey;
   const ca = await importCaKey(issuingCa);
   const caCert = new x509.X509Certificate(new Uint8Array(issuingCa.certificateDer));
   const serialNumber = serial();
@@ -196,7 +209,7 @@ export async function issueSigningCertificate(
       issuer: caCert.subjectName,
       notBefore: new Date(now.getTime() - 3_600_000),
       notAfter: new Date(now.getTime() + (options.validityDays ?? 3 * 365) * DAY),
-      publicKey: keys.publicKey,
+      publicKey: subjectKey,
       signingKey: ca.key,
       signingAlgorithm: ca.alg,
       extensions: [
@@ -205,7 +218,7 @@ export async function issueSigningCertificate(
           x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation,
           true,
         ),
-        await x509.SubjectKeyIdentifierExtension.create(keys.publicKey, false, crypto),
+        await x509.SubjectKeyIdentifierExtension.create(subjectKey, false, crypto),
         await x509.AuthorityKeyIdentifierExtension.create(caCert, false, crypto),
         new x509.CRLDistributionPointsExtension([options.crlUrl]),
       ],
@@ -217,7 +230,6 @@ export async function issueSigningCertificate(
     certificateDer: der,
     certificatePem: cert.toString("pem"),
     chainDer: [der, ...issuingCa.chainDer],
-    privateKeyPkcs8: await exportKey(keys.privateKey),
     serialNumber,
   };
 }

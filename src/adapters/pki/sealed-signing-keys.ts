@@ -1,5 +1,10 @@
 import { X509Certificate } from "node:crypto";
-import type { NewIdentityMaterial, SigningIdentityRecord, SigningKeys } from "../../core/ports.ts";
+import { isHardwareKeyReference } from "../../core/signing/hardware-key-reference.ts";
+import type {
+  NewIdentityMaterial,
+  SigningIdentityRecord,
+  SigningKeys,
+} from "../../core/signing/signing.ports.ts";
 import type { PdfSigner } from "../../core/signing/signing.types.ts";
 import { createPdfSigner } from "../pdf/pdf-signer.ts";
 import {
@@ -9,6 +14,7 @@ import {
   issueSigningCertificate,
 } from "./dev-pki.ts";
 import { importPkcs12, openPrivateKey, sealPrivateKey } from "./key-envelope.ts";
+import { openAuthority } from "./open-authority.ts";
 
 const notAfterOf = (der: Uint8Array) => new Date(new X509Certificate(Buffer.from(der)).validTo);
 const serialOf = (der: Uint8Array) => new X509Certificate(Buffer.from(der)).serialNumber.toLowerCase();
@@ -23,19 +29,8 @@ export function sealedSigningKeys(
 ): SigningKeys {
   const signers = new Map<string, PdfSigner>();
 
-  const authority = (
-    certificateDer: Uint8Array,
-    sealedKey: Uint8Array,
-    issuers: Uint8Array[],
-  ): CertificateAuthority => {
-    const der = Buffer.from(certificateDer);
-    return {
-      certificateDer: der,
-      certificatePem: "",
-      privateKeyPkcs8: openPrivateKey(masterKey, Buffer.from(sealedKey)),
-      chainDer: [der, ...issuers.map((d) => Buffer.from(d))],
-    };
-  };
+  const authority = (certificateDer: Uint8Array, sealedKey: Uint8Array, issuers: Uint8Array[]) =>
+    openAuthority(masterKey, certificateDer, sealedKey, issuers);
 
   return {
     async createPortalAuthorities() {
@@ -85,6 +80,8 @@ export function sealedSigningKeys(
       const cacheKey = `${identity.id}|${tsaUrl ?? ""}`;
       let signer = signers.get(cacheKey);
       if (!signer) {
+        if (isHardwareKeyReference(identity.sealedKey))
+          throw new Error("this signing identity's key is on a hardware token: set SIGNING_KEYS=pkcs11");
         signer = createPdfSigner({
           chainDer: identity.chainDer,
           privateKeyPkcs8: openPrivateKey(masterKey, Buffer.from(identity.sealedKey)),

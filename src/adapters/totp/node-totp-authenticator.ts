@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
-import type { TotpAuthenticator } from "../../core/ports.ts";
+import type { TotpAuthenticator } from "../../core/two-factor/two-factor.ports.ts";
 import { fromBase32, hotpCode, timeStep, toBase32 } from "./hotp-code.ts";
 
 const SECRET_BYTES = 20;

@@ -10,6 +10,7 @@ import type { KeyAlgorithm } from "../../core/signing/signing.types.ts";
 import { portalTrustAnchors } from "../../core/verification/verify-document.ts";
 import { openRuntime } from "../open-runtime.ts";
 import { usageError } from "../read-inputs.ts";
+import { pkiHsmCommands } from "./pki-hsm-commands.ts";
 
 const ALGORITHMS: KeyAlgorithm[] = ["RSA-2048", "RSA-3072", "ECDSA-P256"];
 
@@ -39,7 +40,7 @@ export function pkiCommands(program: Command) {
   pki
     .command("rotate")
     .description(
-      "issue a new signing certificate for an institution from the portal's CA (documents signed before still verify)",
+      "issue a new signing certificate for an institution from the portal's CA, with a new key (generated on the HSM when SIGNING_KEYS=pkcs11); documents signed before still verify",
     )
     .requiredOption("--institution <slug>", "the institution")
     .option("--algorithm <alg>", `key algorithm: ${ALGORITHMS.join(", ")}`, "RSA-2048")
@@ -90,4 +91,6 @@ export function pkiCommands(program: Command) {
         await runtime.close();
       }
     });
+
+  pkiHsmCommands(pki);
 }

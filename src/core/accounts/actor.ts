@@ -1,5 +1,5 @@
 import type { ApiKeyCaller } from "../api-keys/api-keys.types.ts";
-import type { MembershipRecord, UserRecord } from "../ports.ts";
+import type { MembershipRecord, UserRecord } from "./accounts.ports.ts";
 
 /**
  * Who a use case acts for: a signed-in user, or an institution's API key. An API key's `user` is a
@@ -18,12 +18,3 @@ export interface Actor {
 
 /** The user account behind the actor, or null for an API key (it is nobody's account). */
 export const actingUserId = (actor: Actor): string | null => (actor.apiKey ? null : actor.user.id);
-
-export const isOperator = (actor: Actor): boolean => actor.memberships.some((m) => m.role === "operator");
-
-export const isInstitutionAdmin = (actor: Actor, institutionId: string): boolean =>
-  isOperator(actor) ||
-  actor.memberships.some((m) => m.role === "institution_admin" && m.institutionId === institutionId);
-
-export const isInstitutionStaff = (actor: Actor, institutionId: string): boolean =>
-  isOperator(actor) || actor.memberships.some((m) => m.institutionId === institutionId);

@@ -1,5 +1,6 @@
 import { DomainError } from "../errors.ts";
-import type { CoreDeps, UserRecord } from "../ports.ts";
+import type { CoreDeps } from "../ports.ts";
+import type { UserRecord } from "./accounts.ports.ts";
 import { assertAcceptablePassword } from "./password-policy.ts";
 
 /**

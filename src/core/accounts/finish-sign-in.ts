@@ -1,4 +1,5 @@
-import type { CoreDeps, Stores, UserRecord } from "../ports.ts";
+import type { CoreDeps, Stores } from "../ports.ts";
+import type { UserRecord } from "./accounts.ports.ts";
 import type { CurrentUser } from "./accounts.types.ts";
 import { presentCurrentUser } from "./present-user.ts";
 import { type ClientInfo, type StartedSession, startSession } from "./start-session.ts";

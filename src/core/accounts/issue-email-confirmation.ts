@@ -1,5 +1,6 @@
 import { PORTAL_BRAND, renderEmail } from "../mail/render-email.ts";
-import type { CoreDeps, MailMessage, Stores, UserEmailRecord, UserRecord } from "../ports.ts";
+import type { CoreDeps, MailMessage, Stores } from "../ports.ts";
+import type { UserEmailRecord, UserRecord } from "./accounts.ports.ts";
 
 /** How long the link confirming a secondary address works. */
 export const EMAIL_CONFIRMATION_TTL_MS = 24 * 3600 * 1000;

@@ -1,5 +1,5 @@
 import { DomainError } from "../errors.ts";
-import type { CommonPasswords } from "../ports.ts";
+import type { CommonPasswords } from "./accounts.ports.ts";
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 256;

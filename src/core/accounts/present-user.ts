@@ -1,5 +1,6 @@
 import type { Institution } from "../institutions/institutions.types.ts";
-import type { MembershipRecord, Stores, UserRecord } from "../ports.ts";
+import type { Stores } from "../ports.ts";
+import type { MembershipRecord, UserRecord } from "./accounts.ports.ts";
 import type { CurrentUser, Membership, UserSummary } from "./accounts.types.ts";
 
 export function toMembership(m: MembershipRecord, institutions: Map<string, Institution>): Membership {

@@ -1,4 +1,5 @@
-import type { CoreDeps, SessionRecord, Stores } from "../ports.ts";
+import type { CoreDeps, Stores } from "../ports.ts";
+import type { SessionRecord } from "./accounts.ports.ts";
 
 export interface StartedSession {
   /** The secret for the cookie; only its hash is stored. */

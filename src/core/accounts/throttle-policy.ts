@@ -1,4 +1,4 @@
-import type { ThrottleRecord } from "../ports.ts";
+import type { ThrottleRecord } from "./accounts.ports.ts";
 
 /** How many failures pass before back-off starts, and how the wait grows. */
 export interface BackoffPolicy {

@@ -1,7 +1,6 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { byActor, recordAudit } from "../audit/record-audit.ts";
-import { DomainError } from "../errors.ts";
-import { findVisibleInstitution } from "../institutions/find-visible-institution.ts";
 import type { CoreDeps } from "../ports.ts";
 import { API_KEY_DISPLAY_LENGTH, API_KEY_PREFIX, normalizeApiKeyInput } from "./api-key-rules.ts";
 import type { ApiKeyInput, CreatedApiKey } from "./api-keys.types.ts";
@@ -16,8 +15,7 @@ export async function createApiKey(
   slug: string,
   input: ApiKeyInput,
 ): Promise<CreatedApiKey> {
-  if (actor.apiKey) throw new DomainError("api_key_scope");
-  const inst = await findVisibleInstitution(deps.stores, actor, slug, "admin");
+  const inst = await requireAccess(deps, actor, "api-keys.manage", slug);
   const { name, scopes } = normalizeApiKeyInput(input);
   const key = `${API_KEY_PREFIX}${deps.secrets.randomToken()}`;
   const apiKey = await deps.transact(async (stores) => {

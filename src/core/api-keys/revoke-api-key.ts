@@ -1,14 +1,13 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { byActor, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
-import { findVisibleInstitution } from "../institutions/find-visible-institution.ts";
 import type { CoreDeps } from "../ports.ts";
 import type { ApiKey } from "./api-keys.types.ts";
 
 /** Revokes an API key for good (operator or the institution's admins). Revoking twice changes nothing. */
 export async function revokeApiKey(deps: CoreDeps, actor: Actor, slug: string, id: string): Promise<ApiKey> {
-  if (actor.apiKey) throw new DomainError("api_key_scope");
-  const inst = await findVisibleInstitution(deps.stores, actor, slug, "admin");
+  const inst = await requireAccess(deps, actor, "api-keys.manage", slug);
   return deps.transact(async (stores) => {
     const existing = await stores.apiKeys.findById(inst.id, id);
     if (!existing) throw new DomainError("not_found");

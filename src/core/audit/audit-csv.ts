@@ -1,5 +1,5 @@
 import { csvLine } from "../csv/csv-cell.ts";
-import type { AuditStore } from "../ports.ts";
+import type { AuditStore } from "./audit.ports.ts";
 import type { AuditFilter } from "./list-audit-events.ts";
 
 const MAX_ROWS = 100_000;

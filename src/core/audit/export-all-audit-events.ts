@@ -1,5 +1,5 @@
-import { type Actor, isOperator } from "../accounts/actor.ts";
-import { DomainError } from "../errors.ts";
+import { requireAccess } from "../access/require-access.ts";
+import type { Actor } from "../accounts/actor.ts";
 import type { CoreDeps } from "../ports.ts";
 import { auditCsv } from "./audit-csv.ts";
 import type { AuditFilter } from "./list-audit-events.ts";
@@ -11,7 +11,7 @@ export async function exportAllAuditEvents(
   actor: Actor,
   filter: AuditFilter,
 ): Promise<string> {
-  if (!isOperator(actor)) throw new DomainError("not_found");
+  await requireAccess(deps, actor, "portal.audit");
   const { csv, rows } = await auditCsv(deps.stores.audit, undefined, filter);
   await recordAudit(deps, deps.stores, byActor(actor), {
     institutionId: null,

@@ -1,5 +1,5 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
-import { findVisibleInstitution } from "../institutions/find-visible-institution.ts";
 import type { CoreDeps } from "../ports.ts";
 import { auditCsv } from "./audit-csv.ts";
 import type { AuditFilter } from "./list-audit-events.ts";
@@ -15,7 +15,7 @@ export async function exportAuditEvents(
   slug: string,
   filter: AuditFilter,
 ): Promise<string> {
-  const inst = await findVisibleInstitution(deps.stores, actor, slug, "admin");
+  const inst = await requireAccess(deps, actor, "audit.read", slug);
   const { csv, rows } = await auditCsv(deps.stores.audit, inst.id, filter);
   await recordAudit(deps, deps.stores, byActor(actor), {
     institutionId: inst.id,

@@ -1,5 +1,5 @@
-import { type Actor, isOperator } from "../accounts/actor.ts";
-import { DomainError } from "../errors.ts";
+import { requireAccess } from "../access/require-access.ts";
+import type { Actor } from "../accounts/actor.ts";
 import type { CoreDeps } from "../ports.ts";
 import type { AuditEvent } from "./audit.types.ts";
 import { type AuditFilter, auditPage } from "./list-audit-events.ts";
@@ -10,6 +10,6 @@ export async function listAllAuditEvents(
   actor: Actor,
   filter: AuditFilter,
 ): Promise<{ events: AuditEvent[]; next: number | null }> {
-  if (!isOperator(actor)) throw new DomainError("not_found");
+  await requireAccess(deps, actor, "portal.audit");
   return auditPage(deps, undefined, filter);
 }

@@ -1,5 +1,5 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
-import { findVisibleInstitution } from "../institutions/find-visible-institution.ts";
 import type { CoreDeps } from "../ports.ts";
 import type { AuditAction, AuditEvent } from "./audit.types.ts";
 
@@ -20,7 +20,7 @@ export async function listAuditEvents(
   slug: string,
   filter: AuditFilter,
 ): Promise<{ events: AuditEvent[]; next: number | null }> {
-  const inst = await findVisibleInstitution(deps.stores, actor, slug, "admin");
+  const inst = await requireAccess(deps, actor, "audit.read", slug);
   return auditPage(deps, inst.id, filter);
 }
 

@@ -1,5 +1,6 @@
 import { type Actor, actingUserId } from "../accounts/actor.ts";
-import type { AuditAppend, CoreDeps, Stores } from "../ports.ts";
+import type { CoreDeps, Stores } from "../ports.ts";
+import type { AuditAppend } from "./audit.ports.ts";
 import type { AuditEvent } from "./audit.types.ts";
 
 /** Who did it, for the audit trail. */

@@ -1,6 +1,7 @@
 import { DomainError } from "../errors.ts";
 import { normalizeCode } from "../learner-invitations/access-code.ts";
-import type { CoreDeps, LearnerInvitationRecord } from "../ports.ts";
+import type { LearnerInvitationRecord } from "../learner-invitations/learner-invitations.ports.ts";
+import type { CoreDeps } from "../ports.ts";
 import { CLAIM_TOKEN_MS, CLAIM_TOKEN_PURPOSE, codeBinding, MAX_CLAIM_FAILURES } from "./claim-rules.ts";
 import type { ClaimPreview } from "./claims.types.ts";
 

@@ -1,5 +1,6 @@
+import type { UserRecord } from "../accounts/accounts.ports.ts";
 import { PORTAL_BRAND, renderEmail } from "../mail/render-email.ts";
-import type { CoreDeps, MailMessage, Stores, UserRecord } from "../ports.ts";
+import type { CoreDeps, MailMessage, Stores } from "../ports.ts";
 import { ACTIVATION_TTL_MS } from "./claim-rules.ts";
 
 /**

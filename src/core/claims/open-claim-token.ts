@@ -1,6 +1,7 @@
 import { DomainError } from "../errors.ts";
+import type { LearnerInvitationRecord } from "../learner-invitations/learner-invitations.ports.ts";
 import type { Learner } from "../learners/learners.types.ts";
-import type { CoreDeps, LearnerInvitationRecord } from "../ports.ts";
+import type { CoreDeps } from "../ports.ts";
 import { CLAIM_TOKEN_PURPOSE, codeBinding } from "./claim-rules.ts";
 
 export interface OpenedClaim {

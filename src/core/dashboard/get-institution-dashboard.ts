@@ -1,6 +1,6 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { isoDay } from "../dates/calendar-date.ts";
-import { findVisibleInstitution } from "../institutions/find-visible-institution.ts";
 import type { Batch } from "../issuance/issuance.types.ts";
 import { presentBatch } from "../issuance/present-batch.ts";
 import type { CoreDeps } from "../ports.ts";
@@ -23,7 +23,7 @@ export async function getInstitutionDashboard(
   actor: Actor,
   slug: string,
 ): Promise<InstitutionDashboard> {
-  const inst = await findVisibleInstitution(deps.stores, actor, slug, "staff");
+  const inst = await requireAccess(deps, actor, "institution.read", slug);
   const now = deps.clock.now();
   const to = isoDay(now);
   const from = isoDay(new Date(now.getTime() - (DASHBOARD_DAYS - 1) * DAY_MS));

@@ -1,6 +1,6 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { DomainError } from "../errors.ts";
-import { findVisibleInstitution } from "../institutions/find-visible-institution.ts";
 import type { CoreDeps } from "../ports.ts";
 import type { DocumentType } from "./document-types.types.ts";
 
@@ -15,7 +15,7 @@ export async function archiveDocumentType(
   id: string,
   archived: boolean,
 ): Promise<DocumentType> {
-  const inst = await findVisibleInstitution(deps.stores, actor, slug, "admin");
+  const inst = await requireAccess(deps, actor, "institution.manage", slug);
   const updated = await deps.stores.documentTypes.setArchived(
     inst.id,
     id,

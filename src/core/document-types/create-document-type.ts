@@ -1,6 +1,6 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { DomainError } from "../errors.ts";
-import { findVisibleInstitution } from "../institutions/find-visible-institution.ts";
 import type { CoreDeps } from "../ports.ts";
 import { normalizeDocumentType } from "./document-type-rules.ts";
 import type { DocumentType, DocumentTypeInput } from "./document-types.types.ts";
@@ -12,7 +12,7 @@ export async function createDocumentType(
   slug: string,
   input: DocumentTypeInput,
 ): Promise<DocumentType> {
-  const inst = await findVisibleInstitution(deps.stores, actor, slug, "admin");
+  const inst = await requireAccess(deps, actor, "institution.manage", slug);
   const created = await deps.stores.documentTypes.create(inst.id, normalizeDocumentType(input));
   if (!created) throw new DomainError("document_type_code_taken");
   return created;

@@ -1,6 +1,6 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { DomainError } from "../errors.ts";
-import { findVisibleInstitution } from "../institutions/find-visible-institution.ts";
 import type { CoreDeps } from "../ports.ts";
 import type { DocumentType } from "./document-types.types.ts";
 
@@ -10,7 +10,7 @@ export async function getDocumentType(
   slug: string,
   id: string,
 ): Promise<DocumentType> {
-  const inst = await findVisibleInstitution(deps.stores, actor, slug, "staff");
+  const inst = await requireAccess(deps, actor, "institution.read", slug);
   const found = await deps.stores.documentTypes.findById(inst.id, id);
   if (!found) throw new DomainError("not_found");
   return found;

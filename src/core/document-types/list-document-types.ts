@@ -1,5 +1,5 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
-import { findVisibleInstitution } from "../institutions/find-visible-institution.ts";
 import type { CoreDeps } from "../ports.ts";
 import type { DocumentType } from "./document-types.types.ts";
 
@@ -10,6 +10,6 @@ export async function listDocumentTypes(
   slug: string,
   options: { includeArchived: boolean },
 ): Promise<DocumentType[]> {
-  const inst = await findVisibleInstitution(deps.stores, actor, slug, "staff");
+  const inst = await requireAccess(deps, actor, "institution.read", slug);
   return deps.stores.documentTypes.list(inst.id, options);
 }

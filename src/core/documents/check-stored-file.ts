@@ -1,32 +1,9 @@
 import { isDomainError } from "../errors.ts";
 import type { CoreDeps } from "../ports.ts";
 import { verifyDocument } from "../verification/verify-document.ts";
+import type { StoredFileRef } from "./documents.ports.ts";
 import { fileVerdict } from "./file-verdict.ts";
 import type { FileVerdict } from "./file-verdict.types.ts";
-
-/**
- * Verdicts of stored files already checked, in this process's memory: a derived cache (any
- * process may recompute any entry), bounded, each entry kept a limited time (a certificate may
- * expire, the trust anchors may change with a restart).
- */
-export interface FileVerdictCache {
-  /**
-   * The verdict kept under `key`, else `compute`'s (one computation at a time for a key; the
-   * others wait for it), kept when it says so.
-   */
-  get(key: string, compute: () => Promise<{ verdict: FileVerdict; keep: boolean }>): Promise<FileVerdict>;
-}
-
-/** A document's registry record, as far as its stored file's check depends on it. */
-export interface StoredFileRef {
-  id: string;
-  institutionId: string;
-  sha256: string;
-  byteSize: number;
-  status: "active" | "revoked" | "superseded";
-  revokedAt: Date | null;
-  supersededBy: string | null;
-}
 
 const UNREADABLE: FileVerdict = { verdict: "invalid", why: "unreadable" };
 

@@ -1,4 +1,5 @@
-import type { DocumentRecord, Stores } from "../ports.ts";
+import type { Stores } from "../ports.ts";
+import type { DocumentRecord } from "./documents.ports.ts";
 import type { DocumentDetail } from "./documents.types.ts";
 import { toDocumentLink, toDocumentSummary } from "./to-document-summary.ts";
 

@@ -3,8 +3,9 @@ import { institutionBrand } from "../institutions/institution-brand.ts";
 import type { Institution } from "../institutions/institutions.types.ts";
 import type { Learner } from "../learners/learners.types.ts";
 import { renderEmail } from "../mail/render-email.ts";
-import type { DocumentRecord, MailMessage } from "../ports.ts";
+import type { MailMessage } from "../ports.ts";
 import { verificationUrl } from "../signing/sign-document.ts";
+import type { DocumentRecord } from "./documents.ports.ts";
 
 /** Where a learner is written to: the personal address, which outlives studies, else the institutional one. */
 export const learnerMailAddress = (learner: Learner): string | null =>

@@ -2,7 +2,7 @@
 export interface DocumentVerificationRecord {
   id: string;
   title: string;
-  status: "active" | "revoked" | "superseded";
+  status: DocumentStatus;
   signedAt: string;
   revokedAt: string | null;
   revocationReason: string | null;

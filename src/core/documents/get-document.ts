@@ -11,6 +11,6 @@ export async function getDocument(
   slug: string,
   id: string,
 ): Promise<DocumentDetail> {
-  const { document } = await findStaffDocument(deps.stores, actor, slug, id);
+  const { document } = await findStaffDocument(deps, actor, "documents.read", slug, id);
   return describeDocument(deps.stores, document);
 }

@@ -1,5 +1,5 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
-import { findVisibleInstitution } from "../institutions/find-visible-institution.ts";
 import type { CoreDeps } from "../ports.ts";
 import { decodeDocumentCursor, encodeDocumentCursor } from "./document-cursor.ts";
 import type { DocumentFilter, DocumentPage } from "./documents.types.ts";
@@ -18,7 +18,7 @@ export async function listDocuments(
   slug: string,
   query: DocumentFilter & { cursor?: string; limit?: number },
 ): Promise<DocumentPage> {
-  const inst = await findVisibleInstitution(deps.stores, actor, slug, "staff");
+  const inst = await requireAccess(deps, actor, "documents.read", slug);
   const limit = Math.min(Math.max(query.limit ?? 25, 1), DOCUMENT_PAGE_MAX);
   const after = query.cursor ? decodeDocumentCursor(query.cursor, "cursor") : null;
   const { rows, hasMore } = await deps.stores.documents.list({

@@ -21,7 +21,7 @@ export async function readDocumentFile(
   slug: string,
   id: string,
 ): Promise<{ bytes: Uint8Array; fileName: string }> {
-  const { institution, document } = await findStaffDocument(deps.stores, actor, slug, id);
+  const { institution, document } = await findStaffDocument(deps, actor, "documents.read", slug, id);
   // The blob store checks the bytes against the hash (blob_missing / blob_corrupt otherwise).
   const bytes = await deps.blobs.get(institution.id, document.sha256);
   return { bytes, fileName: fileNameFor(document.title, document.id) };

@@ -26,7 +26,7 @@ export async function replaceDocument(
   id: string,
   input: { pdf: Uint8Array; title?: string | null; issueDate?: string | null },
 ): Promise<DocumentDetail> {
-  const { institution, document: old } = await findStaffDocument(deps.stores, actor, slug, id);
+  const { institution, document: old } = await findStaffDocument(deps, actor, "documents.revoke", slug, id);
   const fields = replacementFields(input);
   if (old.status !== "active") throw new DomainError("document_not_active");
   if (!old.learnerId || !old.documentTypeId) throw new DomainError("document_not_replaceable");

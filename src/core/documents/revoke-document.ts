@@ -19,7 +19,7 @@ export async function revokeDocument(
   id: string,
   input: { reason: string },
 ): Promise<DocumentDetail> {
-  const { institution, document } = await findStaffDocument(deps.stores, actor, slug, id);
+  const { institution, document } = await findStaffDocument(deps, actor, "documents.revoke", slug, id);
   const reason = normalizeRevocationReason(input.reason);
   if (document.status !== "active") throw new DomainError("document_not_active");
   const now = deps.clock.now();

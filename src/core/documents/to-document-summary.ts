@@ -1,4 +1,4 @@
-import type { DocumentRecord } from "../ports.ts";
+import type { DocumentRecord } from "./documents.ports.ts";
 import type {
   DocumentLearnerRef,
   DocumentLink,

@@ -1,8 +1,8 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { byActor, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
 import type { CoreDeps } from "../ports.ts";
-import { findVisibleInstitution } from "./find-visible-institution.ts";
 
 export async function cancelInvitation(
   deps: CoreDeps,
@@ -10,7 +10,7 @@ export async function cancelInvitation(
   slug: string,
   invitationId: string,
 ): Promise<void> {
-  const inst = await findVisibleInstitution(deps.stores, actor, slug, "admin");
+  const inst = await requireAccess(deps, actor, "staff.manage", slug);
   const current = await deps.stores.invitations.findById(invitationId);
   if (!current || current.institutionId !== inst.id) throw new DomainError("not_found");
   await deps.transact(async (stores) => {

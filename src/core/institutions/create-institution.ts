@@ -1,4 +1,5 @@
-import { type Actor, isOperator } from "../accounts/actor.ts";
+import { requireAccess } from "../access/require-access.ts";
+import type { Actor } from "../accounts/actor.ts";
 import { byActor, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
 import type { CoreDeps } from "../ports.ts";
@@ -10,7 +11,7 @@ export async function createInstitution(
   actor: Actor,
   input: InstitutionInput,
 ): Promise<Institution> {
-  if (!isOperator(actor)) throw new DomainError("not_found");
+  await requireAccess(deps, actor, "portal.operate");
   const clean = normalizeInstitution(input);
   return deps.transact(async (stores) => {
     const created = await stores.institutions.create(clean);

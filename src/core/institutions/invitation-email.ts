@@ -1,8 +1,9 @@
 import type { InstitutionRole } from "../accounts/accounts.types.ts";
 import type { Bilingual, Locale } from "../i18n.types.ts";
 import { renderEmail } from "../mail/render-email.ts";
-import type { CoreDeps, InvitationRecord, MailMessage } from "../ports.ts";
+import type { CoreDeps, MailMessage } from "../ports.ts";
 import { institutionBrand } from "./institution-brand.ts";
+import type { InvitationRecord } from "./institutions.ports.ts";
 import type { Institution } from "./institutions.types.ts";
 
 export const ROLE_NAMES: Record<InstitutionRole, Bilingual> = {

@@ -1,10 +1,10 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { InstitutionRole } from "../accounts/accounts.types.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { byActor, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
 import type { Locale } from "../i18n.types.ts";
 import type { CoreDeps } from "../ports.ts";
-import { findVisibleInstitution } from "./find-visible-institution.ts";
 import type { Invitation } from "./institutions.types.ts";
 import { sendInvitationEmail } from "./invitation-email.ts";
 import { toInvitation } from "./to-invitation.ts";
@@ -21,7 +21,7 @@ export async function inviteStaff(
   slug: string,
   input: { email: string; role: InstitutionRole; locale: Locale },
 ): Promise<Invitation> {
-  const inst = await findVisibleInstitution(deps.stores, actor, slug, "admin");
+  const inst = await requireAccess(deps, actor, "staff.manage", slug);
   const email = input.email.trim();
   const existing = await deps.stores.users.findByEmail(email);
   if (existing) {

@@ -1,7 +1,7 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { InstitutionRole } from "../accounts/accounts.types.ts";
 import type { Actor } from "../accounts/actor.ts";
 import type { CoreDeps } from "../ports.ts";
-import { findVisibleInstitution } from "./find-visible-institution.ts";
 import type { Invitation, StaffMember } from "./institutions.types.ts";
 import { toInvitation } from "./to-invitation.ts";
 
@@ -10,7 +10,7 @@ export async function listStaff(
   actor: Actor,
   slug: string,
 ): Promise<{ staff: StaffMember[]; invitations: Invitation[] }> {
-  const inst = await findVisibleInstitution(deps.stores, actor, slug, "admin");
+  const inst = await requireAccess(deps, actor, "staff.manage", slug);
   const memberships = await deps.stores.memberships.listForInstitution(inst.id);
   const staff: StaffMember[] = [];
   for (const m of memberships) {

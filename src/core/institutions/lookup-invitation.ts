@@ -1,5 +1,6 @@
 import { DomainError } from "../errors.ts";
-import type { CoreDeps, InvitationRecord } from "../ports.ts";
+import type { CoreDeps } from "../ports.ts";
+import type { InvitationRecord } from "./institutions.ports.ts";
 import type { Institution, InvitationPreview } from "./institutions.types.ts";
 import { invitationStatus } from "./to-invitation.ts";
 

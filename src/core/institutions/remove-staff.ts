@@ -1,8 +1,8 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { byActor, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
 import type { CoreDeps } from "../ports.ts";
-import { findVisibleInstitution } from "./find-visible-institution.ts";
 
 /** Removes a person from an institution's staff. Nobody removes their own membership. */
 export async function removeStaff(
@@ -11,7 +11,7 @@ export async function removeStaff(
   slug: string,
   membershipId: string,
 ): Promise<void> {
-  const inst = await findVisibleInstitution(deps.stores, actor, slug, "admin");
+  const inst = await requireAccess(deps, actor, "staff.manage", slug);
   const membership = await deps.stores.memberships.findById(membershipId);
   if (!membership || membership.institutionId !== inst.id) throw new DomainError("not_found");
   if (membership.userId === actor.user.id) throw new DomainError("cannot_change_self");

@@ -1,8 +1,8 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { byActor, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
 import type { CoreDeps } from "../ports.ts";
-import { findVisibleInstitution } from "./find-visible-institution.ts";
 import type { Invitation } from "./institutions.types.ts";
 import { sendInvitationEmail } from "./invitation-email.ts";
 import { INVITATION_TTL_MS } from "./invite-staff.ts";
@@ -15,7 +15,7 @@ export async function resendInvitation(
   slug: string,
   invitationId: string,
 ): Promise<Invitation> {
-  const inst = await findVisibleInstitution(deps.stores, actor, slug, "admin");
+  const inst = await requireAccess(deps, actor, "staff.manage", slug);
   const current = await deps.stores.invitations.findById(invitationId);
   if (!current || current.institutionId !== inst.id) throw new DomainError("not_found");
   const now = deps.clock.now();

@@ -1,8 +1,8 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { byActor, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
 import type { CoreDeps } from "../ports.ts";
-import { findVisibleInstitution } from "./find-visible-institution.ts";
 import type { Institution } from "./institutions.types.ts";
 
 export const LOGO_MAX_BYTES = 256 * 1024;
@@ -34,7 +34,7 @@ export async function setInstitutionLogo(
   slug: string,
   bytes: Uint8Array | null,
 ): Promise<Institution> {
-  const inst = await findVisibleInstitution(deps.stores, actor, slug, "admin");
+  const inst = await requireAccess(deps, actor, "institution.manage", slug);
   const logo = checkLogo(bytes);
   return deps.transact(async (stores) => {
     const updated = await stores.institutions.setLogo(inst.id, logo);

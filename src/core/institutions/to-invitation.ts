@@ -1,4 +1,4 @@
-import type { InvitationRecord } from "../ports.ts";
+import type { InvitationRecord } from "./institutions.ports.ts";
 import type { Invitation, InvitationStatus } from "./institutions.types.ts";
 
 export function invitationStatus(r: InvitationRecord, now: Date): InvitationStatus {

@@ -1,8 +1,8 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { byActor, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
 import type { CoreDeps } from "../ports.ts";
-import { findVisibleInstitution } from "./find-visible-institution.ts";
 import { normalizeInstitution, normalizeSigningSettings } from "./institution-rules.ts";
 import type { Institution, InstitutionInput, InstitutionSigningSettings } from "./institutions.types.ts";
 
@@ -12,7 +12,7 @@ export async function updateInstitution(
   slug: string,
   patch: Partial<Omit<InstitutionInput, "slug">> & InstitutionSigningSettings,
 ): Promise<Institution> {
-  const inst = await findVisibleInstitution(deps.stores, actor, slug, "admin");
+  const inst = await requireAccess(deps, actor, "institution.manage", slug);
   const clean = { ...normalizeInstitution(patch), ...normalizeSigningSettings(patch) };
   return deps.transact(async (stores) => {
     const updated = await stores.institutions.update(inst.id, clean);

@@ -1,7 +1,7 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { type AuditWho, byActor, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
-import { findVisibleInstitution } from "../institutions/find-visible-institution.ts";
 import type { Institution } from "../institutions/institutions.types.ts";
 import { QUEUES } from "../jobs/queues.ts";
 import type { CoreDeps } from "../ports.ts";
@@ -25,7 +25,7 @@ export function createBatchForStaff(
   slug: string,
   input: BatchUpload,
 ): Promise<{ validation: BatchValidation; batch: Batch | null }> {
-  return findVisibleInstitution(deps.stores, actor, slug, "staff").then((institution) =>
+  return requireAccess(deps, actor, "documents.issue", slug).then((institution) =>
     createBatch(deps, byActor(actor), institution, input),
   );
 }

@@ -1,9 +1,9 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { byActor, recordAudit } from "../audit/record-audit.ts";
 import { csvLine } from "../csv/csv-cell.ts";
 import { ERROR_MESSAGES } from "../error-messages.ts";
 import { DomainError } from "../errors.ts";
-import { findVisibleInstitution } from "../institutions/find-visible-institution.ts";
 import type { CoreDeps } from "../ports.ts";
 
 /** The rows that failed or were skipped, as CSV (formula-like cells neutralised), to fix and upload again. */
@@ -13,7 +13,7 @@ export async function exportBatchErrors(
   slug: string,
   id: string,
 ): Promise<string> {
-  const institution = await findVisibleInstitution(deps.stores, actor, slug, "staff");
+  const institution = await requireAccess(deps, actor, "documents.read", slug);
   if (!(await deps.stores.batches.findById(institution.id, id))) throw new DomainError("not_found");
   const lines = [csvLine(["line", "external_id", "file", "status", "error", "message_fr", "message_en"])];
   for (const status of ["failed", "skipped"] as const) {

@@ -1,13 +1,13 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { DomainError } from "../errors.ts";
-import { findVisibleInstitution } from "../institutions/find-visible-institution.ts";
 import type { CoreDeps } from "../ports.ts";
 import type { Batch, BatchItem, BatchItemStatus } from "./issuance.types.ts";
 import { presentBatch } from "./present-batch.ts";
 
 /** A batch with its counts (done / failed / remaining), for staff of its institution. */
 export async function getBatch(deps: CoreDeps, actor: Actor, slug: string, id: string): Promise<Batch> {
-  const institution = await findVisibleInstitution(deps.stores, actor, slug, "staff");
+  const institution = await requireAccess(deps, actor, "documents.read", slug);
   const batch = await deps.stores.batches.findById(institution.id, id);
   if (!batch) throw new DomainError("not_found");
   const counts = (await deps.stores.batches.counts([id])).get(id);
@@ -21,7 +21,7 @@ export async function listBatches(
   slug: string,
   limit: number,
 ): Promise<Batch[]> {
-  const institution = await findVisibleInstitution(deps.stores, actor, slug, "staff");
+  const institution = await requireAccess(deps, actor, "documents.read", slug);
   const batches = await deps.stores.batches.list(institution.id, limit);
   const counts = await deps.stores.batches.counts(batches.map((b) => b.id));
   return batches.map((b) =>
@@ -37,7 +37,7 @@ export async function listBatchItems(
   id: string,
   query: { status?: BatchItemStatus; afterRow: number; limit: number },
 ): Promise<BatchItem[]> {
-  const institution = await findVisibleInstitution(deps.stores, actor, slug, "staff");
+  const institution = await requireAccess(deps, actor, "documents.read", slug);
   if (!(await deps.stores.batches.findById(institution.id, id))) throw new DomainError("not_found");
   const items = await deps.stores.batches.items(id, query);
   return items.map((i) => ({

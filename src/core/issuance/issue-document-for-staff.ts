@@ -1,8 +1,9 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { byActor } from "../audit/record-audit.ts";
+import type { DocumentRecord } from "../documents/documents.ports.ts";
 import { DomainError } from "../errors.ts";
-import { findVisibleInstitution } from "../institutions/find-visible-institution.ts";
-import type { CoreDeps, DocumentRecord } from "../ports.ts";
+import type { CoreDeps } from "../ports.ts";
 import { type IssueDocumentInput, issueDocument } from "./issue-document.ts";
 
 /** The learner by id or by student number, the type by id or by code (API clients know their own codes). */
@@ -20,7 +21,7 @@ export async function issueDocumentForStaff(
   slug: string,
   input: StaffIssueInput,
 ): Promise<{ document: DocumentRecord; created: boolean }> {
-  const institution = await findVisibleInstitution(deps.stores, actor, slug, "staff");
+  const institution = await requireAccess(deps, actor, "documents.issue", slug);
   const issues = [];
   if (!input.learnerId === !input.studentNumber)
     issues.push({

@@ -1,8 +1,9 @@
 import type { AuditWho } from "../audit/record-audit.ts";
 import { isoDay } from "../dates/calendar-date.ts";
+import type { DocumentRecord } from "../documents/documents.ports.ts";
 import { DomainError, type FieldIssue } from "../errors.ts";
 import type { Institution } from "../institutions/institutions.types.ts";
-import type { CoreDeps, DocumentRecord } from "../ports.ts";
+import type { CoreDeps } from "../ports.ts";
 import { looksLikePdf, signingIdentityFor, signPdf } from "../signing/sign-document.ts";
 import { externalIdProblem, issueDateProblem, PDF_MAX_BYTES, titleProblem } from "./issue-rules.ts";
 import { recordIssuedDocuments } from "./record-issued-documents.ts";

@@ -1,4 +1,4 @@
-import type { BatchRecord } from "../ports.ts";
+import type { BatchRecord } from "./issuance.ports.ts";
 import type { Batch, BatchItemStatus } from "./issuance.types.ts";
 
 export const presentBatch = (b: BatchRecord, counts: Record<BatchItemStatus, number>): Batch => ({

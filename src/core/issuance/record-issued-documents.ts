@@ -1,6 +1,8 @@
 import type { AuditWho } from "../audit/record-audit.ts";
+import type { NewJob } from "../jobs/jobs.ports.ts";
 import { QUEUES } from "../jobs/queues.ts";
-import type { CoreDeps, NewIssuedDocument, NewJob, Stores } from "../ports.ts";
+import type { CoreDeps, Stores } from "../ports.ts";
+import type { NewIssuedDocument } from "./issuance.ports.ts";
 
 /**
  * The write half of issuing, inside the caller's transaction: inserts the documents whose

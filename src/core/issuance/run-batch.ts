@@ -2,8 +2,9 @@ import type { AuditWho } from "../audit/record-audit.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { isDomainError } from "../errors.ts";
 import { isLastAttempt, type JobHandler } from "../jobs/job-handler.ts";
-import type { BatchItemRecord, CoreDeps, NewIssuedDocument } from "../ports.ts";
+import type { CoreDeps } from "../ports.ts";
 import { signingIdentityFor, signPdf } from "../signing/sign-document.ts";
+import type { BatchItemRecord, NewIssuedDocument } from "./issuance.ports.ts";
 import { recordIssuedDocuments } from "./record-issued-documents.ts";
 
 /** Rows signed, then recorded in one transaction. */

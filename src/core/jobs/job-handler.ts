@@ -1,5 +1,6 @@
 import { isPermanentFailure } from "../mail/mail-rejected.ts";
-import type { CoreDeps, JobRecord } from "../ports.ts";
+import type { CoreDeps } from "../ports.ts";
+import type { JobRecord } from "./jobs.ports.ts";
 
 export interface JobContext {
   job: JobRecord;

@@ -1,7 +1,7 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { byActor, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
-import { findVisibleInstitution } from "../institutions/find-visible-institution.ts";
 import type { CoreDeps, MailMessage } from "../ports.ts";
 import { QUEUES } from "./queues.ts";
 
@@ -16,7 +16,7 @@ export async function resendFailedMail(
   slug: string,
   jobId: string,
 ): Promise<void> {
-  const institution = await findVisibleInstitution(deps.stores, actor, slug, "staff");
+  const institution = await requireAccess(deps, actor, "learners.manage", slug);
   await deps.transact(async (stores) => {
     const job = await stores.jobs.findById(jobId);
     if (!job || job.queue !== QUEUES.mail || job.payload.institutionId !== institution.id)

@@ -1,7 +1,8 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { DomainError } from "../errors.ts";
-import { findVisibleInstitution } from "../institutions/find-visible-institution.ts";
-import type { CoreDeps, LearnerInvitationRecord } from "../ports.ts";
+import type { CoreDeps } from "../ports.ts";
+import type { LearnerInvitationRecord } from "./learner-invitations.ports.ts";
 import type { LearnerInvitationView } from "./learner-invitations.types.ts";
 
 export const presentLearnerInvitation = (r: LearnerInvitationRecord): LearnerInvitationView => ({
@@ -20,7 +21,7 @@ export async function getLearnerInvitation(
   slug: string,
   learnerId: string,
 ): Promise<LearnerInvitationView | null> {
-  const institution = await findVisibleInstitution(deps.stores, actor, slug, "staff");
+  const institution = await requireAccess(deps, actor, "learners.manage", slug);
   if (!(await deps.stores.learners.findById(institution.id, learnerId))) throw new DomainError("not_found");
   const [invitation] = await deps.stores.learnerInvitations.findByLearners([learnerId]);
   return invitation ? presentLearnerInvitation(invitation) : null;

@@ -1,4 +1,4 @@
-import type { LearnerInvitationStatus } from "../ports.ts";
+export type LearnerInvitationStatus = "queued" | "sent" | "failed" | "claimed";
 
 /** What staff see of a learner's invitation (never the code or password). */
 export interface LearnerInvitationView {

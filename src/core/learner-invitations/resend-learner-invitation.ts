@@ -1,7 +1,7 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { byActor, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
-import { findVisibleInstitution } from "../institutions/find-visible-institution.ts";
 import { QUEUES } from "../jobs/queues.ts";
 import type { CoreDeps } from "../ports.ts";
 import { presentLearnerInvitation } from "./get-learner-invitation.ts";
@@ -19,7 +19,7 @@ export async function resendLearnerInvitation(
   slug: string,
   learnerId: string,
 ): Promise<LearnerInvitationView> {
-  const institution = await findVisibleInstitution(deps.stores, actor, slug, "staff");
+  const institution = await requireAccess(deps, actor, "learners.manage", slug);
   if (!(await deps.stores.learners.findById(institution.id, learnerId))) throw new DomainError("not_found");
   return deps.transact(async (stores) => {
     const [invitation] = await stores.learnerInvitations.findByLearners([learnerId]);

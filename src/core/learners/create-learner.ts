@@ -1,7 +1,7 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { isoDay } from "../dates/calendar-date.ts";
 import { DomainError } from "../errors.ts";
-import { findVisibleInstitution } from "../institutions/find-visible-institution.ts";
 import type { CoreDeps } from "../ports.ts";
 import { learnerSearchText, normalizeLearner } from "./learner-rules.ts";
 import type { Learner, LearnerInput } from "./learners.types.ts";
@@ -13,7 +13,7 @@ export async function createLearner(
   slug: string,
   input: LearnerInput,
 ): Promise<Learner> {
-  const inst = await findVisibleInstitution(deps.stores, actor, slug, "staff");
+  const inst = await requireAccess(deps, actor, "learners.manage", slug);
   const { value, issues } = normalizeLearner(input, isoDay(deps.clock.now()));
   if (issues.length > 0) throw new DomainError("validation_failed", { issues });
   const clean = value as LearnerInput;

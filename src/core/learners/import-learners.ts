@@ -1,7 +1,7 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { isoDay } from "../dates/calendar-date.ts";
 import { DomainError, type FieldIssue } from "../errors.ts";
-import { findVisibleInstitution } from "../institutions/find-visible-institution.ts";
 import type { CoreDeps } from "../ports.ts";
 import { analyzeLearnerCsv } from "./learner-csv.ts";
 import { learnerSearchText } from "./learner-rules.ts";
@@ -22,7 +22,7 @@ export async function importLearners(
   slug: string,
   csv: Uint8Array,
 ): Promise<ImportResult> {
-  const inst = await findVisibleInstitution(deps.stores, actor, slug, "staff");
+  const inst = await requireAccess(deps, actor, "learners.manage", slug);
   const { columns, rows } = analyzeLearnerCsv(csv, isoDay(deps.clock.now()));
   return deps.transact(async (stores) => {
     const planned = await planLearnerImport(stores, inst.id, columns, rows);

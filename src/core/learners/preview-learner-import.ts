@@ -1,6 +1,6 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { isoDay } from "../dates/calendar-date.ts";
-import { findVisibleInstitution } from "../institutions/find-visible-institution.ts";
 import type { CoreDeps } from "../ports.ts";
 import { analyzeLearnerCsv } from "./learner-csv.ts";
 import type { ImportPreview, ImportRow } from "./learners.types.ts";
@@ -23,7 +23,7 @@ export async function previewLearnerImport(
   slug: string,
   csv: Uint8Array,
 ): Promise<ImportPreview> {
-  const inst = await findVisibleInstitution(deps.stores, actor, slug, "staff");
+  const inst = await requireAccess(deps, actor, "learners.manage", slug);
   const { columns, rows } = analyzeLearnerCsv(csv, isoDay(deps.clock.now()));
   const planned = await planLearnerImport(deps.stores, inst.id, columns, rows);
   return summarizeImport(columns, planned);

@@ -1,5 +1,5 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
-import { findVisibleInstitution } from "../institutions/find-visible-institution.ts";
 import type { CoreDeps } from "../ports.ts";
 import { decodeLearnerCursor, encodeLearnerCursor } from "./learner-cursor.ts";
 import { foldText } from "./learner-rules.ts";
@@ -27,7 +27,7 @@ export async function searchLearners(
   slug: string,
   search: LearnerSearch,
 ): Promise<LearnerPage> {
-  const inst = await findVisibleInstitution(deps.stores, actor, slug, "staff");
+  const inst = await requireAccess(deps, actor, "learners.manage", slug);
   const q = foldText(search.q ?? "")
     .trim()
     .replace(/\s+/g, " ");

@@ -1,7 +1,7 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { isoDay } from "../dates/calendar-date.ts";
 import { DomainError } from "../errors.ts";
-import { findVisibleInstitution } from "../institutions/find-visible-institution.ts";
 import type { CoreDeps } from "../ports.ts";
 import { learnerSearchText, normalizeLearner } from "./learner-rules.ts";
 import type { Learner, LearnerInput } from "./learners.types.ts";
@@ -14,7 +14,7 @@ export async function updateLearner(
   id: string,
   patch: Partial<LearnerInput>,
 ): Promise<Learner> {
-  const inst = await findVisibleInstitution(deps.stores, actor, slug, "staff");
+  const inst = await requireAccess(deps, actor, "learners.manage", slug);
   const current = await deps.stores.learners.findById(inst.id, id);
   if (!current) throw new DomainError("not_found");
   const { value, issues } = normalizeLearner(patch, isoDay(deps.clock.now()));

@@ -1,5 +1,5 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
-import { isOperator } from "../accounts/actor.ts";
 import { byActor, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
 import type { CoreDeps } from "../ports.ts";
@@ -12,7 +12,7 @@ export async function createOrganization(
   actor: Actor,
   input: OrganizationInput,
 ): Promise<Organization> {
-  if (actor.apiKey || !isOperator(actor)) throw new DomainError("not_found");
+  await requireAccess(deps, actor, "organizations.manage");
   const clean = { ...input, country: input.country.toUpperCase(), contactEmail: input.contactEmail || null };
   return deps.transact(async (stores) => {
     const org = await stores.organizations.create({ ...clean, searchText: organizationSearchText(clean) });

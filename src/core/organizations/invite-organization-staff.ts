@@ -1,3 +1,4 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { byActor, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
@@ -8,7 +9,6 @@ import {
   organizationInvitationEmail,
   signOrganizationInvitation,
 } from "./organization-invitation.ts";
-import { findVisibleOrganization } from "./organization-rules.ts";
 import type { OrganizationRole } from "./organizations.types.ts";
 
 /**
@@ -21,7 +21,7 @@ export async function inviteOrganizationStaff(
   slug: string,
   input: { email: string; role: OrganizationRole; locale: Locale },
 ): Promise<{ email: string; role: OrganizationRole; expiresAt: string }> {
-  const org = await findVisibleOrganization(deps.stores, actor, slug, "admin");
+  const org = await requireAccess(deps, actor, "organization.staff", slug);
   const email = input.email.trim();
   const existing = await deps.stores.users.findByEmail(email);
   if (existing) {

@@ -1,16 +1,16 @@
+import { can } from "../access/can.ts";
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
-import { isOperator } from "../accounts/actor.ts";
-import { DomainError } from "../errors.ts";
 import { foldText } from "../learners/learner-rules.ts";
 import type { CoreDeps } from "../ports.ts";
-import { isOrganizationStaff, toDirectoryEntry } from "./organization-rules.ts";
+import { toDirectoryEntry } from "./organization-rules.ts";
 import type { DirectoryEntry, Organization } from "./organizations.types.ts";
 
 const LIMIT = 50;
 
 /** The directory for anyone signed in (learners choosing where to share): active organizations, no contact email. */
 export async function searchDirectory(deps: CoreDeps, actor: Actor, q: string): Promise<DirectoryEntry[]> {
-  if (actor.apiKey) throw new DomainError("not_found");
+  await requireAccess(deps, actor, "account.self");
   const found = await deps.stores.organizations.search({
     q: foldText(q.trim()),
     includeArchived: false,
@@ -21,7 +21,7 @@ export async function searchDirectory(deps: CoreDeps, actor: Actor, q: string): 
 
 /** Every organization with its contact email and archive state (the operator's list). */
 export async function listOrganizations(deps: CoreDeps, actor: Actor, q: string): Promise<Organization[]> {
-  if (actor.apiKey || !isOperator(actor)) throw new DomainError("not_found");
+  await requireAccess(deps, actor, "organizations.manage");
   return deps.stores.organizations.search({ q: foldText(q.trim()), includeArchived: true, limit: 200 });
 }
 
@@ -29,5 +29,5 @@ export async function listOrganizations(deps: CoreDeps, actor: Actor, q: string)
 export async function listStaffedOrganizations(deps: CoreDeps, actor: Actor): Promise<Organization[]> {
   const ids = [...new Set(actor.memberships.flatMap((m) => (m.organizationId ? [m.organizationId] : [])))];
   const orgs = await deps.stores.organizations.listByIds(ids);
-  return orgs.filter((o) => !o.archivedAt && isOrganizationStaff(actor, o.id));
+  return orgs.filter((o) => can(actor, "organization.inbox", o));
 }

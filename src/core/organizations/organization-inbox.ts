@@ -1,11 +1,11 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { checkStoredFile } from "../documents/check-stored-file.ts";
 import { getDocumentVerification } from "../documents/get-document-verification.ts";
 import { DomainError } from "../errors.ts";
 import { foldText } from "../learners/learner-rules.ts";
 import type { CoreDeps } from "../ports.ts";
-import type { InboxRecord } from "./organization-ports.ts";
-import { findVisibleOrganization } from "./organization-rules.ts";
+import type { InboxRecord } from "./organizations.ports.ts";
 import type { InboxFilter, InboxItem, InboxShare } from "./organizations.types.ts";
 
 const DAY_MS = 86_400_000;
@@ -54,7 +54,7 @@ export async function listInbox(
   slug: string,
   filter: InboxFilter,
 ): Promise<InboxItem[]> {
-  const org = await findVisibleOrganization(deps.stores, actor, slug, "staff");
+  const org = await requireAccess(deps, actor, "organization.inbox", slug);
   const records = await deps.stores.organizationInbox.list(org.id, {
     q: foldText((filter.q ?? "").trim()),
     processed: filter.processed,
@@ -68,7 +68,7 @@ export async function listInbox(
 }
 
 async function findInboxRecord(deps: CoreDeps, actor: Actor, slug: string, shareId: string) {
-  const org = await findVisibleOrganization(deps.stores, actor, slug, "staff");
+  const org = await requireAccess(deps, actor, "organization.inbox", slug);
   const record = await deps.stores.organizationInbox.find(org.id, shareId);
   if (!record) throw new DomainError("not_found");
   return { org, record };

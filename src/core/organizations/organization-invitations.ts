@@ -1,8 +1,8 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { byActor, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
 import type { CoreDeps } from "../ports.ts";
-import { findVisibleOrganization } from "./organization-rules.ts";
 import type { OrganizationPendingInvitation } from "./organizations.types.ts";
 
 /** The organization's pending staff invitations (the operator and its admins). */
@@ -11,7 +11,7 @@ export async function listOrganizationInvitations(
   actor: Actor,
   slug: string,
 ): Promise<OrganizationPendingInvitation[]> {
-  const org = await findVisibleOrganization(deps.stores, actor, slug, "admin");
+  const org = await requireAccess(deps, actor, "organization.staff", slug);
   return deps.stores.organizations.listPendingInvitations(org.id, deps.clock.now());
 }
 
@@ -25,7 +25,7 @@ export async function cancelOrganizationInvitation(
   slug: string,
   invitationId: string,
 ): Promise<void> {
-  const org = await findVisibleOrganization(deps.stores, actor, slug, "admin");
+  const org = await requireAccess(deps, actor, "organization.staff", slug);
   const now = deps.clock.now();
   await deps.transact(async (stores) => {
     const cancelled = await stores.organizations.cancelInvitation(org.id, invitationId, now);

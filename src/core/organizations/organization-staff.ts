@@ -1,8 +1,8 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { byActor, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
 import type { CoreDeps } from "../ports.ts";
-import { findVisibleOrganization } from "./organization-rules.ts";
 import type { OrganizationStaffMember } from "./organizations.types.ts";
 
 /** The organization's admins and reviewers (the operator and its admins). */
@@ -11,7 +11,7 @@ export async function listOrganizationStaff(
   actor: Actor,
   slug: string,
 ): Promise<OrganizationStaffMember[]> {
-  const org = await findVisibleOrganization(deps.stores, actor, slug, "admin");
+  const org = await requireAccess(deps, actor, "organization.staff", slug);
   return deps.stores.organizations.listStaff(org.id);
 }
 
@@ -22,7 +22,7 @@ export async function removeOrganizationStaff(
   slug: string,
   membershipId: string,
 ): Promise<void> {
-  const org = await findVisibleOrganization(deps.stores, actor, slug, "admin");
+  const org = await requireAccess(deps, actor, "organization.staff", slug);
   const membership = await deps.stores.memberships.findById(membershipId);
   if (!membership || membership.organizationId !== org.id) throw new DomainError("not_found");
   if (membership.userId === actor.user.id) throw new DomainError("cannot_change_self");

@@ -1,4 +1,4 @@
-import type { DocumentVerificationRecord } from "../documents/documents.types.ts";
+import type { DocumentStatus, DocumentVerificationRecord } from "../documents/documents.types.ts";
 import type { FileVerdict } from "../documents/file-verdict.types.ts";
 
 /** Participating organizations (employers, admissions offices, licensing bodies…) and their inbox. */
@@ -78,7 +78,7 @@ export interface InboxDocument {
   id: string;
   title: string;
   issueDate: string | null;
-  status: "active" | "revoked" | "superseded";
+  status: DocumentStatus;
   institution: { slug: string; nameFr: string; nameEn: string };
   /** The verdict of the stored file the organization would retrieve; null once the share is unavailable (not checked). */
   check: FileVerdict | null;

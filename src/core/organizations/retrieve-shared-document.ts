@@ -1,10 +1,10 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { checkStoredFile } from "../documents/check-stored-file.ts";
 import { isIssuedFile } from "../documents/file-verdict.ts";
 import { fileNameFor } from "../documents/read-document-file.ts";
 import { DomainError } from "../errors.ts";
 import type { CoreDeps } from "../ports.ts";
-import { findVisibleOrganization } from "./organization-rules.ts";
 
 /**
  * The signed original of a document in a share the organization received, for its staff, while
@@ -18,7 +18,7 @@ export async function retrieveSharedDocument(
   slug: string,
   input: { shareId: string; documentId: string; userAgent: string | null },
 ): Promise<{ bytes: Uint8Array; fileName: string }> {
-  const org = await findVisibleOrganization(deps.stores, actor, slug, "staff");
+  const org = await requireAccess(deps, actor, "organization.inbox", slug);
   const record = await deps.stores.organizationInbox.find(org.id, input.shareId);
   const live = record && !record.revokedAt && record.expiresAt > deps.clock.now() && record.downloadAllowed;
   const listed = live ? record.documents.some((d) => d.id === input.documentId) : false;

@@ -1,8 +1,9 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { byActor, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
 import type { CoreDeps } from "../ports.ts";
-import { findVisibleOrganization, organizationSearchText } from "./organization-rules.ts";
+import { organizationSearchText } from "./organization-rules.ts";
 import type { Organization, OrganizationInput } from "./organizations.types.ts";
 
 export type OrganizationPatch = Partial<Omit<OrganizationInput, "slug">> & { archived?: boolean };
@@ -14,7 +15,7 @@ export async function updateOrganization(
   slug: string,
   patch: OrganizationPatch,
 ): Promise<Organization> {
-  const org = await findVisibleOrganization(deps.stores, actor, slug, "operator");
+  const org = await requireAccess(deps, actor, "organization.manage", slug);
   const { archived, ...fields } = patch;
   const names = { slug: org.slug, nameFr: fields.nameFr ?? org.nameFr, nameEn: fields.nameEn ?? org.nameEn };
   const now = deps.clock.now();

@@ -1,8 +1,8 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { byActor, recordAudit } from "../audit/record-audit.ts";
 import { csvLine } from "../csv/csv-cell.ts";
 import { DomainError } from "../errors.ts";
-import { findVisibleInstitution } from "../institutions/find-visible-institution.ts";
 import type { CoreDeps } from "../ports.ts";
 import type { RevenueReport } from "./payments.types.ts";
 
@@ -34,7 +34,7 @@ export async function getRevenueReport(
   slug: string,
   query: { from?: string; to?: string },
 ): Promise<RevenueReport> {
-  const institution = await findVisibleInstitution(deps.stores, actor, slug, "admin");
+  const institution = await requireAccess(deps, actor, "payments.manage", slug);
   const p = period(deps.clock.now(), query.from, query.to);
   const lines = await deps.stores.payments.revenue(institution.id, p.start, p.end);
   return { from: p.from, to: p.to, lines };
@@ -48,7 +48,7 @@ export async function exportRevenueReport(
   query: { from?: string; to?: string },
 ): Promise<{ csv: string; fileName: string }> {
   const report = await getRevenueReport(deps, actor, slug, query);
-  const institution = await findVisibleInstitution(deps.stores, actor, slug, "admin");
+  const institution = await requireAccess(deps, actor, "payments.manage", slug);
   const money = (cents: number) => (cents / 100).toFixed(2);
   const lines = [
     csvLine([

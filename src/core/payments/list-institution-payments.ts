@@ -1,6 +1,6 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { DomainError } from "../errors.ts";
-import { findVisibleInstitution } from "../institutions/find-visible-institution.ts";
 import type { CoreDeps } from "../ports.ts";
 import type { PaymentHistoryItem } from "./payments.types.ts";
 
@@ -16,7 +16,7 @@ export async function listInstitutionPayments(
   slug: string,
   page: number,
 ): Promise<{ payments: PaymentHistoryItem[]; page: number; hasMore: boolean }> {
-  const institution = await findVisibleInstitution(deps.stores, actor, slug, "admin");
+  const institution = await requireAccess(deps, actor, "payments.manage", slug);
   if (!Number.isInteger(page) || page < 1 || page > 10_000)
     throw new DomainError("validation_failed", {
       issues: [{ path: "page", message: { fr: "Page invalide.", en: "Invalid page." } }],

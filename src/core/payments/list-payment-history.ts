@@ -1,3 +1,4 @@
+import { can } from "../access/can.ts";
 import type { Actor } from "../accounts/actor.ts";
 import type { CoreDeps } from "../ports.ts";
 import type { PaymentHistoryItem } from "./payments.types.ts";
@@ -7,7 +8,7 @@ import type { PaymentHistoryItem } from "./payments.types.ts";
  * out unpaid shows as expired. An API key has no payments.
  */
 export async function listPaymentHistory(deps: CoreDeps, actor: Actor): Promise<PaymentHistoryItem[]> {
-  if (actor.apiKey) return [];
+  if (!can(actor, "account.self")) return [];
   const now = deps.clock.now().toISOString();
   const items = await deps.stores.payments.listForUser(actor.user.id);
   return items.map((p) => (p.status === "pending" && p.expiresAt <= now ? { ...p, status: "expired" } : p));

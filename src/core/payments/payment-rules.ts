@@ -1,7 +1,7 @@
-import type { Actor } from "../accounts/actor.ts";
 import { DomainError } from "../errors.ts";
 import type { Bilingual, Locale } from "../i18n.types.ts";
-import type { CoreDeps, OwnedDocumentRecord, PaymentGateway, Stores } from "../ports.ts";
+import type { CoreDeps } from "../ports.ts";
+import type { OwnedDocumentRecord, PaymentGateway } from "./payments.ports.ts";
 
 /** How long a checkout stays open before it expires unpaid (Stripe's minimum is 30 minutes). */
 export const CHECKOUT_TTL_MS = 30 * 60 * 1000;
@@ -21,21 +21,6 @@ export const bilingualMoney = (cents: number, currency: string): Bilingual => ({
   fr: formatMoney(cents, currency, "fr"),
   en: formatMoney(cents, currency, "en"),
 });
-
-/**
- * A wallet document of the signed-in learner; not_found for anyone else's, an unknown id, or an
- * API key (it has no wallet).
- */
-export async function findOwnedDocument(
-  stores: Stores,
-  actor: Actor,
-  documentId: string,
-): Promise<OwnedDocumentRecord> {
-  if (actor.apiKey) throw new DomainError("not_found");
-  const doc = await stores.documentAccess.findOwned(actor.user.id, documentId);
-  if (!doc) throw new DomainError("not_found");
-  return doc;
-}
 
 /** The fee to unlock the document (0: free). */
 export const unlockFee = (doc: OwnedDocumentRecord): number => doc.documentType?.unlockFeeCents ?? 0;

@@ -1,7 +1,8 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import type { Locale } from "../i18n.types.ts";
 import type { CoreDeps } from "../ports.ts";
-import { findOwnedDocument, formatMoney, isUnlocked, unlockFee } from "./payment-rules.ts";
+import { formatMoney, isUnlocked, unlockFee } from "./payment-rules.ts";
 import type { UnlockQuote } from "./payments.types.ts";
 
 /** What unlocking one of the learner's documents costs, in their language, before they act. */
@@ -11,7 +12,7 @@ export async function quoteUnlock(
   documentId: string,
   locale: Locale,
 ): Promise<UnlockQuote> {
-  const doc = await findOwnedDocument(deps.stores, actor, documentId);
+  const doc = await requireAccess(deps, actor, "wallet.document", documentId);
   const amountCents = unlockFee(doc);
   const currency = doc.documentType?.currency ?? "CAD";
   return {

@@ -1,7 +1,7 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { byActor, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
-import { findVisibleInstitution } from "../institutions/find-visible-institution.ts";
 import type { CoreDeps } from "../ports.ts";
 import type { PaymentRecord } from "./payments.types.ts";
 import { asShareIntent } from "./share-payment-intent.ts";
@@ -19,7 +19,7 @@ export async function refundPayment(
   slug: string,
   paymentId: string,
 ): Promise<PaymentRecord> {
-  const institution = await findVisibleInstitution(deps.stores, actor, slug, "admin");
+  const institution = await requireAccess(deps, actor, "payments.manage", slug);
   const payment = await deps.stores.payments.findById(paymentId);
   if (!payment || payment.institutionId !== institution.id) throw new DomainError("not_found");
   if (payment.status !== "paid") throw new DomainError("payment_not_refundable");

@@ -1,13 +1,8 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { DomainError } from "../errors.ts";
 import type { CoreDeps } from "../ports.ts";
-import {
-  CHECKOUT_TTL_MS,
-  checkoutReturnUrls,
-  findOwnedDocument,
-  requireGateway,
-  unlockFee,
-} from "./payment-rules.ts";
+import { CHECKOUT_TTL_MS, checkoutReturnUrls, requireGateway, unlockFee } from "./payment-rules.ts";
 import type { CheckoutStart } from "./payments.types.ts";
 
 /**
@@ -22,7 +17,7 @@ export async function startUnlockCheckout(
   actor: Actor,
   documentId: string,
 ): Promise<CheckoutStart> {
-  const doc = await findOwnedDocument(deps.stores, actor, documentId);
+  const doc = await requireAccess(deps, actor, "wallet.document", documentId);
   const amountCents = unlockFee(doc);
   if (amountCents === 0 || !doc.documentType) throw new DomainError("payment_not_required");
   if (doc.unlocked) throw new DomainError("document_already_unlocked");

@@ -1,3 +1,4 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { DomainError } from "../errors.ts";
 import type { CoreDeps } from "../ports.ts";
@@ -25,7 +26,7 @@ export async function takeSharePaymentLink(
   actor: Actor,
   paymentId: string,
 ): Promise<SharePaymentOutcome> {
-  if (actor.apiKey) throw new DomainError("not_found");
+  await requireAccess(deps, actor, "account.self");
   const p = await deps.stores.payments.findById(paymentId);
   const intent = p ? asShareIntent(p.intent) : null;
   if (!p || p.userId !== actor.user.id || p.purpose !== "share" || !intent)

@@ -1,7 +1,8 @@
 import type { Actor } from "../accounts/actor.ts";
 import { byActor, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
-import type { ArchiveEntry, CoreDeps } from "../ports.ts";
+import type { ArchiveEntry } from "../issuance/issuance.ports.ts";
+import type { CoreDeps } from "../ports.ts";
 
 /** The archive is built in memory: past this many bytes of documents, the export is refused. */
 export const EXPORT_MAX_BYTES = 200 * 1024 * 1024;

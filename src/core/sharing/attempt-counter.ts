@@ -1,5 +1,5 @@
+import type { ThrottleRecord } from "../accounts/accounts.ports.ts";
 import { afterFailure, type BackoffPolicy, secondsLocked } from "../accounts/throttle-policy.ts";
-import type { ThrottleRecord } from "../ports.ts";
 
 /** A failure count kept in the database, changed only by compare-and-set (several processes share it). */
 export interface AttemptCounter {

@@ -1,6 +1,6 @@
 import type { CoreDeps } from "../ports.ts";
 import { ACCESS_MINUTES, isUsedUp, SHARE_ACCESS_PURPOSE } from "./share-rules.ts";
-import type { FoundShare, ShareRecord } from "./share-store.ts";
+import type { FoundShare, ShareRecord } from "./sharing.ports.ts";
 import type { RecipientShare } from "./sharing.types.ts";
 
 /** Who a request for a share comes from (recorded with each event). */

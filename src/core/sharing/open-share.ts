@@ -14,7 +14,7 @@ import {
 } from "./find-live-share.ts";
 import { firstViewEmail } from "./share-emails.ts";
 import { emailHint, isLocked } from "./share-rules.ts";
-import type { FoundShare } from "./share-store.ts";
+import type { FoundShare } from "./sharing.ports.ts";
 import type { RecipientShare, SharedDocument } from "./sharing.types.ts";
 
 export interface OpenedShare {

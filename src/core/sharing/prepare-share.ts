@@ -1,8 +1,9 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { DomainError, type FieldIssue } from "../errors.ts";
 import type { CoreDeps } from "../ports.ts";
 import { addDays, MAX_SHARE_DAYS } from "./share-rules.ts";
-import type { ShareableDocument } from "./share-store.ts";
+import type { ShareableDocument } from "./sharing.ports.ts";
 import type { ShareInput, ShareQuote } from "./sharing.types.ts";
 
 /** A share the learner may create, once paid for when it has a price (payments.intent keeps `input`). */
@@ -22,7 +23,7 @@ const issue = (path: string, fr: string, en: string): FieldIssue => ({ path, mes
  * not write anything.
  */
 export async function prepareShare(deps: CoreDeps, actor: Actor, raw: ShareInput): Promise<SharePlan> {
-  if (actor.apiKey) throw new DomainError("not_found");
+  await requireAccess(deps, actor, "account.self");
   const ids = [...new Set(raw.documentIds.map((id) => id.toLowerCase()))];
   const docs = await deps.stores.shares.ownedDocuments(actor.user.id, ids);
   if (ids.length === 0 || docs.length !== ids.length) throw new DomainError("not_found");

@@ -1,3 +1,4 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { byActor, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
@@ -10,10 +11,10 @@ import type { ShareSummary } from "./sharing.types.ts";
 export async function findOwnShare(deps: CoreDeps, actor: Actor, id: string) {
   // Views batched by this process are written first, so the summary returned counts them.
   await deps.shareViews.flush();
-  const share =
-    actor.apiKey || !UUID_PATTERN.test(id)
-      ? null
-      : await deps.stores.shares.findForUser(actor.user.id, id.toLowerCase());
+  await requireAccess(deps, actor, "account.self");
+  const share = UUID_PATTERN.test(id)
+    ? await deps.stores.shares.findForUser(actor.user.id, id.toLowerCase())
+    : null;
   if (!share) throw new DomainError("not_found");
   return share;
 }

@@ -1,5 +1,5 @@
 import type { BackoffPolicy } from "../accounts/throttle-policy.ts";
-import type { ShareRecord } from "./share-store.ts";
+import type { ShareRecord } from "./sharing.ports.ts";
 import type { ShareStatus } from "./sharing.types.ts";
 
 const DAY_MS = 86_400_000;

@@ -1,5 +1,5 @@
+import type { DocumentStatus } from "../documents/documents.types.ts";
 import type { FileVerdict } from "../documents/file-verdict.types.ts";
-import type { DocumentStatus } from "../ports.ts";
 
 /** How a share reaches its recipient. */
 export type ShareChannel = "email" | "link" | "public" | "organization";

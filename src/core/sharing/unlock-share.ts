@@ -9,7 +9,7 @@ import {
 } from "./attempt-counter.ts";
 import { findShareByToken, grantAccess, type ShareClient, unavailableReason } from "./find-live-share.ts";
 import { CLIENT_BACKOFF, clientThrottleKey, codeDigest, SHARE_BACKOFF } from "./share-rules.ts";
-import type { ShareRecord } from "./share-store.ts";
+import type { ShareRecord } from "./sharing.ports.ts";
 
 type Reserved = Extract<Reservation, { kind: "reserved" }>;
 

@@ -1,10 +1,12 @@
-import { type Actor, isInstitutionAdmin } from "../accounts/actor.ts";
+import { can } from "../access/can.ts";
+import type { Actor } from "../accounts/actor.ts";
 import type { SignInClient, SignInOutcome } from "../accounts/finish-sign-in.ts";
 import { DomainError } from "../errors.ts";
-import type { CoreDeps, IdentityProviderRecord, SsoTransactionRecord } from "../ports.ts";
+import type { CoreDeps } from "../ports.ts";
 import { linkAccount } from "./link-account.ts";
 import { findInstitutionLearner, signInInstitutionLearner } from "./sign-in-institution-learner.ts";
 import { signInWithLinkedAccount } from "./sign-in-with-linked-account.ts";
+import type { IdentityProviderRecord, SsoTransactionRecord } from "./sign-on.ports.ts";
 import type { SignOnIdentity, SignOnTestResult } from "./sign-on.types.ts";
 import { mapOidcIdentity, oidcConfigOf } from "./sign-on-rules.ts";
 
@@ -82,7 +84,11 @@ export async function completeOidcSignOn(
   const identity = mapOidcIdentity(claims, provider.settings);
 
   if (tx.purpose === "test") {
-    if (!starter || !provider.institutionId || !isInstitutionAdmin(starter, provider.institutionId)) {
+    if (
+      !starter ||
+      !provider.institutionId ||
+      !can(starter, "institution.manage", { id: provider.institutionId })
+    ) {
       throw new DomainError("sign_on_failed");
     }
     return {

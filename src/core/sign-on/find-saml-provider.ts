@@ -1,6 +1,7 @@
 import { DomainError } from "../errors.ts";
 import type { Institution } from "../institutions/institutions.types.ts";
-import type { IdentityProviderRecord, Stores } from "../ports.ts";
+import type { Stores } from "../ports.ts";
+import type { IdentityProviderRecord } from "./sign-on.ports.ts";
 import type { SamlSettings } from "./sign-on.types.ts";
 import { INSTITUTION_PROVIDER_KEY } from "./sign-on.types.ts";
 

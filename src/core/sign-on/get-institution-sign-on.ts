@@ -1,5 +1,5 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
-import { findVisibleInstitution } from "../institutions/find-visible-institution.ts";
 import type { CoreDeps } from "../ports.ts";
 import { type IdentityProvider, INSTITUTION_PROVIDER_KEY } from "./sign-on.types.ts";
 import { oidcRedirectUri, presentIdentityProvider } from "./sign-on-rules.ts";
@@ -10,7 +10,7 @@ export async function getInstitutionSignOn(
   actor: Actor,
   slug: string,
 ): Promise<{ provider: IdentityProvider | null; oidcRedirectUri: string }> {
-  const inst = await findVisibleInstitution(deps.stores, actor, slug, "admin");
+  const inst = await requireAccess(deps, actor, "institution.manage", slug);
   const provider = await deps.stores.identityProviders.findByKey(inst.id, INSTITUTION_PROVIDER_KEY);
   return {
     provider: provider ? presentIdentityProvider(provider) : null,

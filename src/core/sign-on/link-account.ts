@@ -1,7 +1,8 @@
 import type { Actor } from "../accounts/actor.ts";
 import { byActor, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
-import type { CoreDeps, IdentityProviderRecord } from "../ports.ts";
+import type { CoreDeps } from "../ports.ts";
+import type { IdentityProviderRecord } from "./sign-on.ports.ts";
 import type { SignOnIdentity } from "./sign-on.types.ts";
 
 /**

@@ -1,5 +1,5 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
-import { DomainError } from "../errors.ts";
 import type { CoreDeps } from "../ports.ts";
 import type { LinkedAccount, PublicSignOnProvider } from "./sign-on.types.ts";
 
@@ -8,7 +8,7 @@ export async function listLinkedAccounts(
   deps: CoreDeps,
   actor: Actor,
 ): Promise<{ providers: PublicSignOnProvider[]; linked: LinkedAccount[]; hasPassword: boolean }> {
-  if (actor.apiKey) throw new DomainError("not_found");
+  await requireAccess(deps, actor, "account.self");
   const [providers, linked, user] = await Promise.all([
     deps.stores.identityProviders.listSocial(),
     deps.stores.linkedAccounts.listForUser(actor.user.id),

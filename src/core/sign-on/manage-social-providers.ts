@@ -1,3 +1,4 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { byActor, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
@@ -8,7 +9,6 @@ import {
   oidcRedirectUri,
   PROVIDER_SECRET_PURPOSE,
   presentIdentityProvider,
-  requireOperator,
 } from "./sign-on-rules.ts";
 
 /** The operator's portal-wide providers (never their secrets) and the redirect URI to register. */
@@ -16,7 +16,7 @@ export async function listSocialProviders(
   deps: CoreDeps,
   actor: Actor,
 ): Promise<{ providers: IdentityProvider[]; oidcRedirectUri: string }> {
-  requireOperator(actor);
+  await requireAccess(deps, actor, "portal.operate");
   const list = await deps.stores.identityProviders.listSocial();
   return { providers: list.map(presentIdentityProvider), oidcRedirectUri: oidcRedirectUri(deps) };
 }
@@ -27,7 +27,7 @@ export async function saveSocialProvider(
   actor: Actor,
   input: SocialProviderInput,
 ): Promise<IdentityProvider> {
-  requireOperator(actor);
+  await requireAccess(deps, actor, "portal.operate");
   const now = deps.clock.now();
   return deps.transact(async (stores) => {
     const existing = await stores.identityProviders.findByKey(null, input.key);
@@ -67,7 +67,7 @@ export async function saveSocialProvider(
 
 /** Removes one of the operator's providers; the accounts linked through it are unlinked with it. */
 export async function removeSocialProvider(deps: CoreDeps, actor: Actor, key: string): Promise<void> {
-  requireOperator(actor);
+  await requireAccess(deps, actor, "portal.operate");
   await deps.transact(async (stores) => {
     const existing = await stores.identityProviders.findByKey(null, key);
     if (!existing || !(await stores.identityProviders.remove(existing.id)))

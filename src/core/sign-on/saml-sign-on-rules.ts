@@ -1,4 +1,4 @@
-import type { SamlAssertion, SamlEndpoints } from "../ports.ts";
+import type { SamlAssertion, SamlEndpoints } from "./sign-on.ports.ts";
 import type { SamlSettings, SignOnIdentity } from "./sign-on.types.ts";
 
 /** The portal's SAML endpoints for an institution: its metadata URL is its entity id. */

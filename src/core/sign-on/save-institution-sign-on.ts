@@ -1,8 +1,9 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { byActor, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
-import { findVisibleInstitution } from "../institutions/find-visible-institution.ts";
-import type { CoreDeps, IdentityProviderWrite } from "../ports.ts";
+import type { CoreDeps } from "../ports.ts";
+import type { IdentityProviderWrite } from "./sign-on.ports.ts";
 import {
   type IdentityProvider,
   INSTITUTION_PROVIDER_KEY,
@@ -20,7 +21,7 @@ export async function saveInstitutionSignOn(
   slug: string,
   input: InstitutionSignOnInput,
 ): Promise<IdentityProvider> {
-  const inst = await findVisibleInstitution(deps.stores, actor, slug, "admin");
+  const inst = await requireAccess(deps, actor, "institution.manage", slug);
   const now = deps.clock.now();
   return deps.transact(async (stores) => {
     const existing = await stores.identityProviders.findByKey(inst.id, INSTITUTION_PROVIDER_KEY);

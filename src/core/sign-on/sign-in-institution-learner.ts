@@ -1,9 +1,11 @@
+import type { UserRecord } from "../accounts/accounts.ports.ts";
 import { finishSignIn, type SignInClient, type SignInOutcome } from "../accounts/finish-sign-in.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
 import type { Institution } from "../institutions/institutions.types.ts";
 import type { Learner } from "../learners/learners.types.ts";
-import type { CoreDeps, IdentityProviderRecord, Stores, UserRecord } from "../ports.ts";
+import type { CoreDeps, Stores } from "../ports.ts";
+import type { IdentityProviderRecord } from "./sign-on.ports.ts";
 import type { SignOnIdentity } from "./sign-on.types.ts";
 
 export interface InstitutionLearnerSignIn extends SignInClient {

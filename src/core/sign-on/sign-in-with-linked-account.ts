@@ -1,6 +1,7 @@
 import { finishSignIn, type SignInClient, type SignInOutcome } from "../accounts/finish-sign-in.ts";
 import { DomainError } from "../errors.ts";
-import type { CoreDeps, IdentityProviderRecord } from "../ports.ts";
+import type { CoreDeps } from "../ports.ts";
+import type { IdentityProviderRecord } from "./sign-on.ports.ts";
 import type { SignOnIdentity } from "./sign-on.types.ts";
 
 /**

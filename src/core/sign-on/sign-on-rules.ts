@@ -1,6 +1,6 @@
-import type { Actor } from "../accounts/actor.ts";
 import { DomainError } from "../errors.ts";
-import type { CoreDeps, IdentityProviderRecord, OidcClientConfig } from "../ports.ts";
+import type { CoreDeps } from "../ports.ts";
+import type { IdentityProviderRecord, OidcClientConfig } from "./sign-on.ports.ts";
 import type { IdentityProvider, OidcSettings, SignOnIdentity } from "./sign-on.types.ts";
 
 /** How long a sign-on round trip may take, from the start to the provider's answer. */
@@ -82,8 +82,3 @@ export function normalizeOidcSettings(s: OidcSettings): OidcSettings {
     emailClaim: s.emailClaim.trim() || "email",
   };
 }
-
-export const requireOperator = (actor: Actor): void => {
-  if (!actor.memberships.some((m) => m.role === "operator") || actor.apiKey)
-    throw new DomainError("not_found");
-};

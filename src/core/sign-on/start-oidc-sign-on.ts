@@ -1,6 +1,8 @@
-import { type Actor, isInstitutionAdmin } from "../accounts/actor.ts";
+import { requireAccess } from "../access/require-access.ts";
+import type { Actor } from "../accounts/actor.ts";
 import { DomainError } from "../errors.ts";
-import type { CoreDeps, IdentityProviderRecord } from "../ports.ts";
+import type { CoreDeps } from "../ports.ts";
+import type { IdentityProviderRecord } from "./sign-on.ports.ts";
 import { INSTITUTION_PROVIDER_KEY, type SignOnPurpose } from "./sign-on.types.ts";
 import { oidcConfigOf, oidcRedirectUri, SIGN_ON_TRANSACTION_MINUTES } from "./sign-on-rules.ts";
 
@@ -74,7 +76,7 @@ export async function startSocialSignOn(deps: CoreDeps, key: string): Promise<St
 
 /** The signed-in user links an account of one of the operator's providers. */
 export async function startAccountLink(deps: CoreDeps, actor: Actor, key: string): Promise<StartedSignOn> {
-  if (actor.apiKey) throw new DomainError("not_found");
+  await requireAccess(deps, actor, "account.self");
   const provider = await deps.stores.identityProviders.findByKey(null, key);
   if (!usableOidc(provider, true)) throw new DomainError("not_found");
   return begin(deps, provider, "link", actor.user.id);
@@ -82,8 +84,7 @@ export async function startAccountLink(deps: CoreDeps, actor: Actor, key: string
 
 /** An institution administrator tries the saved OIDC sign-on (enabled or not): nobody is signed in. */
 export async function startSignOnTest(deps: CoreDeps, actor: Actor, slug: string): Promise<StartedSignOn> {
-  const inst = await deps.stores.institutions.findBySlug(slug);
-  if (!inst || actor.apiKey || !isInstitutionAdmin(actor, inst.id)) throw new DomainError("not_found");
+  const inst = await requireAccess(deps, actor, "institution.manage", slug);
   const provider = await deps.stores.identityProviders.findByKey(inst.id, INSTITUTION_PROVIDER_KEY);
   if (!usableOidc(provider, false)) throw new DomainError("not_found");
   return begin(deps, provider, "test", actor.user.id);

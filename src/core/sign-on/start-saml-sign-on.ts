@@ -1,6 +1,6 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { DomainError } from "../errors.ts";
-import { findVisibleInstitution } from "../institutions/find-visible-institution.ts";
 import type { CoreDeps } from "../ports.ts";
 import { findSamlProvider, type SamlProvider } from "./find-saml-provider.ts";
 import { samlEndpoints, samlRequestId } from "./saml-sign-on-rules.ts";
@@ -53,8 +53,7 @@ export async function startSamlSignOn(deps: CoreDeps, slug: string): Promise<str
  * still be disabled); the answer shows what the IdP sent and signs nobody in.
  */
 export async function startSamlTest(deps: CoreDeps, actor: Actor, slug: string): Promise<string> {
-  if (actor.apiKey) throw new DomainError("not_found");
-  const institution = await findVisibleInstitution(deps.stores, actor, slug, "admin");
+  const institution = await requireAccess(deps, actor, "institution.manage", slug);
   const provider = await findSamlProvider(deps.stores, institution, { enabledOnly: false });
   return startRoundTrip(deps, institution.slug, provider, "test", actor.user.id);
 }

@@ -1,9 +1,10 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { DomainError } from "../errors.ts";
-import { findVisibleInstitution } from "../institutions/find-visible-institution.ts";
-import type { CoreDeps, IdentityProviderRecord } from "../ports.ts";
+import type { CoreDeps } from "../ports.ts";
+import type { IdentityProviderRecord } from "./sign-on.ports.ts";
 import { INSTITUTION_PROVIDER_KEY, type SignOnTestReport } from "./sign-on.types.ts";
-import { oidcConfigOf, requireOperator } from "./sign-on-rules.ts";
+import { oidcConfigOf } from "./sign-on-rules.ts";
 
 /** OIDC: discovery and the metadata checks. SAML: the settings are complete (the round trip tests the rest). */
 async function checkProvider(deps: CoreDeps, provider: IdentityProviderRecord): Promise<SignOnTestReport> {
@@ -19,7 +20,7 @@ export async function testInstitutionSignOn(
   actor: Actor,
   slug: string,
 ): Promise<SignOnTestReport> {
-  const inst = await findVisibleInstitution(deps.stores, actor, slug, "admin");
+  const inst = await requireAccess(deps, actor, "institution.manage", slug);
   const provider = await deps.stores.identityProviders.findByKey(inst.id, INSTITUTION_PROVIDER_KEY);
   if (!provider) throw new DomainError("not_found");
   return checkProvider(deps, provider);
@@ -31,7 +32,7 @@ export async function testSocialProvider(
   actor: Actor,
   key: string,
 ): Promise<SignOnTestReport> {
-  requireOperator(actor);
+  await requireAccess(deps, actor, "portal.operate");
   const provider = await deps.stores.identityProviders.findByKey(null, key);
   if (!provider) throw new DomainError("not_found");
   return checkProvider(deps, provider);

@@ -1,3 +1,4 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { byActor, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
@@ -8,7 +9,7 @@ import type { CoreDeps } from "../ports.ts";
  * and no other linked account): linked_account_last_method. Audited.
  */
 export async function unlinkAccount(deps: CoreDeps, actor: Actor, id: string): Promise<void> {
-  if (actor.apiKey) throw new DomainError("not_found");
+  await requireAccess(deps, actor, "account.self");
   await deps.transact(async (stores) => {
     const link = await stores.linkedAccounts.findForUser(actor.user.id, id);
     if (!link) throw new DomainError("not_found");

@@ -1,4 +1,5 @@
-import type { CoreDeps, PortalAuthorityRecord } from "../ports.ts";
+import type { CoreDeps } from "../ports.ts";
+import type { PortalAuthorityRecord } from "./signing.ports.ts";
 
 export interface PortalPki {
   root: PortalAuthorityRecord;

@@ -1,7 +1,8 @@
 import { type AuditWho, BY_CLI, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
 import type { Institution } from "../institutions/institutions.types.ts";
-import type { CoreDeps, SigningIdentityRecord } from "../ports.ts";
+import type { CoreDeps } from "../ports.ts";
+import type { SigningIdentityRecord } from "./signing.ports.ts";
 
 /** Makes a PKCS#12 from a trusted CA the institution's active signing identity (the previous one is retired). */
 export async function importSigningIdentity(

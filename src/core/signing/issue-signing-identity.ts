@@ -1,7 +1,8 @@
 import { type AuditWho, BY_CLI, recordAudit } from "../audit/record-audit.ts";
 import type { Institution } from "../institutions/institutions.types.ts";
-import type { CoreDeps, SigningIdentityRecord } from "../ports.ts";
+import type { CoreDeps } from "../ports.ts";
 import { ensurePortalPki } from "./ensure-portal-pki.ts";
+import type { SigningIdentityRecord } from "./signing.ports.ts";
 import type { KeyAlgorithm } from "./signing.types.ts";
 
 /**

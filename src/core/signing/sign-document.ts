@@ -1,8 +1,10 @@
 import { type AuditWho, BY_CLI, recordAudit } from "../audit/record-audit.ts";
+import type { DocumentRecord } from "../documents/documents.ports.ts";
 import { DomainError } from "../errors.ts";
 import type { Institution } from "../institutions/institutions.types.ts";
-import type { CoreDeps, DocumentRecord, SigningIdentityRecord } from "../ports.ts";
+import type { CoreDeps } from "../ports.ts";
 import { issueSigningIdentity } from "./issue-signing-identity.ts";
+import type { SigningIdentityRecord } from "./signing.ports.ts";
 
 const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
 

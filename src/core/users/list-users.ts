@@ -1,7 +1,7 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { UserSummary } from "../accounts/accounts.types.ts";
-import { type Actor, isOperator } from "../accounts/actor.ts";
+import type { Actor } from "../accounts/actor.ts";
 import { presentUserSummaries } from "../accounts/present-user.ts";
-import { DomainError } from "../errors.ts";
 import type { CoreDeps } from "../ports.ts";
 
 export const USERS_PAGE_SIZE = 25;
@@ -11,7 +11,7 @@ export async function listUsers(
   actor: Actor,
   query: { q: string; page: number },
 ): Promise<{ users: UserSummary[]; total: number; page: number; pageSize: number }> {
-  if (!isOperator(actor)) throw new DomainError("not_found");
+  await requireAccess(deps, actor, "users.manage");
   const page = Math.max(1, Math.floor(query.page));
   const { users, total } = await deps.stores.users.list({
     q: query.q,

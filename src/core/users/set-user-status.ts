@@ -1,5 +1,6 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { UserStatus, UserSummary } from "../accounts/accounts.types.ts";
-import { type Actor, isOperator } from "../accounts/actor.ts";
+import type { Actor } from "../accounts/actor.ts";
 import { presentUserSummaries } from "../accounts/present-user.ts";
 import { byActor, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
@@ -12,7 +13,7 @@ export async function setUserStatus(
   userId: string,
   status: Exclude<UserStatus, "closed">,
 ): Promise<UserSummary> {
-  if (!isOperator(actor)) throw new DomainError("not_found");
+  await requireAccess(deps, actor, "users.manage");
   if (userId === actor.user.id) throw new DomainError("cannot_change_self");
   const user = await deps.transact(async (stores) => {
     // A closed account stays closed: it has no email or password left to enable.

@@ -1,3 +1,4 @@
+import type { DocumentStatus } from "../documents/documents.types.ts";
 import type { Bilingual } from "../i18n.types.ts";
 import type { Inflate } from "./pdf/inflate.ts";
 import type { VerificationCache, VerifierCrypto } from "./signature-algorithms.ts";
@@ -79,7 +80,7 @@ export interface SignatureReport {
 
 /** A document's state in the portal's registry; filled by the caller, not by the verifier. */
 export interface RegistryStatus {
-  status: "active" | "revoked" | "superseded" | "unknown";
+  status: DocumentStatus | "unknown";
   /** ISO time of revocation. */
   revokedAt?: string;
   reason?: string;

@@ -1,5 +1,6 @@
+import type { DocumentRecord } from "../documents/documents.ports.ts";
 import { UUID_PATTERN } from "../ids.ts";
-import type { CoreDeps, DocumentRecord } from "../ports.ts";
+import type { CoreDeps } from "../ports.ts";
 import { applyRegistryStatus } from "./apply-registry-status.ts";
 import type { RegistryStatus, VerificationReport } from "./verification.types.ts";
 import { verifyPdf } from "./verify-pdf.ts";

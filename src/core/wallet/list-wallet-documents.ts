@@ -1,6 +1,8 @@
+import { can } from "../access/can.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { isUnlocked, unlockFee } from "../payments/payment-rules.ts";
-import type { CoreDeps, OwnedDocumentRecord } from "../ports.ts";
+import type { OwnedDocumentRecord } from "../payments/payments.ports.ts";
+import type { CoreDeps } from "../ports.ts";
 import type { WalletDocument, WalletDocumentAccess } from "./wallet.types.ts";
 
 const walletAccess = (d: OwnedDocumentRecord | undefined): WalletDocumentAccess => ({
@@ -15,7 +17,7 @@ const walletAccess = (d: OwnedDocumentRecord | undefined): WalletDocumentAccess 
  * their account; nobody else's. An API key has no wallet (empty).
  */
 export async function listWalletDocuments(deps: CoreDeps, actor: Actor): Promise<WalletDocument[]> {
-  if (actor.apiKey) return [];
+  if (!can(actor, "account.self")) return [];
   const [rows, owned] = await Promise.all([
     deps.stores.wallet.listDocuments(actor.user.id),
     deps.stores.documentAccess.listOwned(actor.user.id),

@@ -1,7 +1,8 @@
+import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { fileNameFor } from "../documents/read-document-file.ts";
 import { DomainError } from "../errors.ts";
-import { findOwnedDocument, isUnlocked } from "../payments/payment-rules.ts";
+import { isUnlocked } from "../payments/payment-rules.ts";
 import type { CoreDeps } from "../ports.ts";
 
 /**
@@ -15,7 +16,7 @@ export async function readWalletDocumentFile(
   documentId: string,
   use: "download" | "view" = "download",
 ): Promise<{ bytes: Uint8Array; fileName: string }> {
-  const doc = await findOwnedDocument(deps.stores, actor, documentId);
+  const doc = await requireAccess(deps, actor, "wallet.document", documentId);
   if (use === "download" && doc.documentType && !doc.documentType.downloadAllowed)
     throw new DomainError("download_not_allowed");
   if (!isUnlocked(doc)) throw new DomainError("document_locked");

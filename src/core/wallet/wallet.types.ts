@@ -1,4 +1,4 @@
-import type { DocumentStatus } from "../ports.ts";
+import type { DocumentStatus } from "../documents/documents.types.ts";
 
 /** A document in the learner's wallet. */
 export interface WalletDocument {

@@ -1,5 +1,5 @@
 import type { ApiKey, ApiKeyInput, CreatedApiKey } from "../../core/api-keys/api-keys.types.ts";
-import { request } from "./request.ts";
+import { request } from "./http.ts";
 
 /** An API key as the API gives it (no institution or creator id). */
 export type ApiKeyOut = Omit<ApiKey, "institutionId" | "createdByUserId">;

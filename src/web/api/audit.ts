@@ -1,5 +1,5 @@
 import type { AuditEvent } from "../../core/audit/audit.types.ts";
-import { request } from "./request.ts";
+import { request } from "./http.ts";
 
 /** Whose trail: one institution's (its administrators and the operator) or the whole portal's (the operator). */
 export type AuditScope = { institution: string } | "portal";

@@ -1,8 +1,7 @@
 import type { CurrentUser } from "../../core/accounts/accounts.types.ts";
 import type { ClaimCompleted, ClaimPreview } from "../../core/claims/claims.types.ts";
 import type { Locale } from "../../core/i18n.types.ts";
-import type { WalletDocument } from "../../core/wallet/wallet.types.ts";
-import { forgetCsrfToken, request } from "./request.ts";
+import { forgetCsrfToken, request } from "./http.ts";
 
 /** Checks an access code and its claim password; the answer carries the claim token for the next step. */
 export async function checkClaim(code: string, password: string): Promise<ClaimPreview> {
@@ -26,10 +25,6 @@ export async function activateAccount(token: string): Promise<CurrentUser> {
   });
   forgetCsrfToken();
   return user;
-}
-
-export async function listWalletDocuments(): Promise<WalletDocument[]> {
-  return (await request<{ documents: WalletDocument[] }>("GET", "/api/v1/wallet/documents")).documents;
 }
 
 /** "I already have an account": claims a checked access code into the signed-in account. */

@@ -1,5 +1,5 @@
 import type { InstitutionDashboard } from "../../core/dashboard/dashboard.types.ts";
-import { request } from "./request.ts";
+import { request } from "./http.ts";
 
 /** The institution's overview (its staff and the operator). */
 export const getInstitutionDashboard = (slug: string) =>

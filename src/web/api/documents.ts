@@ -1,5 +1,5 @@
 import type { DocumentDetail, DocumentFilter, DocumentPage } from "../../core/documents/documents.types.ts";
-import { request } from "./request.ts";
+import { request } from "./http.ts";
 
 const base = (slug: string) => `/api/v1/institutions/${encodeURIComponent(slug)}/documents`;
 

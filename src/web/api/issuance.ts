@@ -6,7 +6,7 @@ import type {
   BatchValidation,
 } from "../../core/issuance/issuance.types.ts";
 import type { LearnerInvitationView as LearnerInvitation } from "../../core/learner-invitations/learner-invitations.types.ts";
-import { request } from "./request.ts";
+import { request } from "./http.ts";
 
 const base = (slug: string) => `/api/v1/institutions/${encodeURIComponent(slug)}`;
 const seg = encodeURIComponent;

@@ -10,8 +10,8 @@ import type {
   OrganizationRole,
   OrganizationStaffMember,
 } from "../../core/organizations/organizations.types.ts";
-import { request } from "./request.ts";
-import type { SignInResult } from "./two-factor.ts";
+import type { SignInResult } from "./auth.ts";
+import { request } from "./http.ts";
 
 export type OrganizationFields = Omit<OrganizationInput, "slug"> & { kind: OrganizationKind };
 

@@ -5,7 +5,7 @@ import type {
   RevenueReport,
 } from "../../core/payments/payments.types.ts";
 import type { CreatedShare, ShareInput } from "../../core/sharing/sharing.types.ts";
-import { request } from "./request.ts";
+import { request } from "./http.ts";
 
 /** Starts (or resumes) the checkout to unlock one of my documents. */
 export const startUnlockCheckout = (documentId: string) =>

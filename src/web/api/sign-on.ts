@@ -7,7 +7,7 @@ import type {
   SignOnTestReport,
   SocialProviderInput,
 } from "../../core/sign-on/sign-on.types.ts";
-import { request } from "./request.ts";
+import { request } from "./http.ts";
 
 const institutionBase = (slug: string) => `/api/v1/institutions/${encodeURIComponent(slug)}/sign-on`;
 

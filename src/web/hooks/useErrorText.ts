@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { ApiError, NETWORK_ERROR } from "../api/ApiError.ts";
+import { ApiError, NETWORK_ERROR } from "../api/http.ts";
 import { useLocale } from "./useLocale.ts";
 
 /** Turns any error into a sentence in the current language: the API's own message when there is one. */

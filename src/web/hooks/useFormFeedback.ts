@@ -1,6 +1,6 @@
 import { type ChangeEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../api/ApiError.ts";
+import { ApiError } from "../api/http.ts";
 import type en from "../i18n/en.json";
 import { useErrorText } from "./useErrorText.ts";
 import { useLocale } from "./useLocale.ts";

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { getMeta } from "../api/client.ts";
-import { queryKeys } from "../api/queryKeys.ts";
+import { queryKeys } from "../api/query-keys.ts";
+import { getMeta } from "../api/system.ts";
 
 /** What the server says about itself (environment, development outbox, version). */
 export function useMeta() {

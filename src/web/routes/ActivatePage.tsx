@@ -3,7 +3,7 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { activateAccount } from "../api/claims.ts";
-import { queryKeys } from "../api/queryKeys.ts";
+import { queryKeys } from "../api/query-keys.ts";
 import { Loading } from "../components/Loading.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { useErrorText } from "../hooks/useErrorText.ts";

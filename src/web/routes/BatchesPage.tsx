@@ -1,8 +1,8 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
-import { ApiError } from "../api/ApiError.ts";
-import { queryKeys } from "../api/queryKeys.ts";
+import { ApiError } from "../api/http.ts";
+import { queryKeys } from "../api/query-keys.ts";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { BatchUploadForm } from "../features/batches/BatchUploadForm.tsx";
 import { RecentBatches } from "../features/batches/RecentBatches.tsx";

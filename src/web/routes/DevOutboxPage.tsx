@@ -1,9 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import { ApiError } from "../api/ApiError.ts";
-import { listOutbox } from "../api/client.ts";
-import { queryKeys } from "../api/queryKeys.ts";
+import { listOutbox } from "../api/dev.ts";
+import { ApiError } from "../api/http.ts";
+import { queryKeys } from "../api/query-keys.ts";
 import { Loading } from "../components/Loading.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { QueryError } from "../components/QueryError.tsx";

@@ -3,14 +3,14 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import type { DocumentType, DocumentTypeInput } from "../../core/document-types/document-types.types.ts";
-import { ApiError } from "../api/ApiError.ts";
 import {
   createDocumentType,
   listDocumentTypes,
   setDocumentTypeArchived,
   updateDocumentType,
-} from "../api/client.ts";
-import { queryKeys } from "../api/queryKeys.ts";
+} from "../api/document-types.ts";
+import { ApiError } from "../api/http.ts";
+import { queryKeys } from "../api/query-keys.ts";
 import { DataTable } from "../components/DataTable.tsx";
 import { FormAlert } from "../components/FormAlert.tsx";
 import { Loading } from "../components/Loading.tsx";

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { ApiError } from "../api/ApiError.ts";
+import { ApiError } from "../api/http.ts";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { DocumentList } from "../features/documents/DocumentList.tsx";
 import { InstitutionTabs } from "../features/institutions/InstitutionTabs.tsx";

@@ -2,7 +2,7 @@ import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { requestPasswordReset } from "../api/client.ts";
+import { requestPasswordReset } from "../api/auth.ts";
 import { FormAlert } from "../components/FormAlert.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { StatusMessage } from "../components/StatusMessage.tsx";

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import { ApiError } from "../api/ApiError.ts";
+import { ApiError } from "../api/http.ts";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { InstitutionOverview } from "../features/dashboard/InstitutionOverview.tsx";
 import { InstitutionTabs } from "../features/institutions/InstitutionTabs.tsx";

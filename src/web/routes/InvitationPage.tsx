@@ -1,9 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../api/ApiError.ts";
-import { lookupInvitation } from "../api/client.ts";
-import { queryKeys } from "../api/queryKeys.ts";
+import { ApiError } from "../api/http.ts";
+import { lookupInvitation } from "../api/institutions.ts";
+import { queryKeys } from "../api/query-keys.ts";
 import { Loading } from "../components/Loading.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { QueryError } from "../components/QueryError.tsx";

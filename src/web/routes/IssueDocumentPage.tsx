@@ -1,8 +1,8 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
-import { ApiError } from "../api/ApiError.ts";
-import { queryKeys } from "../api/queryKeys.ts";
+import { ApiError } from "../api/http.ts";
+import { queryKeys } from "../api/query-keys.ts";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { InstitutionTabs } from "../features/institutions/InstitutionTabs.tsx";
 import { useInstitution } from "../features/institutions/useInstitution.ts";

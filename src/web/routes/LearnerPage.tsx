@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { ApiError } from "../api/ApiError.ts";
-import { getLearner, updateLearner } from "../api/client.ts";
-import { queryKeys } from "../api/queryKeys.ts";
+import { ApiError } from "../api/http.ts";
+import { getLearner, updateLearner } from "../api/learners.ts";
+import { queryKeys } from "../api/query-keys.ts";
 import { Loading } from "../components/Loading.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { QueryError } from "../components/QueryError.tsx";

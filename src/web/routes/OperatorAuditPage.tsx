@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { listInstitutions } from "../api/client.ts";
-import { queryKeys } from "../api/queryKeys.ts";
+import { listInstitutions } from "../api/institutions.ts";
+import { queryKeys } from "../api/query-keys.ts";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { AuditTrail } from "../features/audit/AuditTrail.tsx";
 import { useLocale } from "../hooks/useLocale.ts";

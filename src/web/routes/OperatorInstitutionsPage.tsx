@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { listInstitutions } from "../api/client.ts";
-import { queryKeys } from "../api/queryKeys.ts";
+import { listInstitutions } from "../api/institutions.ts";
+import { queryKeys } from "../api/query-keys.ts";
 import { DataTable } from "../components/DataTable.tsx";
 import { Loading } from "../components/Loading.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";

@@ -2,8 +2,8 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import { disableUser, enableUser, listUsers } from "../api/client.ts";
-import { queryKeys } from "../api/queryKeys.ts";
+import { queryKeys } from "../api/query-keys.ts";
+import { disableUser, enableUser, listUsers } from "../api/users.ts";
 import { FormAlert } from "../components/FormAlert.tsx";
 import { Loading } from "../components/Loading.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";

@@ -1,9 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../api/ApiError.ts";
+import { ApiError, forgetCsrfToken } from "../api/http.ts";
 import { acceptOrganizationInvitation, lookupOrganizationInvitation } from "../api/organizations.ts";
-import { forgetCsrfToken } from "../api/request.ts";
 import { Loading } from "../components/Loading.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { QueryError } from "../components/QueryError.tsx";

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatMoney, listPayments } from "../api/payments.ts";
-import { queryKeys } from "../api/queryKeys.ts";
+import { queryKeys } from "../api/query-keys.ts";
 import { DataTable } from "../components/DataTable.tsx";
 import { Loading } from "../components/Loading.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";

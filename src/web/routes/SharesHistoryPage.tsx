@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { ShareSummary } from "../../core/sharing/sharing.types.ts";
-import { extendShare, listShares, revokeShare } from "../api/shares.ts";
+import { extendShare, listShares, revokeShare } from "../api/sharing.ts";
 import { FormAlert } from "../components/FormAlert.tsx";
 import { Loading } from "../components/Loading.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";

@@ -3,7 +3,7 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import type { InstitutionSignOnInput } from "../../core/sign-on/sign-on.types.ts";
-import { ApiError } from "../api/ApiError.ts";
+import { ApiError } from "../api/http.ts";
 import {
   checkInstitutionSignOn,
   getInstitutionSignOn,

@@ -1,61 +1,148 @@
-import { createBrowserRouter, type Params } from "react-router";
+import { createBrowserRouter, Outlet, type Params, type RouteObject } from "react-router";
 import type { CurrentUser } from "../../core/accounts/accounts.types.ts";
 import { Layout } from "../components/Layout.tsx";
 import { RequireAuth } from "../features/auth/RequireAuth.tsx";
 import { isInstitutionAdmin, isInstitutionStaff, isOperator } from "../lib/roles.ts";
-import { AccountPage } from "./AccountPage.tsx";
-import { ActivatePage } from "./ActivatePage.tsx";
-import { ApiKeysPage } from "./ApiKeysPage.tsx";
-import { BatchesPage } from "./BatchesPage.tsx";
-import { BatchPage } from "./BatchPage.tsx";
-import { ClaimPage } from "./ClaimPage.tsx";
-import { ConfirmEmailPage } from "./ConfirmEmailPage.tsx";
-import { DevOutboxPage } from "./DevOutboxPage.tsx";
-import { DocumentPage } from "./DocumentPage.tsx";
-import { DocumentRecordPage } from "./DocumentRecordPage.tsx";
-import { DocumentsPage } from "./DocumentsPage.tsx";
-import { DocumentTypesPage } from "./DocumentTypesPage.tsx";
-import { EditInstitutionPage } from "./EditInstitutionPage.tsx";
-import { EditOrganizationPage } from "./EditOrganizationPage.tsx";
-import { ForgotPasswordPage } from "./ForgotPasswordPage.tsx";
-import { HomePage } from "./HomePage.tsx";
-import { InstitutionAuditPage } from "./InstitutionAuditPage.tsx";
-import { InstitutionOverviewPage } from "./InstitutionOverviewPage.tsx";
-import { InstitutionPage } from "./InstitutionPage.tsx";
-import { InstitutionRevenuePage } from "./InstitutionRevenuePage.tsx";
-import { InvitationPage } from "./InvitationPage.tsx";
-import { IssueDocumentPage } from "./IssueDocumentPage.tsx";
-import { LearnerPage } from "./LearnerPage.tsx";
-import { LearnersPage } from "./LearnersPage.tsx";
-import { MyOrganizationsPage } from "./MyOrganizationsPage.tsx";
-import { NewInstitutionPage } from "./NewInstitutionPage.tsx";
-import { NewOrganizationPage } from "./NewOrganizationPage.tsx";
+import { LazyOutlet } from "./LazyOutlet.tsx";
+import {
+  AccountPage,
+  ActivatePage,
+  ApiKeysPage,
+  BatchesPage,
+  BatchPage,
+  ClaimPage,
+  ConfirmEmailPage,
+  DevOutboxPage,
+  DocumentPage,
+  DocumentRecordPage,
+  DocumentsPage,
+  DocumentTypesPage,
+  EditInstitutionPage,
+  EditOrganizationPage,
+  ForgotPasswordPage,
+  HomePage,
+  InstitutionAuditPage,
+  InstitutionOverviewPage,
+  InstitutionPage,
+  InstitutionRevenuePage,
+  InvitationPage,
+  IssueDocumentPage,
+  LearnerPage,
+  LearnersPage,
+  MyOrganizationsPage,
+  NewInstitutionPage,
+  NewOrganizationPage,
+  OperatorAuditPage,
+  OperatorInstitutionsPage,
+  OperatorOrganizationsPage,
+  OperatorSignOnProvidersPage,
+  OperatorUsersPage,
+  OrganizationInboxPage,
+  OrganizationInvitationPage,
+  PaymentsPage,
+  PrivacyPage,
+  ResetPasswordPage,
+  ShareDocumentsPage,
+  SharePage,
+  SharesHistoryPage,
+  SignInPage,
+  SignOnSettingsPage,
+  TermsPage,
+  VerifyPage,
+  WalletPage,
+} from "./lazy-pages.ts";
 import { NotFoundPage } from "./NotFoundPage.tsx";
-import { OperatorAuditPage } from "./OperatorAuditPage.tsx";
-import { OperatorInstitutionsPage } from "./OperatorInstitutionsPage.tsx";
-import { OperatorOrganizationsPage } from "./OperatorOrganizationsPage.tsx";
-import { OperatorSignOnProvidersPage } from "./OperatorSignOnProvidersPage.tsx";
-import { OperatorUsersPage } from "./OperatorUsersPage.tsx";
-import { OrganizationInboxPage } from "./OrganizationInboxPage.tsx";
-import { OrganizationInvitationPage } from "./OrganizationInvitationPage.tsx";
-import { PaymentsPage } from "./PaymentsPage.tsx";
-import { PrivacyPage } from "./PrivacyPage.tsx";
-import { ResetPasswordPage } from "./ResetPasswordPage.tsx";
 import { RouteErrorPage } from "./RouteErrorPage.tsx";
-import { ShareDocumentsPage } from "./ShareDocumentsPage.tsx";
-import { SharePage } from "./SharePage.tsx";
-import { SharesHistoryPage } from "./SharesHistoryPage.tsx";
-import { SignInPage } from "./SignInPage.tsx";
-import { SignOnSettingsPage } from "./SignOnSettingsPage.tsx";
-import { TermsPage } from "./TermsPage.tsx";
-import { VerifyPage } from "./VerifyPage.tsx";
-import { WalletPage } from "./WalletPage.tsx";
 
-const operatorOnly = (user: CurrentUser) => isOperator(user);
-const operatorOrStaff = (user: CurrentUser, params: Readonly<Params<string>>) =>
+type Allow = (user: CurrentUser, params: Readonly<Params<string>>) => boolean;
+
+const operatorOnly: Allow = (user) => isOperator(user);
+const operatorOrStaff: Allow = (user, params) =>
   isOperator(user) || isInstitutionStaff(user, params.slug ?? "");
-const operatorOrAdmin = (user: CurrentUser, params: Readonly<Params<string>>) =>
+const operatorOrAdmin: Allow = (user, params) =>
   isOperator(user) || isInstitutionAdmin(user, params.slug ?? "");
+
+/**
+ * A layout route for pages behind one guard: anonymous visitors go to the sign-in page (and come
+ * back), signed-in people `allow` refuses get the "not found" page. Without `allow`, anyone signed in.
+ * The guard decides before the page's code is fetched.
+ */
+function guarded(allow: Allow | undefined, children: RouteObject[]): RouteObject {
+  return {
+    element: (
+      <RequireAuth allow={allow}>
+        <Outlet />
+      </RequireAuth>
+    ),
+    children,
+  };
+}
+
+/** Anyone, signed in or not. */
+const publicPages: RouteObject[] = [
+  { index: true, element: <HomePage /> },
+  { path: "sign-in", element: <SignInPage /> },
+  { path: "forgot-password", element: <ForgotPasswordPage /> },
+  { path: "reset-password", element: <ResetPasswordPage /> },
+  { path: "invitation", element: <InvitationPage /> },
+  { path: "organization-invitation", element: <OrganizationInvitationPage /> },
+  { path: "verify", element: <VerifyPage /> },
+  { path: "v/:id", element: <DocumentRecordPage /> },
+  { path: "s/:token", element: <SharePage /> },
+  { path: "claim", element: <ClaimPage /> },
+  { path: "activate", element: <ActivatePage /> },
+  { path: "confirm-email", element: <ConfirmEmailPage /> },
+  { path: "terms", element: <TermsPage /> },
+  { path: "privacy", element: <PrivacyPage /> },
+  { path: "dev/outbox", element: <DevOutboxPage /> },
+  { path: "dev/outbox/:id", element: <DevOutboxPage /> },
+];
+
+/** Anyone signed in: the wallet, the account, the organizations one belongs to (the API checks more). */
+const signedInPages = guarded(undefined, [
+  { path: "account", element: <AccountPage /> },
+  { path: "wallet", element: <WalletPage /> },
+  { path: "wallet/share", element: <ShareDocumentsPage /> },
+  { path: "wallet/payments", element: <PaymentsPage /> },
+  { path: "wallet/shares", element: <SharesHistoryPage /> },
+  { path: "organizations", element: <MyOrganizationsPage /> },
+  { path: "organizations/:slug/inbox", element: <OrganizationInboxPage /> },
+]);
+
+/** The operator's console. */
+const operatorPages = guarded(operatorOnly, [
+  { path: "operator/institutions", element: <OperatorInstitutionsPage /> },
+  { path: "operator/institutions/new", element: <NewInstitutionPage /> },
+  { path: "operator/institutions/:slug", element: <EditInstitutionPage /> },
+  { path: "operator/organizations", element: <OperatorOrganizationsPage /> },
+  { path: "operator/organizations/new", element: <NewOrganizationPage /> },
+  { path: "operator/organizations/:slug", element: <EditOrganizationPage /> },
+  { path: "operator/users", element: <OperatorUsersPage /> },
+  { path: "operator/audit", element: <OperatorAuditPage /> },
+  { path: "operator/sign-on-providers", element: <OperatorSignOnProvidersPage /> },
+]);
+
+/** An institution's pages for any of its staff (and the operator). */
+const institutionStaffPages = guarded(operatorOrStaff, [
+  { path: "institutions/:slug", element: <InstitutionOverviewPage /> },
+  { path: "institutions/:slug/staff", element: <InstitutionPage /> },
+  { path: "institutions/:slug/learners", element: <LearnersPage /> },
+  { path: "institutions/:slug/learners/:id", element: <LearnerPage /> },
+  { path: "institutions/:slug/documents", element: <DocumentsPage /> },
+  { path: "institutions/:slug/documents/new", element: <IssueDocumentPage /> },
+  { path: "institutions/:slug/documents/:id", element: <DocumentPage /> },
+  { path: "institutions/:slug/batches", element: <BatchesPage /> },
+  { path: "institutions/:slug/batches/:id", element: <BatchPage /> },
+  { path: "institutions/:slug/document-types", element: <DocumentTypesPage /> },
+]);
+
+/** An institution's pages for its administrators (and the operator). */
+const institutionAdminPages = guarded(operatorOrAdmin, [
+  { path: "institutions/:slug/audit", element: <InstitutionAuditPage /> },
+  { path: "institutions/:slug/revenue", element: <InstitutionRevenuePage /> },
+  { path: "institutions/:slug/api-keys", element: <ApiKeysPage /> },
+  { path: "institutions/:slug/sign-on", element: <SignOnSettingsPage /> },
+]);
 
 export function createRouter() {
   return createBrowserRouter([
@@ -63,264 +150,14 @@ export function createRouter() {
       element: <Layout />,
       children: [
         {
+          element: <LazyOutlet />,
           errorElement: <RouteErrorPage />,
           children: [
-            { index: true, element: <HomePage /> },
-            { path: "sign-in", element: <SignInPage /> },
-            { path: "forgot-password", element: <ForgotPasswordPage /> },
-            { path: "reset-password", element: <ResetPasswordPage /> },
-            { path: "invitation", element: <InvitationPage /> },
-            { path: "organization-invitation", element: <OrganizationInvitationPage /> },
-            {
-              path: "organizations",
-              element: (
-                <RequireAuth>
-                  <MyOrganizationsPage />
-                </RequireAuth>
-              ),
-            },
-            {
-              path: "organizations/:slug/inbox",
-              element: (
-                <RequireAuth>
-                  <OrganizationInboxPage />
-                </RequireAuth>
-              ),
-            },
-            {
-              path: "operator/organizations",
-              element: (
-                <RequireAuth allow={operatorOnly}>
-                  <OperatorOrganizationsPage />
-                </RequireAuth>
-              ),
-            },
-            {
-              path: "operator/organizations/new",
-              element: (
-                <RequireAuth allow={operatorOnly}>
-                  <NewOrganizationPage />
-                </RequireAuth>
-              ),
-            },
-            {
-              path: "operator/organizations/:slug",
-              element: (
-                <RequireAuth allow={operatorOnly}>
-                  <EditOrganizationPage />
-                </RequireAuth>
-              ),
-            },
-            { path: "verify", element: <VerifyPage /> },
-            { path: "v/:id", element: <DocumentRecordPage /> },
-            { path: "s/:token", element: <SharePage /> },
-            { path: "claim", element: <ClaimPage /> },
-            { path: "activate", element: <ActivatePage /> },
-            { path: "confirm-email", element: <ConfirmEmailPage /> },
-            { path: "terms", element: <TermsPage /> },
-            { path: "privacy", element: <PrivacyPage /> },
-            {
-              path: "wallet",
-              element: (
-                <RequireAuth>
-                  <WalletPage />
-                </RequireAuth>
-              ),
-            },
-            {
-              path: "wallet/share",
-              element: (
-                <RequireAuth>
-                  <ShareDocumentsPage />
-                </RequireAuth>
-              ),
-            },
-            {
-              path: "wallet/payments",
-              element: (
-                <RequireAuth>
-                  <PaymentsPage />
-                </RequireAuth>
-              ),
-            },
-            {
-              path: "wallet/shares",
-              element: (
-                <RequireAuth>
-                  <SharesHistoryPage />
-                </RequireAuth>
-              ),
-            },
-            {
-              path: "account",
-              element: (
-                <RequireAuth>
-                  <AccountPage />
-                </RequireAuth>
-              ),
-            },
-            {
-              path: "operator/institutions",
-              element: (
-                <RequireAuth allow={operatorOnly}>
-                  <OperatorInstitutionsPage />
-                </RequireAuth>
-              ),
-            },
-            {
-              path: "operator/institutions/new",
-              element: (
-                <RequireAuth allow={operatorOnly}>
-                  <NewInstitutionPage />
-                </RequireAuth>
-              ),
-            },
-            {
-              path: "operator/institutions/:slug",
-              element: (
-                <RequireAuth allow={operatorOnly}>
-                  <EditInstitutionPage />
-                </RequireAuth>
-              ),
-            },
-            {
-              path: "operator/audit",
-              element: (
-                <RequireAuth allow={operatorOnly}>
-                  <OperatorAuditPage />
-                </RequireAuth>
-              ),
-            },
-            {
-              path: "operator/sign-on-providers",
-              element: (
-                <RequireAuth allow={operatorOnly}>
-                  <OperatorSignOnProvidersPage />
-                </RequireAuth>
-              ),
-            },
-            {
-              path: "institutions/:slug/sign-on",
-              element: (
-                <RequireAuth allow={operatorOrAdmin}>
-                  <SignOnSettingsPage />
-                </RequireAuth>
-              ),
-            },
-            {
-              path: "operator/users",
-              element: (
-                <RequireAuth allow={operatorOnly}>
-                  <OperatorUsersPage />
-                </RequireAuth>
-              ),
-            },
-            {
-              path: "institutions/:slug",
-              element: (
-                <RequireAuth allow={operatorOrStaff}>
-                  <InstitutionOverviewPage />
-                </RequireAuth>
-              ),
-            },
-            {
-              path: "institutions/:slug/staff",
-              element: (
-                <RequireAuth allow={operatorOrStaff}>
-                  <InstitutionPage />
-                </RequireAuth>
-              ),
-            },
-            {
-              path: "institutions/:slug/audit",
-              element: (
-                <RequireAuth allow={operatorOrAdmin}>
-                  <InstitutionAuditPage />
-                </RequireAuth>
-              ),
-            },
-            {
-              path: "institutions/:slug/revenue",
-              element: (
-                <RequireAuth allow={operatorOrAdmin}>
-                  <InstitutionRevenuePage />
-                </RequireAuth>
-              ),
-            },
-            {
-              path: "institutions/:slug/learners",
-              element: (
-                <RequireAuth allow={operatorOrStaff}>
-                  <LearnersPage />
-                </RequireAuth>
-              ),
-            },
-            {
-              path: "institutions/:slug/learners/:id",
-              element: (
-                <RequireAuth allow={operatorOrStaff}>
-                  <LearnerPage />
-                </RequireAuth>
-              ),
-            },
-            {
-              path: "institutions/:slug/documents",
-              element: (
-                <RequireAuth allow={operatorOrStaff}>
-                  <DocumentsPage />
-                </RequireAuth>
-              ),
-            },
-            {
-              path: "institutions/:slug/documents/new",
-              element: (
-                <RequireAuth allow={operatorOrStaff}>
-                  <IssueDocumentPage />
-                </RequireAuth>
-              ),
-            },
-            {
-              path: "institutions/:slug/batches",
-              element: (
-                <RequireAuth allow={operatorOrStaff}>
-                  <BatchesPage />
-                </RequireAuth>
-              ),
-            },
-            {
-              path: "institutions/:slug/batches/:id",
-              element: (
-                <RequireAuth allow={operatorOrStaff}>
-                  <BatchPage />
-                </RequireAuth>
-              ),
-            },
-            {
-              path: "institutions/:slug/documents/:id",
-              element: (
-                <RequireAuth allow={operatorOrStaff}>
-                  <DocumentPage />
-                </RequireAuth>
-              ),
-            },
-            {
-              path: "institutions/:slug/document-types",
-              element: (
-                <RequireAuth allow={operatorOrStaff}>
-                  <DocumentTypesPage />
-                </RequireAuth>
-              ),
-            },
-            {
-              path: "institutions/:slug/api-keys",
-              element: (
-                <RequireAuth allow={operatorOrAdmin}>
-                  <ApiKeysPage />
-                </RequireAuth>
-              ),
-            },
-            { path: "dev/outbox", element: <DevOutboxPage /> },
-            { path: "dev/outbox/:id", element: <DevOutboxPage /> },
+            ...publicPages,
+            signedInPages,
+            operatorPages,
+            institutionStaffPages,
+            institutionAdminPages,
             { path: "*", element: <NotFoundPage /> },
           ],
         },

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import { requireAccess } from "../../../core/access/require-access.ts";
 import { DomainError } from "../../../core/errors.ts";
 import { LOGO_MAX_BYTES } from "../../../core/institutions/set-institution-logo.ts";
 import { createOrganization } from "../../../core/organizations/create-organization.ts";
@@ -8,7 +9,6 @@ import {
   listStaffedOrganizations,
   searchDirectory,
 } from "../../../core/organizations/list-organizations.ts";
-import { findVisibleOrganization } from "../../../core/organizations/organization-rules.ts";
 import { setOrganizationLogo } from "../../../core/organizations/set-organization-logo.ts";
 import { updateOrganization } from "../../../core/organizations/update-organization.ts";
 import { PUBLIC, requireActor } from "../../http/auth.ts";
@@ -102,8 +102,8 @@ export async function organizationRoutes(app: FastifyInstance, { deps }: RouteCo
     },
     async (req) => {
       const actor = requireActor(req);
-      const org = await findVisibleOrganization(deps.core.stores, actor, req.params.slug, "operator").catch(
-        () => findVisibleOrganization(deps.core.stores, actor, req.params.slug, "staff"),
+      const org = await requireAccess(deps.core, actor, "organization.manage", req.params.slug).catch(() =>
+        requireAccess(deps.core, actor, "organization.inbox", req.params.slug),
       );
       return { organization: org };
     },

@@ -7,8 +7,8 @@ import {
   listAccountEmails,
   makeAccountEmailPrimary,
   removeAccountEmail,
-} from "../../api/account-emails.ts";
-import { queryKeys } from "../../api/queryKeys.ts";
+} from "../../api/auth.ts";
+import { queryKeys } from "../../api/query-keys.ts";
 import { DataTable } from "../../components/DataTable.tsx";
 import { FormAlert } from "../../components/FormAlert.tsx";
 import { Loading } from "../../components/Loading.tsx";

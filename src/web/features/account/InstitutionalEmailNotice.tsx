@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { listAccountEmails } from "../../api/account-emails.ts";
-import { queryKeys } from "../../api/queryKeys.ts";
+import { listAccountEmails } from "../../api/auth.ts";
+import { queryKeys } from "../../api/query-keys.ts";
 
 /**
  * A warning while every way left to sign in depends on an institutional address that may stop

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { changePassword } from "../../api/client.ts";
-import { queryKeys } from "../../api/queryKeys.ts";
+import { changePassword } from "../../api/auth.ts";
+import { queryKeys } from "../../api/query-keys.ts";
 import { CurrentPasswordField } from "../../components/CurrentPasswordField.tsx";
 import { FormAlert } from "../../components/FormAlert.tsx";
 import { NewPasswordFields } from "../../components/NewPasswordFields.tsx";

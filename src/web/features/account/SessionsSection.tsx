@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { listSessions, revokeAllSessions, revokeSession } from "../../api/client.ts";
-import { queryKeys } from "../../api/queryKeys.ts";
+import { listSessions, revokeAllSessions, revokeSession } from "../../api/auth.ts";
+import { queryKeys } from "../../api/query-keys.ts";
 import { ActionButton } from "../../components/ActionButton.tsx";
 import { DataTable } from "../../components/DataTable.tsx";
 import { FormAlert } from "../../components/FormAlert.tsx";

@@ -2,7 +2,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type AuditQuery, type AuditScope, auditCsvUrl, listAuditEvents } from "../../api/audit.ts";
-import { queryKeys } from "../../api/queryKeys.ts";
+import { queryKeys } from "../../api/query-keys.ts";
 import { Loading } from "../../components/Loading.tsx";
 import { QueryError } from "../../components/QueryError.tsx";
 import { useLocale } from "../../hooks/useLocale.ts";

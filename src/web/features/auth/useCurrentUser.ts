@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import type { CurrentUser } from "../../../core/accounts/accounts.types.ts";
-import { ApiError } from "../../api/ApiError.ts";
-import { getMe } from "../../api/client.ts";
-import { queryKeys } from "../../api/queryKeys.ts";
+import { getMe } from "../../api/auth.ts";
+import { ApiError } from "../../api/http.ts";
+import { queryKeys } from "../../api/query-keys.ts";
 
 /** The signed-in user, or null for an anonymous visitor. */
 export async function fetchCurrentUser(): Promise<CurrentUser | null> {

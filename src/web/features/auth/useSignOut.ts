@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "react-router";
-import { signOut } from "../../api/client.ts";
-import { queryKeys } from "../../api/queryKeys.ts";
+import { signOut } from "../../api/auth.ts";
+import { queryKeys } from "../../api/query-keys.ts";
 
 /** Signs out, forgets every cached answer but the server's metadata, and goes to the sign-in page. */
 export function useSignOut() {

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { BatchItem, BatchItemStatus } from "../../../core/issuance/issuance.types.ts";
 import { listBatchItems } from "../../api/issuance.ts";
-import { queryKeys } from "../../api/queryKeys.ts";
+import { queryKeys } from "../../api/query-keys.ts";
 import { ActionButton } from "../../components/ActionButton.tsx";
 import { DataTable } from "../../components/DataTable.tsx";
 import { Loading } from "../../components/Loading.tsx";

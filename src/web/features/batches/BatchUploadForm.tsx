@@ -2,7 +2,7 @@ import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Batch, BatchValidation } from "../../../core/issuance/issuance.types.ts";
-import { ApiError } from "../../api/ApiError.ts";
+import { ApiError } from "../../api/http.ts";
 import { uploadBatch } from "../../api/issuance.ts";
 import { FieldFrame } from "../../components/FieldFrame.tsx";
 import { FormAlert } from "../../components/FormAlert.tsx";

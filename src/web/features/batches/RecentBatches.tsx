@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { listBatches } from "../../api/issuance.ts";
-import { queryKeys } from "../../api/queryKeys.ts";
+import { queryKeys } from "../../api/query-keys.ts";
 import { Loading } from "../../components/Loading.tsx";
 import { QueryError } from "../../components/QueryError.tsx";
 import { BatchesTable } from "./BatchesTable.tsx";

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import type { ClaimPreview } from "../../../core/claims/claims.types.ts";
 import { attachClaim } from "../../api/claims.ts";
-import { queryKeys } from "../../api/queryKeys.ts";
+import { queryKeys } from "../../api/query-keys.ts";
 import { ActionButton } from "../../components/ActionButton.tsx";
 import { FormAlert } from "../../components/FormAlert.tsx";
 import { useErrorText } from "../../hooks/useErrorText.ts";

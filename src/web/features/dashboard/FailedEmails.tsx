@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { InstitutionDashboard } from "../../../core/dashboard/dashboard.types.ts";
 import { resendFailedEmail } from "../../api/dashboard.ts";
-import { queryKeys } from "../../api/queryKeys.ts";
+import { queryKeys } from "../../api/query-keys.ts";
 import { DataTable } from "../../components/DataTable.tsx";
 import { FormAlert } from "../../components/FormAlert.tsx";
 import { RowActionButton } from "../../components/RowActionButton.tsx";

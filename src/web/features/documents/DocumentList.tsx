@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import type { DocumentFilter, DocumentStatus } from "../../../core/documents/documents.types.ts";
 import { listDocuments } from "../../api/documents.ts";
-import { queryKeys } from "../../api/queryKeys.ts";
+import { queryKeys } from "../../api/query-keys.ts";
 import { Loading } from "../../components/Loading.tsx";
 import { QueryError } from "../../components/QueryError.tsx";
 import { DocumentFilters } from "./DocumentFilters.tsx";

@@ -1,6 +1,6 @@
 import type { CSSProperties } from "react";
 import type { Institution } from "../../../core/institutions/institutions.types.ts";
-import { institutionLogoUrl } from "../../api/client.ts";
+import { institutionLogoUrl } from "../../api/institutions.ts";
 import { useLocale } from "../../hooks/useLocale.ts";
 import { HEX_COLOR, readableTextOn } from "../../lib/color.ts";
 import { localizedName } from "../../lib/format.ts";

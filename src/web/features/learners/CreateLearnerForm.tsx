@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { createLearner } from "../../api/client.ts";
-import { queryKeys } from "../../api/queryKeys.ts";
+import { createLearner } from "../../api/learners.ts";
+import { queryKeys } from "../../api/query-keys.ts";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
 import { useFormFeedback } from "../../hooks/useFormFeedback.ts";
 import { LEARNER_FIELDS, LearnerForm } from "./LearnerForm.tsx";

@@ -3,7 +3,7 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { LearnerInvitationView } from "../../../core/learner-invitations/learner-invitations.types.ts";
 import { getLearnerInvitation, resendLearnerInvitation } from "../../api/issuance.ts";
-import { queryKeys } from "../../api/queryKeys.ts";
+import { queryKeys } from "../../api/query-keys.ts";
 import { Loading } from "../../components/Loading.tsx";
 import { QueryError } from "../../components/QueryError.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";

@@ -1,8 +1,8 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { searchLearners } from "../../api/client.ts";
-import { queryKeys } from "../../api/queryKeys.ts";
+import { searchLearners } from "../../api/learners.ts";
+import { queryKeys } from "../../api/query-keys.ts";
 import { Loading } from "../../components/Loading.tsx";
 import { QueryError } from "../../components/QueryError.tsx";
 import { TextField } from "../../components/TextField.tsx";

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { getOutboxMessage } from "../../api/client.ts";
-import { queryKeys } from "../../api/queryKeys.ts";
+import { getOutboxMessage } from "../../api/dev.ts";
+import { queryKeys } from "../../api/query-keys.ts";
 import { Loading } from "../../components/Loading.tsx";
 import { QueryError } from "../../components/QueryError.tsx";
 import { useLocale } from "../../hooks/useLocale.ts";

@@ -2,7 +2,7 @@ import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ShareSummary } from "../../../core/sharing/sharing.types.ts";
-import { changeSharePasscode, unlockOwnShare } from "../../api/shares.ts";
+import { changeSharePasscode, unlockOwnShare } from "../../api/sharing.ts";
 import { FormAlert } from "../../components/FormAlert.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
 import { SubmitButton } from "../../components/SubmitButton.tsx";

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { cancelInvitation, getStaff, removeStaffMember, resendInvitation } from "../../api/client.ts";
-import { queryKeys } from "../../api/queryKeys.ts";
+import { cancelInvitation, getStaff, removeStaffMember, resendInvitation } from "../../api/institutions.ts";
+import { queryKeys } from "../../api/query-keys.ts";
 
 export function useStaff(slug: string) {
   return useQuery({ queryKey: queryKeys.staff(slug), queryFn: () => getStaff(slug) });

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { ACCOUNT_EXPORT_URL, closeAccount } from "../../api/two-factor.ts";
+import { ACCOUNT_EXPORT_URL, closeAccount } from "../../api/auth.ts";
 import { CurrentPasswordField } from "../../components/CurrentPasswordField.tsx";
 import { FormAlert } from "../../components/FormAlert.tsx";
 import { SubmitButton } from "../../components/SubmitButton.tsx";

@@ -2,7 +2,7 @@ import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TotpEnrolment } from "../../../core/two-factor/two-factor.types.ts";
-import { confirmTotpEnrolment } from "../../api/two-factor.ts";
+import { confirmTotpEnrolment } from "../../api/auth.ts";
 import { FormAlert } from "../../components/FormAlert.tsx";
 import { SubmitButton } from "../../components/SubmitButton.tsx";
 import { TextField } from "../../components/TextField.tsx";

@@ -1,13 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { queryKeys } from "../../api/queryKeys.ts";
 import {
   disableTotp,
   getTwoFactorStatus,
   regenerateRecoveryCodes,
   startTotpEnrolment,
-} from "../../api/two-factor.ts";
+} from "../../api/auth.ts";
+import { queryKeys } from "../../api/query-keys.ts";
 import { FormAlert } from "../../components/FormAlert.tsx";
 import { Loading } from "../../components/Loading.tsx";
 import { QueryError } from "../../components/QueryError.tsx";

@@ -1,4 +1,4 @@
-import { VERIFY_MAX_BYTES } from "../../api/client.ts";
+import { VERIFY_MAX_BYTES } from "../../api/verification.ts";
 
 /** What is wrong with a file chosen for verification, checked before uploading it. */
 export type PdfFileProblem = "notPdf" | "tooLarge" | "empty";

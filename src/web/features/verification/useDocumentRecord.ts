@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
-import { ApiError } from "../../api/ApiError.ts";
-import { getDocumentVerification } from "../../api/client.ts";
-import { queryKeys } from "../../api/queryKeys.ts";
+import { ApiError } from "../../api/http.ts";
+import { queryKeys } from "../../api/query-keys.ts";
+import { getDocumentVerification } from "../../api/verification.ts";
 
 /** A document's public registry record; a 404 is final (not retried). */
 export function useDocumentRecord(id: string | null, enabled = true) {

@@ -1,6 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRef, useState } from "react";
-import { verifyFile } from "../../api/client.ts";
+import { verifyFile } from "../../api/verification.ts";
 import { checkPdfFile, type PdfFileProblem } from "./pdfFile.ts";
 
 /**

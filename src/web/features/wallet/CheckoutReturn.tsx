@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import type { PaymentHistoryItem } from "../../../core/payments/payments.types.ts";
 import { formatMoney, listPayments, takeSharePayment } from "../../api/payments.ts";
-import { queryKeys } from "../../api/queryKeys.ts";
+import { queryKeys } from "../../api/query-keys.ts";
 import { useLocale } from "../../hooks/useLocale.ts";
 
 /** How long the page waits for the gateway's confirmation (the webhook) before saying it is late. */

@@ -1,4 +1,4 @@
-import type { StoredFileRef } from "../documents/check-stored-file.ts";
+import type { StoredFileRef } from "../documents/documents.ports.ts";
 import type {
   InboxDocument,
   Organization,

@@ -5,7 +5,7 @@ import type {
   ShareQuote,
   ShareSummary,
 } from "../../core/sharing/sharing.types.ts";
-import { request } from "./request.ts";
+import { request } from "./http.ts";
 
 export const quoteShare = async (input: ShareInput) =>
   (await request<{ quote: ShareQuote }>("POST", "/api/v1/shares/quote", { json: input })).quote;

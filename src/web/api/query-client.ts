@@ -1,6 +1,6 @@
 import { QueryCache, QueryClient } from "@tanstack/react-query";
-import { ApiError } from "./ApiError.ts";
-import { queryKeys } from "./queryKeys.ts";
+import { ApiError } from "./http.ts";
+import { queryKeys } from "./query-keys.ts";
 
 /** Client errors (4xx) are answers, not accidents: trying again would not change them. */
 function shouldRetry(failureCount: number, error: unknown): boolean {

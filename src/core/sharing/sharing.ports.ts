@@ -1,4 +1,5 @@
-import type { DocumentStatus, ThrottleRecord } from "../ports.ts";
+import type { ThrottleRecord } from "../accounts/accounts.ports.ts";
+import type { DocumentStatus } from "../documents/documents.types.ts";
 import type { ShareChannel, ShareEventKind } from "./sharing.types.ts";
 
 /** A share row as stored (the token only as its hash). */

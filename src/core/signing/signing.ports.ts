@@ -1,0 +1,72 @@
+import type { KeyAlgorithm, PdfSigner } from "./signing.types.ts";
+
+export interface PortalAuthorityRecord {
+  id: string;
+  kind: "root" | "issuing";
+  certificateDer: Uint8Array;
+  /** The private key sealed under the master key; only the SigningKeys adapter opens it. */
+  sealedKey: Uint8Array;
+  createdAt: Date;
+}
+
+export interface SigningIdentityRecord {
+  id: string;
+  institutionId: string;
+  algorithm: KeyAlgorithm | "imported";
+  /** The signer certificate first, then its issuers (DER). */
+  chainDer: Uint8Array[];
+  sealedKey: Uint8Array;
+  serialNumber: string;
+  notAfter: Date;
+  createdAt: Date;
+  retiredAt: Date | null;
+  revokedAt: Date | null;
+}
+
+export interface PortalAuthorityStore {
+  list(): Promise<PortalAuthorityRecord[]>;
+  add(input: Omit<PortalAuthorityRecord, "id" | "createdAt">): Promise<PortalAuthorityRecord>;
+}
+
+export interface SigningIdentityStore {
+  active(institutionId: string): Promise<SigningIdentityRecord | null>;
+  findById(id: string): Promise<SigningIdentityRecord | null>;
+  /** Retires the institution's active identity, if any, and adds this one as active. Run inside a transaction. */
+  replace(
+    input: Omit<SigningIdentityRecord, "id" | "createdAt" | "retiredAt" | "revokedAt">,
+    now: Date,
+  ): Promise<SigningIdentityRecord>;
+  /** Serial numbers and dates of revoked identities issued by the portal (for its CRL). */
+  revoked(): Promise<{ serialNumber: string; revokedAt: Date }[]>;
+}
+
+/** Material for a new signing identity, with its private key already sealed. */
+export interface NewIdentityMaterial {
+  chainDer: Uint8Array[];
+  sealedKey: Uint8Array;
+  serialNumber: string;
+  notAfter: Date;
+}
+
+/**
+ * Key operations. Private keys exist in clear only inside this port (today: sealed under the
+ * master key in the database; an HSM adapter can implement the same port).
+ */
+export interface SigningKeys {
+  createPortalAuthorities(): Promise<{ root: NewIdentityMaterial; issuing: NewIdentityMaterial }>;
+  issueIdentity(
+    authorities: { root: PortalAuthorityRecord; issuing: PortalAuthorityRecord },
+    subject: { institutionName: string; organization: string; country: string },
+    algorithm: KeyAlgorithm,
+  ): Promise<NewIdentityMaterial>;
+  /** Reads a PKCS#12 (certificate chain + key); throws on a wrong password or unusable file. */
+  importPkcs12(p12: Uint8Array, password: string): Promise<NewIdentityMaterial>;
+  /** A signer for this identity (cached per identity). */
+  signerFor(identity: SigningIdentityRecord, tsaUrl: string | null): PdfSigner;
+  /** The issuing CA's CRL, DER. */
+  crl(
+    issuing: PortalAuthorityRecord,
+    revoked: { serialNumber: string; revokedAt: Date }[],
+    now: Date,
+  ): Promise<Uint8Array>;
+}
