@@ -19,6 +19,7 @@ import { frameworkErrorHandler } from "./http/framework-error-handler.ts";
 import { installIdempotency } from "./http/idempotency.ts";
 import { refuseForbiddenCharacters } from "./http/refuse-forbidden-characters.ts";
 import { sendError } from "./http/send-error.ts";
+import { pageStylesheetRoutes } from "./pages/page-stylesheet.ts";
 import { publicShareHead } from "./public-share-head.ts";
 import { apiKeyRoutes } from "./routes/api-keys/api-key-routes.ts";
 import { auditRoutes } from "./routes/audit/audit-routes.ts";
@@ -222,6 +223,7 @@ export async function buildApp(
   await app.register(organizationRoutes, ctx);
   await app.register(organizationStaffRoutes, ctx);
   await app.register(inboxRoutes, ctx);
+  await app.register(pageStylesheetRoutes);
   await app.register(samlRoutes, ctx);
   await app.register(oidcRoutes, ctx);
   await app.register(signOnSettingsRoutes, ctx);

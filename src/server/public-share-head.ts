@@ -1,8 +1,6 @@
+import { escapeHtml } from "../core/mail/escape-html.ts";
 import type { CoreDeps } from "../core/ports.ts";
 import { getPublicShareCard } from "../core/sharing/get-public-share-card.ts";
-
-const escapeAttr = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /**
  * The OpenGraph and Twitter card tags of a live public share's page (learner, document type,
@@ -33,7 +31,7 @@ export async function publicShareHead(core: CoreDeps, token: string): Promise<st
     ["name", "robots", "noindex"],
   ];
   return [
-    `<title>${escapeAttr(title)}</title>`,
-    ...tags.map(([attr, key, value]) => `<meta ${attr}="${key}" content="${escapeAttr(value)}">`),
+    `<title>${escapeHtml(title)}</title>`,
+    ...tags.map(([attr, key, value]) => `<meta ${attr}="${key}" content="${escapeHtml(value)}">`),
   ].join("\n    ");
 }

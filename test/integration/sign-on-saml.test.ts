@@ -129,6 +129,18 @@ describe.each(BACKENDS)("SAML institution sign-on on %s", (backend) => {
     expectRefusedPage(await new TestClient(t.app).get("/saml/no-such-school/metadata"), 404);
   });
 
+  it("links its refused page to the portal's page stylesheet, served from the portal (the CSP allows 'self' styles only)", async () => {
+    const c = new TestClient(t.app);
+    const page = await c.get("/saml/no-such-school/metadata");
+    const href = /<link rel="stylesheet" href="([^"]+)">/.exec(page.body)?.[1];
+    expect(href).toBe("/pages/page.css");
+    expect(page.headers["content-security-policy"]).toContain("style-src 'self'");
+    const css = await c.get(href as string);
+    expect(css.statusCode).toBe(200);
+    expect(css.headers["content-type"]).toMatch(/^text\/css/);
+    expect(css.body).toContain(".brand{");
+  });
+
   it("starts with an AuthnRequest whose ID is stored only hashed, for 10 minutes, purpose sign_in", async () => {
     const request = await start(new TestClient(t.app));
     expect(request).toMatchObject({ issuer: sp.entityId, acsUrl: sp.acsUrl, destination: idp.ssoUrl });

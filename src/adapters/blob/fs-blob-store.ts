@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:
 import { access, mkdir, open, readFile, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { DomainError } from "../../core/errors.ts";
+import { UUID_PATTERN } from "../../core/ids.ts";
 import type { BlobStore } from "../../core/ports.ts";
 import type { InstitutionDataKeys } from "../keys/institution-data-keys.ts";
 
@@ -21,7 +22,6 @@ const NONCE = 12;
 const TAG = 16;
 const HEADER = MAGIC.length + NONCE + TAG;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
-const INSTITUTION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const sha256Hex = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 const aad = (institutionId: string, sha256: string) =>
@@ -43,8 +43,11 @@ export function fsBlobStore(
   keys: InstitutionDataKeys,
   options: { onCorrupt?: (blob: CorruptBlob) => void } = {},
 ): BlobStore {
+  // One folder per institution: its id in lower case only.
   const pathOf = (institutionId: string, sha256: string): string | null =>
-    INSTITUTION_ID.test(institutionId) && SHA256_HEX.test(sha256)
+    UUID_PATTERN.test(institutionId) &&
+    institutionId === institutionId.toLowerCase() &&
+    SHA256_HEX.test(sha256)
       ? join(dir, institutionId, sha256.slice(0, 2), sha256)
       : null;
 

@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { UserEmailRecord, UserEmailStore } from "../../core/accounts/accounts.ports.ts";
+import { UUID_PATTERN } from "../../core/ids.ts";
 import type { Db } from "./open-database.ts";
 import { userEmails } from "./schema.ts";
 
@@ -14,8 +15,6 @@ const toRecord = (r: Row): UserEmailRecord => ({
   createdAt: r.createdAt,
 });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function userEmailStore(db: Db): UserEmailStore {
   return {
     async listForUser(userId) {
@@ -27,7 +26,7 @@ export function userEmailStore(db: Db): UserEmailStore {
       return rows.map(toRecord);
     },
     async findForUser(userId, id) {
-      if (!UUID.test(id)) return null;
+      if (!UUID_PATTERN.test(id)) return null;
       const [row] = await db
         .select()
         .from(userEmails)
@@ -56,7 +55,7 @@ export function userEmailStore(db: Db): UserEmailStore {
       return rows[0] ? toRecord(rows[0]) : null;
     },
     async markVerified(userId, id, now) {
-      if (!UUID.test(id)) return null;
+      if (!UUID_PATTERN.test(id)) return null;
       const [row] = await db
         .update(userEmails)
         .set({ verifiedAt: now })
@@ -65,7 +64,7 @@ export function userEmailStore(db: Db): UserEmailStore {
       return row ? toRecord(row) : null;
     },
     async remove(userId, id) {
-      if (!UUID.test(id)) return false;
+      if (!UUID_PATTERN.test(id)) return false;
       const rows = await db
         .delete(userEmails)
         .where(and(eq(userEmails.id, id), eq(userEmails.userId, userId)))

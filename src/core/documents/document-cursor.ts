@@ -1,4 +1,5 @@
-import { decodeCursor, encodeCursor, UUID_PATTERN } from "../pagination/keyset-cursor.ts";
+import { UUID_PATTERN } from "../ids.ts";
+import { decodeCursor, encodeCursor } from "../pagination/keyset-cursor.ts";
 import type { DocumentKey } from "./documents.ports.ts";
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;

@@ -1,15 +1,14 @@
 import { DomainError } from "../errors.ts";
+import { UUID_PATTERN } from "../ids.ts";
 import type { CoreDeps } from "../ports.ts";
 import type { DocumentVerificationRecord } from "./documents.types.ts";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The public registry record behind /v/<id> (the QR code's target). Unknown ids are not_found. */
 export async function getDocumentVerification(
   deps: CoreDeps,
   id: string,
 ): Promise<DocumentVerificationRecord> {
-  const doc = UUID.test(id) ? await deps.stores.documents.findById(id.toLowerCase()) : null;
+  const doc = UUID_PATTERN.test(id) ? await deps.stores.documents.findById(id.toLowerCase()) : null;
   const inst = doc ? await deps.stores.institutions.findById(doc.institutionId) : null;
   if (!doc || !inst) throw new DomainError("not_found");
   return {

@@ -1,4 +1,5 @@
 import { DomainError, type FieldIssue } from "../errors.ts";
+import { isHttpUrl } from "../is-http-url.ts";
 import type { InstitutionInput, InstitutionSigningSettings } from "./institutions.types.ts";
 
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
@@ -82,7 +83,7 @@ export function normalizeSigningSettings(input: InstitutionSigningSettings): Ins
   if (input.stampEnabled !== undefined) out.stampEnabled = input.stampEnabled;
   if (input.tsaUrl !== undefined) {
     const url = input.tsaUrl?.trim() || null;
-    if (url && !/^https?:\/\/[^\s/]+/.test(url))
+    if (url && !isHttpUrl(url))
       throw new DomainError("validation_failed", {
         issues: [
           {

@@ -1,4 +1,5 @@
-import { decodeCursor, encodeCursor, UUID_PATTERN } from "../pagination/keyset-cursor.ts";
+import { UUID_PATTERN } from "../ids.ts";
+import { decodeCursor, encodeCursor } from "../pagination/keyset-cursor.ts";
 
 /** A position in the learners' order: the last (or first) row's family name, given name and id. */
 export interface LearnerKey {

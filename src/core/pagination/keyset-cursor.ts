@@ -1,7 +1,5 @@
 import { DomainError } from "../errors.ts";
 
-export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** An opaque cursor for keyset pagination: base64url of the key's values as JSON (UTF-8). */
 export function encodeCursor(values: string[]): string {
   let s = "";

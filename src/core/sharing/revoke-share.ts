@@ -2,18 +2,19 @@ import { requireAccess } from "../access/require-access.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { byActor, recordAudit } from "../audit/record-audit.ts";
 import { DomainError } from "../errors.ts";
+import { UUID_PATTERN } from "../ids.ts";
 import type { CoreDeps } from "../ports.ts";
 import { summarizeShares } from "./list-shares.ts";
 import type { ShareSummary } from "./sharing.types.ts";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The actor's own share, else not_found (another learner's, an API key, an unknown id). */
 export async function findOwnShare(deps: CoreDeps, actor: Actor, id: string) {
   // Views batched by this process are written first, so the summary returned counts them.
   await deps.shareViews.flush();
   await requireAccess(deps, actor, "account.self");
-  const share = UUID.test(id) ? await deps.stores.shares.findForUser(actor.user.id, id.toLowerCase()) : null;
+  const share = UUID_PATTERN.test(id)
+    ? await deps.stores.shares.findForUser(actor.user.id, id.toLowerCase())
+    : null;
   if (!share) throw new DomainError("not_found");
   return share;
 }

@@ -1,10 +1,9 @@
 import type { DocumentRecord } from "../documents/documents.ports.ts";
+import { UUID_PATTERN } from "../ids.ts";
 import type { CoreDeps } from "../ports.ts";
 import { applyRegistryStatus } from "./apply-registry-status.ts";
 import type { RegistryStatus, VerificationReport } from "./verification.types.ts";
 import { verifyPdf } from "./verify-pdf.ts";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The roots a verifier accepts: the portal's root CAs and the configured extra roots. */
 export async function portalTrustAnchors(deps: Pick<CoreDeps, "stores" | "verifier">): Promise<Uint8Array[]> {
@@ -32,7 +31,7 @@ export async function verifyDocument(deps: CoreDeps, bytes: Uint8Array): Promise
   const id = report.document.id;
   let doc: DocumentRecord | null;
   if (id) {
-    const found = UUID.test(id) ? await deps.stores.documents.findById(id.toLowerCase()) : null;
+    const found = UUID_PATTERN.test(id) ? await deps.stores.documents.findById(id.toLowerCase()) : null;
     const issued = found && found.byteSize === bytes.byteLength && deps.pdf.sha256(bytes) === found.sha256;
     if (!issued) return applyRegistryStatus(report, { status: "unknown" });
     doc = found;

@@ -6,9 +6,10 @@ import { applyPaymentEvent } from "../../../core/payments/apply-payment-event.ts
 import { isDevelopmentGateway, TEST_CHECKOUT_PATH } from "../../../core/payments/development-gateway.ts";
 import { getTestCheckout } from "../../../core/payments/get-test-checkout.ts";
 import { PUBLIC } from "../../http/auth.ts";
+import { ownStyleCsp } from "../../pages/page-shell.ts";
 import { errors } from "../../presenters/schemas.ts";
 import { type RouteContext, typed } from "../route-context.ts";
-import { renderTestCheckoutPage, testCheckoutCsp } from "./test-checkout-page.ts";
+import { renderTestCheckoutPage } from "./test-checkout-page.ts";
 
 export const STRIPE_WEBHOOK_PATH = "/api/v1/payments/webhook/stripe";
 const WEBHOOK_MAX_BYTES = 256 * 1024;
@@ -70,7 +71,7 @@ export async function paymentWebhookRoutes(app: FastifyInstance, { deps }: Route
       : null;
     return reply
       .type("text/html; charset=utf-8")
-      .header("content-security-policy", testCheckoutCsp(nonce))
+      .header("content-security-policy", ownStyleCsp(nonce))
       .header("cache-control", "no-store")
       .send(renderTestCheckoutPage(checkout, nonce, `${TEST_CHECKOUT_PATH}/${checkout.sessionId}`, events));
   });

@@ -1,5 +1,6 @@
 import { escapeHtml } from "../../../core/mail/escape-html.ts";
 import type { TestCheckout } from "../../../core/payments/get-test-checkout.ts";
+import { renderPage } from "../../pages/page-shell.ts";
 
 const STYLE = `
 body{font-family:system-ui,sans-serif;margin:0;background:#f4f5f7;color:#1a202c}
@@ -15,10 +16,6 @@ button{font:inherit;font-size:1rem;padding:.75rem 1.25rem;border-radius:6px;bord
 button:focus-visible{outline:3px solid #b8860b;outline-offset:2px}
 `;
 
-/** The Content-Security-Policy of the test page: its own style (by nonce), forms to itself only. */
-export const testCheckoutCsp = (nonce: string) =>
-  `default-src 'none'; style-src 'nonce-${nonce}'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`;
-
 const form = (action: string, event: { body: string; signature: string }, cls: string, label: string) =>
   `<form method="post" action="${escapeHtml(action)}">
   <input type="hidden" name="event" value="${escapeHtml(event.body)}">
@@ -26,7 +23,7 @@ const form = (action: string, event: { body: string; signature: string }, cls: s
   <button type="submit" class="${cls}">${label}</button>
 </form>`;
 
-/** The development gateway's checkout page, in French and English, clearly marked as a test. */
+/** The development gateway's checkout page, in French and English, clearly marked as a test (its CSP: ownStyleCsp). */
 export function renderTestCheckoutPage(
   c: TestCheckout,
   nonce: string,
@@ -34,18 +31,7 @@ export function renderTestCheckoutPage(
   events: { paid: { body: string; signature: string }; expired: { body: string; signature: string } } | null,
 ): string {
   const e = escapeHtml;
-  return `<!doctype html>
-<html lang="fr">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>Paiement de test / Test checkout — Sceau</title>
-<style nonce="${e(nonce)}">${STYLE}</style>
-</head>
-<body>
-<main>
-<div class="banner" role="note">
+  const main = `<div class="banner" role="note">
 <p>TEST — aucun argent n'est débité</p>
 <p lang="en">TEST — no money moves</p>
 </div>
@@ -64,8 +50,10 @@ ${form(action, events.expired, "cancel", `Annuler <span lang="en">/ Cancel</span
 </div>`
     : `<p>Ce paiement n'est plus ouvert. <span lang="en">This checkout is no longer open.</span></p>
 <p><a href="${e(c.cancelUrl)}">Retour au portefeuille <span lang="en">/ Back to the wallet</span></a></p>`
-}
-</main>
-</body>
-</html>`;
+}`;
+  return renderPage({
+    title: { fr: "Paiement de test", en: "Test checkout" },
+    style: { css: STYLE, nonce },
+    main,
+  });
 }

@@ -18,7 +18,7 @@ import { Slug } from "../../http/inputs.ts";
 import { sendSignInOutcome, TOTP_STEP_PAGE } from "../../http/sign-in-outcome.ts";
 import { errors } from "../../presenters/schemas.ts";
 import { authRateLimit, type RouteContext, typed } from "../route-context.ts";
-import { oidcTestResultPage, signOnFailurePage } from "./oidc-pages.ts";
+import { signOnFailurePage, signOnTestResultPage } from "./sign-on-pages.ts";
 
 /** Binds a round trip to the browser that started it: the state, sent back only to the callback. */
 export const SIGN_ON_STATE_COOKIE = "sceau_sign_on_state";
@@ -128,7 +128,11 @@ async function oidcBrowserRoutes(app: FastifyInstance, { config, deps }: RouteCo
         return reply
           .type("text/html; charset=utf-8")
           .send(
-            oidcTestResultPage(done.result, `/institutions/${encodeURIComponent(inst?.slug ?? "")}/sign-on`),
+            signOnTestResultPage(
+              "oidc",
+              done.result,
+              `/institutions/${encodeURIComponent(inst?.slug ?? "")}/sign-on`,
+            ),
           );
       }
       if (done.purpose === "link") {

@@ -11,13 +11,7 @@ import { Slug } from "../../http/inputs.ts";
 import { sendSignInOutcome, TOTP_STEP_PAGE } from "../../http/sign-in-outcome.ts";
 import { errors } from "../../presenters/schemas.ts";
 import { authRateLimit, type RouteContext, typed } from "../route-context.ts";
-import {
-  SAML_PAGE_CSS,
-  SAML_PAGE_CSS_PATH,
-  SIGN_ON_ERROR_TITLE,
-  samlTestResultPage,
-  signOnErrorPage,
-} from "./saml-pages.ts";
+import { signOnFailurePage, signOnTestResultPage } from "./sign-on-pages.ts";
 
 /** A SAMLResponse of a few signed kilobytes, base64 and URL-encoded, fits easily; more is refused unread. */
 export const ACS_BODY_LIMIT = 256 * 1024;
@@ -49,7 +43,7 @@ function htmlErrorHandler(error: FastifyError, request: FastifyRequest, reply: F
     .code(ERROR_STATUS[code])
     .header("cache-control", "no-store")
     .type("text/html; charset=utf-8")
-    .send(signOnErrorPage(SIGN_ON_ERROR_TITLE, ERROR_MESSAGES[code]));
+    .send(signOnFailurePage(ERROR_MESSAGES[code]));
 }
 
 /** Metadata, start and Assertion Consumer Service: what a browser or an IdP reaches directly. */
@@ -63,13 +57,6 @@ async function samlBrowserRoutes(app: FastifyInstance, { config, deps }: RouteCo
     (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
   );
   const hide = { hide: true };
-
-  app.get(SAML_PAGE_CSS_PATH, { schema: hide }, async (_req, reply) =>
-    reply
-      .type("text/css; charset=utf-8")
-      .header("cache-control", "public, max-age=86400")
-      .send(SAML_PAGE_CSS),
-  );
 
   r.get(
     "/saml/:slug/metadata",
@@ -116,7 +103,8 @@ async function samlBrowserRoutes(app: FastifyInstance, { config, deps }: RouteCo
         return reply
           .type("text/html; charset=utf-8")
           .send(
-            samlTestResultPage(
+            signOnTestResultPage(
+              "saml",
               done.result,
               `/institutions/${encodeURIComponent(done.institutionSlug)}/sign-on`,
             ),

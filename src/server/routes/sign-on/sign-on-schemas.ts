@@ -1,18 +1,8 @@
 import { z } from "zod";
+import { isHttpUrl } from "../../../core/is-http-url.ts";
 
 /** An http(s) URL (the adapter further refuses http outside loopback in development). */
-const HttpUrl = z
-  .string()
-  .trim()
-  .max(500)
-  .refine((s) => {
-    try {
-      const u = new URL(s);
-      return u.protocol === "https:" || u.protocol === "http:";
-    } catch {
-      return false;
-    }
-  }, "an http(s) URL");
+const HttpUrl = z.string().trim().max(500).refine(isHttpUrl, "an http(s) URL");
 
 const ClaimName = z.string().trim().max(100);
 

@@ -10,18 +10,9 @@ import { StatusMessage } from "../../components/StatusMessage.tsx";
 import { SubmitButton } from "../../components/SubmitButton.tsx";
 import { TextField } from "../../components/TextField.tsx";
 import { type ClientErrors, useFormFeedback } from "../../hooks/useFormFeedback.ts";
+import { isHttpUrl } from "../../lib/validation.ts";
 
 const FIELDS = ["stampEnabled", "tsaUrl"] as const;
-
-/** True for an absolute http(s) address; the API checks again (and may refuse more). */
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === "https:" || url.protocol === "http:") && Boolean(url.hostname);
-  } catch {
-    return false;
-  }
-}
 
 /** The institution's signing settings: the visible verification notice (QR code) and the timestamp authority. */
 export function SigningSection({ institution }: { institution: Institution }) {

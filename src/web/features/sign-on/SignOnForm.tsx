@@ -9,6 +9,8 @@ import { SelectField } from "../../components/SelectField.tsx";
 import { SubmitButton } from "../../components/SubmitButton.tsx";
 import { TextField } from "../../components/TextField.tsx";
 import { type ClientErrors, type FormFeedback, useFormFeedback } from "../../hooks/useFormFeedback.ts";
+import { isHttpUrl } from "../../lib/validation.ts";
+import { OidcFields } from "./OidcFields.tsx";
 
 export const SIGN_ON_FIELDS = [
   "issuer",
@@ -22,15 +24,6 @@ export const SIGN_ON_FIELDS = [
   "idpCertificatePem",
 ] as const;
 type Field = (typeof SIGN_ON_FIELDS)[number];
-
-const isHttpUrl = (v: string) => {
-  try {
-    const u = new URL(v);
-    return u.protocol === "https:" || u.protocol === "http:";
-  } catch {
-    return false;
-  }
-};
 
 /** The values of the form, from the saved provider (the secret is never known: it stays blank). */
 function initial(p: IdentityProvider | null) {
@@ -130,35 +123,7 @@ export function SignOnForm(props: {
         <option value="saml">SAML 2.0</option>
       </SelectField>
       {v.protocol === "oidc" ? (
-        <>
-          <TextField
-            label={t("signOnSettings.issuer")}
-            hint={t("signOnSettings.issuerHint")}
-            type="url"
-            spellCheck={false}
-            autoComplete="off"
-            {...bind("issuer")}
-          />
-          <TextField
-            label={t("signOnSettings.clientId")}
-            spellCheck={false}
-            autoComplete="off"
-            {...bind("clientId")}
-          />
-          <TextField
-            label={t("signOnSettings.clientSecret")}
-            hint={hasSecret ? t("signOnSettings.clientSecretKept") : t("signOnSettings.clientSecretHint")}
-            type="password"
-            autoComplete="new-password"
-            {...bind("clientSecret")}
-          />
-          <TextField
-            label={t("signOnSettings.scopes")}
-            hint={t("signOnSettings.scopesHint")}
-            spellCheck={false}
-            {...bind("scopes")}
-          />
-        </>
+        <OidcFields bind={bind} hasSecret={hasSecret} />
       ) : (
         <>
           <TextField

@@ -6,6 +6,7 @@ import { FormAlert } from "../../components/FormAlert.tsx";
 import { SubmitButton } from "../../components/SubmitButton.tsx";
 import { TextField } from "../../components/TextField.tsx";
 import type { ClientErrors, FormFeedback } from "../../hooks/useFormFeedback.ts";
+import { OidcFields } from "./OidcFields.tsx";
 
 export const SOCIAL_FIELDS = [
   "key",
@@ -77,33 +78,7 @@ export function SocialProviderForm(props: {
       />
       <TextField label={t("socialProviders.nameFr")} lang="fr" {...bind("nameFr")} />
       <TextField label={t("socialProviders.nameEn")} lang="en" {...bind("nameEn")} />
-      <TextField
-        label={t("signOnSettings.issuer")}
-        hint={t("signOnSettings.issuerHint")}
-        type="url"
-        spellCheck={false}
-        autoComplete="off"
-        {...bind("issuer")}
-      />
-      <TextField
-        label={t("signOnSettings.clientId")}
-        spellCheck={false}
-        autoComplete="off"
-        {...bind("clientId")}
-      />
-      <TextField
-        label={t("signOnSettings.clientSecret")}
-        hint={p?.hasSecret ? t("signOnSettings.clientSecretKept") : t("signOnSettings.clientSecretHint")}
-        type="password"
-        autoComplete="new-password"
-        {...bind("clientSecret")}
-      />
-      <TextField
-        label={t("signOnSettings.scopes")}
-        hint={t("signOnSettings.scopesHint")}
-        spellCheck={false}
-        {...bind("scopes")}
-      />
+      <OidcFields bind={bind} hasSecret={Boolean(p?.hasSecret)} />
       <TextField
         label={t("signOnSettings.emailClaim")}
         hint={t("signOnSettings.emailHint")}
