@@ -1,8 +1,10 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import en from "../../src/web/i18n/en.json" with { type: "json" };
 import fr from "../../src/web/i18n/fr.json" with { type: "json" };
-import { launchBrowser, seriousA11yViolations, submitSignIn } from "../support/browser.ts";
+import { launchBrowser, submitSignIn } from "../support/browser.ts";
+import { makeAudit } from "../support/e2e/make-audit.ts";
+import { signIn } from "../support/e2e/sign-in.ts";
 import { linkInRawMail, startE2eServer } from "../support/e2e-server.ts";
 import { makeInstitution, makeUser, uniq } from "../support/factories.ts";
 import type { Backend } from "../support/test-database.ts";
@@ -25,18 +27,7 @@ describe.each(RUNS)(
     let server: Awaited<ReturnType<typeof startE2eServer>>;
     let browser: Browser;
     const a11y: Record<string, string[]> = {};
-    const audit = async (page: Page, name: string) => {
-      await page.locator("h1").first().waitFor();
-      a11y[name] = await seriousA11yViolations(page);
-      for (const width of [1280, 375]) {
-        await page.setViewportSize({ width, height: 900 });
-        await page.screenshot({
-          path: `test-results/e2e-${lang}-emails-${name}-${width}.png`,
-          fullPage: true,
-        });
-      }
-      await page.setViewportSize({ width: 1280, height: 900 });
-    };
+    const audit = makeAudit({ prefix: `e2e-${lang}-emails`, a11y, widths: [1280, 375] });
 
     beforeAll(async () => {
       server = await startE2eServer(backend);
@@ -47,12 +38,6 @@ describe.each(RUNS)(
       await server?.close();
     });
 
-    const signIn = async (page: Page, email: string, password: string) => {
-      await page.goto(`${server.url}/sign-in`);
-      await submitSignIn(page, t.signIn, email, password);
-      await page.waitForURL("**/wallet");
-    };
-
     it("adds, confirms, makes primary, removes the school address, then signs in with the personal one", async () => {
       const institution = await makeInstitution(server.core, `cegep-${uniq()}`);
       const school = `etu-${uniq()}@${institution.emailDomain}`;
@@ -61,7 +46,13 @@ describe.each(RUNS)(
       const context = await browser.newContext({ locale: browserLocale });
       const page = await context.newPage();
 
-      await signIn(page, school, password);
+      await signIn(page, {
+        url: server.url,
+        labels: t.signIn,
+        email: school,
+        password,
+        waitForUrl: "**/wallet",
+      });
       // After signing in: the notice about institutional addresses, with a way to the profile.
       await page.getByText(t.account.emails.warningTitle).waitFor();
       await audit(page, "wallet-warning");
@@ -101,7 +92,13 @@ describe.each(RUNS)(
       // The school address no longer signs in; the personal one does, with no notice left.
       await submitSignIn(page, t.signIn, school, password);
       await page.getByRole("alert").waitFor();
-      await signIn(page, personal, password);
+      await signIn(page, {
+        url: server.url,
+        labels: t.signIn,
+        email: personal,
+        password,
+        waitForUrl: "**/wallet",
+      });
       await page.getByRole("heading", { level: 1, name: t.wallet.title }).waitFor();
       expect(await page.getByText(t.account.emails.warningTitle).count()).toBe(0);
 

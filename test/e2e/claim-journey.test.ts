@@ -2,8 +2,11 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import en from "../../src/web/i18n/en.json" with { type: "json" };
 import fr from "../../src/web/i18n/fr.json" with { type: "json" };
-import { launchBrowser, seriousA11yViolations } from "../support/browser.ts";
+import { launchBrowser } from "../support/browser.ts";
 import { makeDocument, makeDocumentType, makeLearner } from "../support/document-factories.ts";
+import { mailTo } from "../support/e2e/mail-to.ts";
+import { makeAudit } from "../support/e2e/make-audit.ts";
+import { qpDecode } from "../support/e2e/qp-decode.ts";
 import { linkInRawMail, startE2eServer } from "../support/e2e-server.ts";
 import { makeInstitution, uniq } from "../support/factories.ts";
 import type { Backend } from "../support/test-database.ts";
@@ -13,11 +16,6 @@ const RUNS: { lang: "fr" | "en"; browserLocale: string; backend: Backend; t: typ
   { lang: "fr", browserLocale: "fr-CA", backend: "pglite", t: fr },
   { lang: "en", browserLocale: "en-CA", backend: "postgres", t: en },
 ];
-
-const qpDecode = (raw: string) =>
-  raw
-    .replace(/=\r?\n/g, "")
-    .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
 
 /** Presses Tab until the element has the focus (keyboard only, as a person would). */
 async function tabTo(page: Page, target: Locator, max = 40) {
@@ -34,20 +32,8 @@ describe.each(RUNS)(
     let server: Awaited<ReturnType<typeof startE2eServer>>;
     let browser: Browser;
     const a11y: Record<string, string[]> = {};
-    const audit = async (page: Page, name: string) => {
-      await page.locator("h1").first().waitFor();
-      a11y[name] = await seriousA11yViolations(page);
-      await page.screenshot({ path: `test-results/e2e-${lang}-claim-${name}.png`, fullPage: true });
-    };
+    const audit = makeAudit({ prefix: `e2e-${lang}-claim`, a11y });
     /** The decoded text of the first message to `to` that matches. */
-    const mailTo = async (to: string, test: (text: string) => boolean) => {
-      for (let i = 0; i < 400; i++) {
-        const m = server.smtp.messages.find((x) => x.to.includes(to) && test(qpDecode(x.raw)));
-        if (m) return m;
-        await new Promise((r) => setTimeout(r, 25));
-      }
-      throw new Error(`no matching email to ${to}`);
-    };
 
     beforeAll(async () => {
       server = await startE2eServer(backend, { worker: true });
@@ -70,9 +56,10 @@ describe.each(RUNS)(
       const title = `Diplôme d'études collégiales ${uniq()}`;
       await makeDocument(server.core, institution, { learner, type, title });
 
-      const codeMail = await mailTo(email, (text) => text.includes("/claim#code="));
+      const codeMail = await mailTo(server.smtp, email, (text) => text.includes("/claim#code="));
       const link = linkInRawMail(codeMail.raw, "/claim#code=");
       const passwordMail = await mailTo(
+        server.smtp,
         email,
         (text) => !text.includes("/claim#code=") && /\b[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}\b/.test(text),
       );
@@ -125,7 +112,7 @@ describe.each(RUNS)(
       await page.getByText(t.claim.sentBody.replace("{{email}}", email)).waitFor();
       await audit(page, "sent");
 
-      const activation = await mailTo(email, (text) => text.includes("/activate#token="));
+      const activation = await mailTo(server.smtp, email, (text) => text.includes("/activate#token="));
       await page.goto(linkInRawMail(activation.raw, "/activate#token="));
       await page.waitForURL("**/wallet");
       await page.getByRole("heading", { level: 1, name: t.wallet.title }).waitFor();

@@ -1,9 +1,11 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuditAction } from "../../src/core/audit/audit.types.ts";
 import en from "../../src/web/i18n/en.json" with { type: "json" };
 import fr from "../../src/web/i18n/fr.json" with { type: "json" };
-import { launchBrowser, seriousA11yViolations, submitSignIn } from "../support/browser.ts";
+import { launchBrowser } from "../support/browser.ts";
+import { makeAudit } from "../support/e2e/make-audit.ts";
+import { signIn } from "../support/e2e/sign-in.ts";
 import { startE2eServer } from "../support/e2e-server.ts";
 import { makeInstitution, makeUser } from "../support/factories.ts";
 import { issuanceRows } from "../support/issuance-rows.ts";
@@ -26,20 +28,7 @@ describe.each(RUNS)(
     const a11y: Record<string, string[]> = {};
 
     /** axe at the current state, and screenshots at a desktop and a phone width. */
-    const check = async (page: Page, name: string) => {
-      await page.locator("h1").first().waitFor();
-      a11y[name] = await seriousA11yViolations(page);
-      for (const width of [1280, 375]) {
-        await page.setViewportSize({ width, height: 900 });
-        await page.screenshot({ path: `/tmp/e2e-${lang}-${name}-${width}.png`, fullPage: true });
-      }
-      await page.setViewportSize({ width: 1280, height: 900 });
-    };
-
-    const signIn = async (page: Page, email: string, password: string) => {
-      await page.goto(`${server.url}/sign-in`);
-      await submitSignIn(page, t.signIn, email, password);
-    };
+    const check = makeAudit({ prefix: `e2e-${lang}-dashboard`, a11y, widths: [1280, 375] });
 
     beforeAll(async () => {
       server = await startE2eServer(backend);
@@ -110,7 +99,7 @@ describe.each(RUNS)(
 
       const context = await browser.newContext({ locale: browserLocale });
       const page = await context.newPage();
-      await signIn(page, admin.email, admin.password);
+      await signIn(page, { url: server.url, email: admin.email, password: admin.password, labels: t.signIn });
       await page.waitForURL(`**/institutions/${slug}`);
       const name = lang === "fr" ? institution.nameFr : institution.nameEn;
       await page.getByRole("heading", { level: 1, name: fill(t.dashboard.pageTitle, { name }) }).waitFor();
@@ -174,7 +163,12 @@ describe.each(RUNS)(
       const operator = await makeUser(server.core, { operator: true });
       const context = await browser.newContext({ locale: browserLocale });
       const page = await context.newPage();
-      await signIn(page, operator.email, operator.password);
+      await signIn(page, {
+        url: server.url,
+        email: operator.email,
+        password: operator.password,
+        labels: t.signIn,
+      });
       await page.waitForURL("**/operator/institutions");
       await page
         .getByRole("navigation", { name: t.nav.label })

@@ -8,6 +8,9 @@ import en from "../../src/web/i18n/en.json" with { type: "json" };
 import fr from "../../src/web/i18n/fr.json" with { type: "json" };
 import { launchBrowser, seriousA11yViolations, submitSignIn } from "../support/browser.ts";
 import { makeDocumentType, makeLearner } from "../support/document-factories.ts";
+import { mailTo } from "../support/e2e/mail-to.ts";
+import { qpDecode } from "../support/e2e/qp-decode.ts";
+import { takeScreenshots } from "../support/e2e/take-screenshots.ts";
 import { linkInRawMail, startE2eServer } from "../support/e2e-server.ts";
 import { makeInstitution, makeUser, uniq } from "../support/factories.ts";
 import { samplePdf } from "../support/sample-pdf.ts";
@@ -19,10 +22,6 @@ const RUNS: { lang: "fr" | "en"; browserLocale: string; backend: Backend; t: typ
   { lang: "en", browserLocale: "en-CA", backend: "postgres", t: en },
 ];
 
-const qpDecode = (raw: string) =>
-  raw
-    .replace(/=\r?\n/g, "")
-    .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
 const fill = (template: string, values: Record<string, string | number>) =>
   template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k]));
 
@@ -31,22 +30,8 @@ describe.each(RUNS)("the document viewer, in $lang on $backend", ({ lang, browse
   let browser: Browser;
   const a11y: Record<string, string[]> = {};
   const v = t.viewer;
-  const shot = async (page: Page, name: string) => {
-    for (const width of [1280, 375]) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.waitForTimeout(300);
-      await page.screenshot({ path: `/tmp/viewer-${lang}-${name}-${width}.png`, fullPage: true });
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
-  };
-  const mailTo = async (to: string, test: (text: string) => boolean) => {
-    for (let i = 0; i < 400; i++) {
-      const m = server.smtp.messages.find((x) => x.to.includes(to) && test(qpDecode(x.raw)));
-      if (m) return m;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error(`no matching email to ${to}`);
-  };
+  const shot = (page: Page, name: string) =>
+    takeScreenshots(page, `e2e-${lang}-viewer-${name}`, { widths: [1280, 375], settleMs: 300 });
 
   beforeAll(async () => {
     server = await startE2eServer(backend, { worker: true });
@@ -192,13 +177,15 @@ describe.each(RUNS)("the document viewer, in $lang on $backend", ({ lang, browse
       (x) => x.recipientEmail === to,
     )?.id as string;
     expect(shareId).toBeTruthy();
-    const link = linkInRawMail((await mailTo(to, (x) => x.includes("/s/"))).raw, "/s/");
+    const link = linkInRawMail((await mailTo(server.smtp, to, (x) => x.includes("/s/"))).raw, "/s/");
 
     const rctx = await browser.newContext({ locale: browserLocale, acceptDownloads: true });
     const rpage = await rctx.newPage();
     await rpage.goto(link);
     await rpage.getByRole("button", { name: t.sharing.recipient.sendCode }).click();
-    const code = /: (\d{8})/.exec(qpDecode((await mailTo(to, (x) => /: \d{8}/.test(x))).raw))?.[1] as string;
+    const code = /: (\d{8})/.exec(
+      qpDecode((await mailTo(server.smtp, to, (x) => /: \d{8}/.test(x))).raw),
+    )?.[1] as string;
     await rpage.getByLabel(t.sharing.recipient.code).fill(code);
     await rpage.getByRole("button", { name: t.sharing.recipient.open }).click();
     await rpage.getByText(t.sharing.recipient.verdict.valid).first().waitFor();

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import t from "../../src/web/i18n/fr.json" with { type: "json" };
 import { launchBrowser, seriousA11yViolations, submitSignIn } from "../support/browser.ts";
 import { makeDocumentType } from "../support/document-factories.ts";
+import { qpDecode } from "../support/e2e/qp-decode.ts";
 import { linkInRawMail, startE2eServer } from "../support/e2e-server.ts";
 import { makeInstitution, makeUser, uniq } from "../support/factories.ts";
 import { makeZip } from "../support/make-zip.ts";
@@ -13,15 +14,6 @@ import { samplePdf } from "../support/sample-pdf.ts";
 
 const fill = (template: string, values: Record<string, string | number>) =>
   template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k]));
-
-/** The text of a raw email: quoted-printable undone, then read as UTF-8. */
-const mailText = (raw: string) =>
-  Buffer.from(
-    raw
-      .replace(/=\r?\n/g, "")
-      .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
-    "latin1",
-  ).toString("utf8");
 
 /**
  * The registrar's whole day, in French on PostgreSQL: three learners imported by CSV, a batch of
@@ -114,10 +106,12 @@ describe("from the student information system's export to a revoked diploma", ()
     while (server.smtp.messages.length < 6 && Date.now() < deadline) await page.waitForTimeout(100);
     for (const to of emails) expect(server.smtp.messages.filter((m) => m.to.includes(to))).toHaveLength(2);
     const emilie = server.smtp.messages.filter((m) => m.to.includes(emails[0] as string)).map((m) => m.raw);
-    const codeMail = emilie.find((raw) => mailText(raw).includes("/claim#code=")) as string;
+    const codeMail = emilie.find((raw) => qpDecode(raw, { utf8: true }).includes("/claim#code=")) as string;
     const passwordMail = emilie.find((raw) => raw !== codeMail) as string;
     const claimLink = linkInRawMail(codeMail, "/claim#code=");
-    const password = /([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(mailText(passwordMail))?.[1] as string;
+    const password = /([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(
+      qpDecode(passwordMail, { utf8: true }),
+    )?.[1] as string;
     expect(password).toBeTruthy();
 
     // 4. The claim link works: Émilie opens it in her own browser, creates her account, activates it.
@@ -145,7 +139,7 @@ describe("from the student information system's export to a revoked diploma", ()
       activation = server.smtp.messages
         .filter((m) => m.to.includes(emails[0] as string))
         .map((m) => m.raw)
-        .find((raw) => mailText(raw).includes("/activate#token="));
+        .find((raw) => qpDecode(raw, { utf8: true }).includes("/activate#token="));
       if (!activation) await learner.waitForTimeout(100);
     }
     await learner.goto(linkInRawMail(activation as string, "/activate#token="));

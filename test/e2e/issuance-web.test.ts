@@ -1,12 +1,13 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import en from "../../src/web/i18n/en.json" with { type: "json" };
 import fr from "../../src/web/i18n/fr.json" with { type: "json" };
 import { launchBrowser, seriousA11yViolations, submitSignIn } from "../support/browser.ts";
 import { makeDocumentType, makeLearner } from "../support/document-factories.ts";
+import { makeAudit } from "../support/e2e/make-audit.ts";
 import { startE2eServer } from "../support/e2e-server.ts";
 import { makeInstitution, makeUser, uniq } from "../support/factories.ts";
 import { makeZip } from "../support/make-zip.ts";
@@ -33,16 +34,13 @@ describe.each(RUNS)(
     let dir: string;
     const a11y: Record<string, string[]> = {};
 
-    /** axe on the page, and screenshots at 1280 px and 375 px wide (in /tmp, to look at). */
-    const audit = async (page: Page, name: string) => {
-      await page.locator("h1").first().waitFor();
-      a11y[name] = await seriousA11yViolations(page);
-      await page.screenshot({ path: `/tmp/issuance-${lang}-${name}-1280.png`, fullPage: true });
-      await page.setViewportSize({ width: 375, height: 800 });
-      await page.screenshot({ path: `/tmp/issuance-${lang}-${name}-375.png`, fullPage: true });
-      a11y[`${name}-375`] = await seriousA11yViolations(page);
-      await page.setViewportSize({ width: 1280, height: 900 });
-    };
+    /** axe on the page at 1280 px and 375 px wide, and screenshots at both (in test-results/, to look at). */
+    const audit = makeAudit({
+      prefix: `e2e-${lang}-issuance`,
+      a11y,
+      widths: [1280, 375],
+      a11yAtEachWidth: true,
+    });
 
     beforeAll(async () => {
       server = await startE2eServer(backend, { worker: true });

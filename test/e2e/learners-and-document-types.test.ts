@@ -1,11 +1,13 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import en from "../../src/web/i18n/en.json" with { type: "json" };
 import fr from "../../src/web/i18n/fr.json" with { type: "json" };
-import { launchBrowser, seriousA11yViolations, submitSignIn } from "../support/browser.ts";
+import { launchBrowser, submitSignIn } from "../support/browser.ts";
+import { makeAudit } from "../support/e2e/make-audit.ts";
+import { screenshotPath } from "../support/e2e/screenshot-path.ts";
 import { startE2eServer } from "../support/e2e-server.ts";
 import { makeInstitution, makeUser, uniq } from "../support/factories.ts";
 import type { Backend } from "../support/test-database.ts";
@@ -42,11 +44,7 @@ describe.each(RUNS)(
     let dir: string;
     const a11y: Record<string, string[]> = {};
 
-    const audit = async (page: Page, name: string) => {
-      await page.locator("h1").first().waitFor();
-      a11y[name] = await seriousA11yViolations(page);
-      await page.screenshot({ path: `test-results/e2e-${lang}-${name}.png`, fullPage: true });
-    };
+    const audit = makeAudit({ prefix: `e2e-${lang}-learners`, a11y });
 
     beforeAll(async () => {
       server = await startE2eServer(backend);
@@ -124,7 +122,10 @@ describe.each(RUNS)(
       expect(await importThree.isEnabled()).toBe(true);
       await audit(page, "import-preview");
       await page.setViewportSize({ width: 375, height: 800 });
-      await page.screenshot({ path: `test-results/e2e-${lang}-import-preview-375.png`, fullPage: true });
+      await page.screenshot({
+        path: screenshotPath(`e2e-${lang}-learners-import-preview-375`),
+        fullPage: true,
+      });
       await page.setViewportSize({ width: 1280, height: 720 });
       await importThree.click();
       await page.getByText(fill(t.learnerImport.done, { created: 3, updated: 0, unchanged: 0 })).waitFor();
@@ -227,7 +228,10 @@ describe.each(RUNS)(
       expect(await page.getByText(fill(t.documentTypes.saved, { code })).count()).toBe(0);
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await page.setViewportSize({ width: 375, height: 800 });
-      await page.screenshot({ path: `test-results/e2e-${lang}-document-types-375.png`, fullPage: true });
+      await page.screenshot({
+        path: screenshotPath(`e2e-${lang}-learners-document-types-375`),
+        fullPage: true,
+      });
 
       expect(a11y).toEqual(Object.fromEntries(Object.keys(a11y).map((k) => [k, []])));
       await context.close();

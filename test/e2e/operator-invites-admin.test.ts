@@ -1,8 +1,9 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import en from "../../src/web/i18n/en.json" with { type: "json" };
 import fr from "../../src/web/i18n/fr.json" with { type: "json" };
-import { launchBrowser, seriousA11yViolations, submitSignIn } from "../support/browser.ts";
+import { launchBrowser, submitSignIn } from "../support/browser.ts";
+import { makeAudit } from "../support/e2e/make-audit.ts";
 import { linkInRawMail, startE2eServer } from "../support/e2e-server.ts";
 import { makeUser, uniq } from "../support/factories.ts";
 import type { Backend } from "../support/test-database.ts";
@@ -20,11 +21,7 @@ describe.each(RUNS)(
     let browser: Browser;
     const a11y: Record<string, string[]> = {};
 
-    const audit = async (page: Page, name: string) => {
-      await page.locator("h1").first().waitFor();
-      a11y[name] = await seriousA11yViolations(page);
-      await page.screenshot({ path: `test-results/e2e-${lang}-${name}.png`, fullPage: true });
-    };
+    const audit = makeAudit({ prefix: `e2e-${lang}-operator`, a11y });
 
     beforeAll(async () => {
       server = await startE2eServer(backend);

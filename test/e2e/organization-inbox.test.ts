@@ -1,10 +1,12 @@
 import { sql } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import en from "../../src/web/i18n/en.json" with { type: "json" };
 import fr from "../../src/web/i18n/fr.json" with { type: "json" };
-import { launchBrowser, seriousA11yViolations, submitSignIn } from "../support/browser.ts";
+import { launchBrowser } from "../support/browser.ts";
 import { makeDocument, makeDocumentType, makeLearner } from "../support/document-factories.ts";
+import { makeAudit } from "../support/e2e/make-audit.ts";
+import { signIn } from "../support/e2e/sign-in.ts";
 import { startE2eServer } from "../support/e2e-server.ts";
 import { makeInstitution, makeUser, uniq } from "../support/factories.ts";
 import { makeOrganizationShare } from "../support/organization-fixtures.ts";
@@ -20,19 +22,7 @@ describe.each(RUNS)("the organization inbox, in $lang on $backend", ({ lang, bro
   let server: Awaited<ReturnType<typeof startE2eServer>>;
   let browser: Browser;
   const a11y: Record<string, string[]> = {};
-  const audit = async (page: Page, name: string) => {
-    await page.locator("h1").first().waitFor();
-    a11y[name] = await seriousA11yViolations(page);
-    for (const width of [1280, 375]) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.screenshot({ path: `test-results/e2e-${lang}-org-${name}-${width}.png`, fullPage: true });
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
-  };
-  const signIn = async (page: Page, email: string, password: string) => {
-    await page.goto(`${server.url}/sign-in`);
-    await submitSignIn(page, t.signIn, email, password);
-  };
+  const audit = makeAudit({ prefix: `e2e-${lang}-org`, a11y, widths: [1280, 375] });
 
   beforeAll(async () => {
     server = await startE2eServer(backend);
@@ -82,7 +72,12 @@ describe.each(RUNS)("the organization inbox, in $lang on $backend", ({ lang, bro
 
     const context = await browser.newContext({ locale: browserLocale, acceptDownloads: true });
     const page = await context.newPage();
-    await signIn(page, reviewer.email, reviewer.password);
+    await signIn(page, {
+      url: server.url,
+      email: reviewer.email,
+      password: reviewer.password,
+      labels: t.signIn,
+    });
     await page.waitForURL("**/organizations");
     await audit(page, "mine");
     await page
@@ -142,7 +137,7 @@ describe.each(RUNS)("the organization inbox, in $lang on $backend", ({ lang, bro
     });
     const context = await browser.newContext({ locale: browserLocale });
     const page = await context.newPage();
-    await signIn(page, admin.email, admin.password);
+    await signIn(page, { url: server.url, email: admin.email, password: admin.password, labels: t.signIn });
     await page.waitForURL("**/organizations");
     const name = lang === "fr" ? org.nameFr : org.nameEn;
     await page.getByRole("heading", { name: t.organizations.staffOf.replace("{{name}}", name) }).waitFor();
@@ -170,7 +165,12 @@ describe.each(RUNS)("the organization inbox, in $lang on $backend", ({ lang, bro
     const operator = await makeUser(server.core, { operator: true });
     const context = await browser.newContext({ locale: browserLocale });
     const page = await context.newPage();
-    await signIn(page, operator.email, operator.password);
+    await signIn(page, {
+      url: server.url,
+      email: operator.email,
+      password: operator.password,
+      labels: t.signIn,
+    });
     await page.waitForURL("**/operator/**");
     await page.goto(`${server.url}/operator/organizations`);
     await audit(page, "operator-list");

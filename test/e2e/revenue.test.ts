@@ -1,9 +1,11 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import en from "../../src/web/i18n/en.json" with { type: "json" };
 import fr from "../../src/web/i18n/fr.json" with { type: "json" };
-import { launchBrowser, seriousA11yViolations } from "../support/browser.ts";
+import { launchBrowser } from "../support/browser.ts";
 import { makeDocument, makeDocumentType, makeLearner } from "../support/document-factories.ts";
+import { makeAudit } from "../support/e2e/make-audit.ts";
+import { signIn } from "../support/e2e/sign-in.ts";
 import { startE2eServer } from "../support/e2e-server.ts";
 import { makeInstitution, makeUser, uniq } from "../support/factories.ts";
 import type { Backend } from "../support/test-database.ts";
@@ -20,32 +22,7 @@ describe.each(RUNS)(
     let browser: Browser;
 
     /** axe, and screenshots at a desktop and a phone width. */
-    const check = async (page: Page, name: string) => {
-      await page.locator("h1").first().waitFor();
-      const violations = await seriousA11yViolations(page);
-      for (const width of [1280, 375]) {
-        await page.setViewportSize({ width, height: 900 });
-        await page.screenshot({ path: `/tmp/e2e-${lang}-${name}-${width}.png`, fullPage: true });
-      }
-      await page.setViewportSize({ width: 1280, height: 900 });
-      return violations;
-    };
-    const signIn = async (page: Page, email: string, password: string) => {
-      await page.goto(`${server.url}/`);
-      await page.evaluate(
-        async ([e, p, locale]) => {
-          const { token } = await (await fetch("/api/v1/auth/csrf")).json();
-          const headers = { "content-type": "application/json", "x-csrf-token": token };
-          await fetch("/api/v1/auth/sign-in", {
-            method: "POST",
-            headers,
-            body: JSON.stringify({ email: e, password: p }),
-          });
-          await fetch("/api/v1/auth/me", { method: "PATCH", headers, body: JSON.stringify({ locale }) });
-        },
-        [email, password, lang],
-      );
-    };
+    const check = makeAudit({ prefix: `e2e-${lang}`, widths: [1280, 375] });
 
     beforeAll(async () => {
       server = await startE2eServer(backend);
@@ -96,7 +73,7 @@ describe.each(RUNS)(
 
       const ctx = await browser.newContext({ locale: browserLocale });
       const page = await ctx.newPage();
-      await signIn(page, admin.email, admin.password);
+      await signIn(page, { url: server.url, email: admin.email, password: admin.password, locale: lang });
       await page.goto(`${server.url}/institutions/${inst.slug}`);
       await page.getByRole("link", { name: t.institutionTabs.revenue }).click();
       await page.waitForURL(/\/revenue$/);
@@ -156,7 +133,12 @@ describe.each(RUNS)(
       const staff = await makeUser(server.core, { institutionId: inst.id, role: "issuer" });
       const staffCtx = await browser.newContext({ locale: browserLocale });
       const staffPage = await staffCtx.newPage();
-      await signIn(staffPage, staff.email, staff.password);
+      await signIn(staffPage, {
+        url: server.url,
+        email: staff.email,
+        password: staff.password,
+        locale: lang,
+      });
       await staffPage.goto(`${server.url}/institutions/${inst.slug}`);
       await staffPage.getByRole("link", { name: t.institutionTabs.documents, exact: true }).waitFor();
       expect(await staffPage.getByRole("link", { name: t.institutionTabs.revenue }).count()).toBe(0);

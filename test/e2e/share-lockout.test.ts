@@ -4,8 +4,10 @@ import { ERROR_MESSAGES } from "../../src/core/error-messages.ts";
 import { unlockShare } from "../../src/core/sharing/unlock-share.ts";
 import en from "../../src/web/i18n/en.json" with { type: "json" };
 import fr from "../../src/web/i18n/fr.json" with { type: "json" };
-import { launchBrowser, seriousA11yViolations } from "../support/browser.ts";
+import { launchBrowser } from "../support/browser.ts";
 import { makeDocument, makeDocumentType, makeLearner } from "../support/document-factories.ts";
+import { makeAudit } from "../support/e2e/make-audit.ts";
+import { signIn } from "../support/e2e/sign-in.ts";
 import { startE2eServer } from "../support/e2e-server.ts";
 import { makeInstitution, makeUser, uniq } from "../support/factories.ts";
 import type { Backend } from "../support/test-database.ts";
@@ -23,11 +25,7 @@ describe.each(RUNS)("a locked share, in $lang on $backend", ({ lang, browserLoca
   let documentId: string;
   const a11y: Record<string, string[]> = {};
   const s = t.sharing;
-  const audit = async (page: Page, name: string) => {
-    await page.locator("h1").first().waitFor();
-    a11y[name] = await seriousA11yViolations(page);
-    await page.screenshot({ path: `test-results/e2e-${lang}-share-lockout-${name}.png`, fullPage: true });
-  };
+  const audit = makeAudit({ prefix: `e2e-${lang}-share-lockout`, a11y });
 
   beforeAll(async () => {
     server = await startE2eServer(backend);
@@ -40,20 +38,7 @@ describe.each(RUNS)("a locked share, in $lang on $backend", ({ lang, browserLoca
     documentId = (await makeDocument(server.core, inst, { learner: rec, type, title: `Diplôme ${uniq()}` }))
       .document.id;
     learnerPage = await (await browser.newContext({ locale: browserLocale })).newPage();
-    await learnerPage.goto(`${server.url}/`);
-    await learnerPage.evaluate(
-      async ([email, password, locale]) => {
-        const { token } = await (await fetch("/api/v1/auth/csrf")).json();
-        const headers = { "content-type": "application/json", "x-csrf-token": token };
-        await fetch("/api/v1/auth/sign-in", {
-          method: "POST",
-          headers,
-          body: JSON.stringify({ email, password }),
-        });
-        await fetch("/api/v1/auth/me", { method: "PATCH", headers, body: JSON.stringify({ locale }) });
-      },
-      [u.email, u.password, lang],
-    );
+    await signIn(learnerPage, { url: server.url, email: u.email, password: u.password, locale: lang });
   });
   afterAll(async () => {
     await browser?.close();

@@ -2,8 +2,13 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import en from "../../src/web/i18n/en.json" with { type: "json" };
 import fr from "../../src/web/i18n/fr.json" with { type: "json" };
-import { launchBrowser, seriousA11yViolations } from "../support/browser.ts";
+import { launchBrowser } from "../support/browser.ts";
 import { makeDocument, makeDocumentType, makeLearner } from "../support/document-factories.ts";
+import { mailTo } from "../support/e2e/mail-to.ts";
+import { makeAudit } from "../support/e2e/make-audit.ts";
+import { qpDecode } from "../support/e2e/qp-decode.ts";
+import { signIn } from "../support/e2e/sign-in.ts";
+import { takeScreenshots } from "../support/e2e/take-screenshots.ts";
 import { linkInRawMail, startE2eServer } from "../support/e2e-server.ts";
 import { makeInstitution, makeUser, uniq } from "../support/factories.ts";
 import type { Backend } from "../support/test-database.ts";
@@ -13,29 +18,12 @@ const RUNS: { lang: "fr" | "en"; browserLocale: string; backend: Backend; t: typ
   { lang: "en", browserLocale: "en-CA", backend: "postgres", t: en },
 ];
 
-const qpDecode = (raw: string) =>
-  raw
-    .replace(/=\r?\n/g, "")
-    .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
-
 describe.each(RUNS)("sharing documents, in $lang on $backend", ({ lang, browserLocale, backend, t }) => {
   let server: Awaited<ReturnType<typeof startE2eServer>>;
   let browser: Browser;
   const a11y: Record<string, string[]> = {};
   const s = t.sharing;
-  const audit = async (page: Page, name: string) => {
-    await page.locator("h1").first().waitFor();
-    a11y[name] = await seriousA11yViolations(page);
-    await page.screenshot({ path: `test-results/e2e-${lang}-sharing-${name}.png`, fullPage: true });
-  };
-  const mailTo = async (to: string, test: (text: string) => boolean) => {
-    for (let i = 0; i < 400; i++) {
-      const m = server.smtp.messages.find((x) => x.to.includes(to) && test(qpDecode(x.raw)));
-      if (m) return m;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error(`no matching email to ${to}`);
-  };
+  const audit = makeAudit({ prefix: `e2e-${lang}-sharing`, a11y });
   let learnerPage: Page;
   let title: string;
 
@@ -51,20 +39,7 @@ describe.each(RUNS)("sharing documents, in $lang on $backend", ({ lang, browserL
     await makeDocument(server.core, inst, { learner: rec, type, title });
     const ctx = await browser.newContext({ locale: browserLocale });
     learnerPage = await ctx.newPage();
-    await learnerPage.goto(`${server.url}/`);
-    await learnerPage.evaluate(
-      async ([email, password, locale]) => {
-        const { token } = await (await fetch("/api/v1/auth/csrf")).json();
-        const headers = { "content-type": "application/json", "x-csrf-token": token };
-        await fetch("/api/v1/auth/sign-in", {
-          method: "POST",
-          headers,
-          body: JSON.stringify({ email, password }),
-        });
-        await fetch("/api/v1/auth/me", { method: "PATCH", headers, body: JSON.stringify({ locale }) });
-      },
-      [u.email, u.password, lang],
-    );
+    await signIn(learnerPage, { url: server.url, email: u.email, password: u.password, locale: lang });
   });
   afterAll(async () => {
     await browser?.close();
@@ -94,12 +69,15 @@ describe.each(RUNS)("sharing documents, in $lang on $backend", ({ lang, browserL
       await p.getByLabel(s.form.email).fill(to);
       await p.getByLabel(s.form.message).fill("Bonne lecture");
     });
-    const link = linkInRawMail((await mailTo(to, (x) => x.includes("Bonne lecture"))).raw, "/s/");
+    const link = linkInRawMail(
+      (await mailTo(server.smtp, to, (x) => x.includes("Bonne lecture"))).raw,
+      "/s/",
+    );
     const ctx = await browser.newContext({ locale: browserLocale });
     const page = await ctx.newPage();
     await page.goto(link);
     await page.getByRole("button", { name: s.recipient.sendCode }).click();
-    const codeMail = qpDecode((await mailTo(to, (x) => /: \d{8}/.test(x))).raw);
+    const codeMail = qpDecode((await mailTo(server.smtp, to, (x) => /: \d{8}/.test(x))).raw);
     const code = /: (\d{8})/.exec(codeMail)?.[1] as string;
     await page.getByLabel(s.recipient.code).fill(code);
     await audit(page, "locked");
@@ -154,9 +132,7 @@ describe.each(RUNS)("sharing documents, in $lang on $backend", ({ lang, browserL
     await p.keyboard.press("Space");
     expect(await choice.isChecked()).toBe(true);
     await audit(p, "form-organization");
-    await p.setViewportSize({ width: 375, height: 900 });
-    await p.screenshot({ path: `/tmp/e2e-${lang}-sharing-form-organization-375.png`, fullPage: true });
-    await p.setViewportSize({ width: 1280, height: 900 });
+    await takeScreenshots(p, `e2e-${lang}-sharing-form-organization`, { widths: [375] });
     await p.getByRole("button", { name: s.form.submit }).click();
     await p.getByText(s.created.title.organization).waitFor();
     await audit(p, "created-organization");

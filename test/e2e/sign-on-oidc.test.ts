@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INSTITUTION_PROVIDER_KEY } from "../../src/core/sign-on/sign-on.types.ts";
 import en from "../../src/web/i18n/en.json" with { type: "json" };
 import fr from "../../src/web/i18n/fr.json" with { type: "json" };
-import { launchBrowser, seriousA11yViolations } from "../support/browser.ts";
+import { launchBrowser } from "../support/browser.ts";
 import { makeDocument, makeDocumentType, makeLearner } from "../support/document-factories.ts";
+import { makeAudit } from "../support/e2e/make-audit.ts";
 import { startE2eServer } from "../support/e2e-server.ts";
 import { makeInstitution, makeUser, uniq } from "../support/factories.ts";
 import { startTestOidcProvider, type TestOidcProvider } from "../support/oidc-test-provider.ts";
@@ -24,15 +25,7 @@ describe.each(RUNS)(
     let social: TestOidcProvider;
     let browser: Browser;
     const a11y: Record<string, string[]> = {};
-    const audit = async (page: Page, name: string) => {
-      await page.locator("h1").first().waitFor();
-      a11y[name] = await seriousA11yViolations(page);
-      for (const width of [1280, 375]) {
-        await page.setViewportSize({ width, height: 900 });
-        await page.screenshot({ path: `test-results/e2e-${lang}-oidc-${name}-${width}.png`, fullPage: true });
-      }
-      await page.setViewportSize({ width: 1280, height: 900 });
-    };
+    const audit = makeAudit({ prefix: `e2e-${lang}-oidc`, a11y, widths: [1280, 375] });
     /** The provider's own development login page: any password, the login is the account's sub. */
     const providerLogin = async (page: Page, sub: string) => {
       await page.locator('input[name="login"]').fill(sub);

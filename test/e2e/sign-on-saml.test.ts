@@ -1,9 +1,10 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { samlEndpoints } from "../../src/core/sign-on/saml-sign-on-rules.ts";
 import { INSTITUTION_PROVIDER_KEY } from "../../src/core/sign-on/sign-on.types.ts";
-import { launchBrowser, seriousA11yViolations } from "../support/browser.ts";
+import { launchBrowser } from "../support/browser.ts";
 import { makeDocument, makeDocumentType, makeLearner } from "../support/document-factories.ts";
+import { makeAudit } from "../support/e2e/make-audit.ts";
 import { startE2eServer } from "../support/e2e-server.ts";
 import { makeInstitution, uniq } from "../support/factories.ts";
 import { startSamlIdpServer } from "../support/saml-idp-server.ts";
@@ -22,14 +23,7 @@ describe.each(RUNS)(
     let idpServer: Awaited<ReturnType<typeof startSamlIdpServer>>;
     let browser: Browser;
     const a11y: Record<string, string[]> = {};
-    const audit = async (page: Page, name: string) => {
-      await page.locator("h1").first().waitFor();
-      a11y[name] = await seriousA11yViolations(page);
-      for (const width of [1280, 375]) {
-        await page.setViewportSize({ width, height: 900 });
-        await page.screenshot({ path: `test-results/e2e-${lang}-saml-${name}-${width}.png`, fullPage: true });
-      }
-    };
+    const audit = makeAudit({ prefix: `e2e-${lang}-saml`, a11y, widths: [1280, 375] });
 
     beforeAll(async () => {
       server = await startE2eServer(backend);

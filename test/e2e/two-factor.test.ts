@@ -4,7 +4,8 @@ import { fromBase32, hotpCode, timeStep } from "../../src/adapters/totp/hotp-cod
 import { ERROR_MESSAGES } from "../../src/core/error-messages.ts";
 import en from "../../src/web/i18n/en.json" with { type: "json" };
 import fr from "../../src/web/i18n/fr.json" with { type: "json" };
-import { launchBrowser, seriousA11yViolations, submitSignIn } from "../support/browser.ts";
+import { launchBrowser, submitSignIn } from "../support/browser.ts";
+import { makeAudit } from "../support/e2e/make-audit.ts";
 import { startE2eServer } from "../support/e2e-server.ts";
 import { makeUser, uniq } from "../support/factories.ts";
 import type { Backend } from "../support/test-database.ts";
@@ -30,15 +31,7 @@ describe.each(RUNS)("two-step verification, in $lang on $backend", ({ lang, brow
   let server: Awaited<ReturnType<typeof startE2eServer>>;
   let browser: Browser;
   const a11y: Record<string, string[]> = {};
-  const audit = async (page: Page, name: string) => {
-    await page.locator("h1").first().waitFor();
-    a11y[name] = await seriousA11yViolations(page);
-    for (const width of [1280, 375]) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.screenshot({ path: `test-results/e2e-${lang}-2fa-${name}-${width}.png`, fullPage: true });
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
-  };
+  const audit = makeAudit({ prefix: `e2e-${lang}-2fa`, a11y, widths: [1280, 375] });
 
   beforeAll(async () => {
     server = await startE2eServer(backend);

@@ -1,10 +1,13 @@
 import { readFile } from "node:fs/promises";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import en from "../../src/web/i18n/en.json" with { type: "json" };
 import fr from "../../src/web/i18n/fr.json" with { type: "json" };
 import { launchBrowser, seriousA11yViolations, submitSignIn } from "../support/browser.ts";
 import { makeDocument, makeDocumentType, makeLearner } from "../support/document-factories.ts";
+import { mailTo } from "../support/e2e/mail-to.ts";
+import { makeAudit } from "../support/e2e/make-audit.ts";
+import { takeScreenshots } from "../support/e2e/take-screenshots.ts";
 import { startE2eServer } from "../support/e2e-server.ts";
 import { makeInstitution, makeUser, uniq } from "../support/factories.ts";
 import type { Backend } from "../support/test-database.ts";
@@ -15,26 +18,13 @@ const RUNS: { lang: "fr" | "en"; browserLocale: string; backend: Backend; t: typ
   { lang: "en", browserLocale: "en-CA", backend: "postgres", t: en, price: /\$12\.50/ },
 ];
 
-const qpDecode = (raw: string) =>
-  raw
-    .replace(/=\r?\n/g, "")
-    .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
-
 describe.each(RUNS)(
   "unlocking a priced document, in $lang on $backend",
   ({ lang, browserLocale, backend, t, price }) => {
     let server: Awaited<ReturnType<typeof startE2eServer>>;
     let browser: Browser;
     const a11y: Record<string, string[]> = {};
-    const audit = async (page: Page, name: string) => {
-      await page.locator("h1").first().waitFor();
-      a11y[name] = await seriousA11yViolations(page);
-      for (const width of [1280, 375]) {
-        await page.setViewportSize({ width, height: 900 });
-        await page.screenshot({ path: `/tmp/e2e-unlock-${lang}-${name}-${width}.png`, fullPage: true });
-      }
-      await page.setViewportSize({ width: 1280, height: 900 });
-    };
+    const audit = makeAudit({ prefix: `e2e-${lang}-unlock`, a11y, widths: [1280, 375] });
 
     beforeAll(async () => {
       server = await startE2eServer(backend, { worker: true });
@@ -73,7 +63,7 @@ describe.each(RUNS)(
       await page.waitForURL("**/payments/test-checkout/**");
       await page.getByText("TEST — no money moves").waitFor();
       a11y.checkout = await seriousA11yViolations(page);
-      await page.screenshot({ path: `/tmp/e2e-unlock-${lang}-checkout.png`, fullPage: true });
+      await takeScreenshots(page, `e2e-${lang}-unlock-checkout`);
       await page.getByRole("button", { name: /Payer/ }).click();
       await page.waitForURL("**/wallet?payment=*&checkout=done");
 
@@ -97,14 +87,8 @@ describe.each(RUNS)(
       expect(await row.textContent()).toMatch(price);
       await audit(page, "payments");
 
-      let mail: { raw: string } | undefined;
-      for (let i = 0; i < 400 && !mail; i++) {
-        mail = server.smtp.messages.find(
-          (m) => m.to.includes(u.email) && qpDecode(m.raw).includes(receipt ?? "none"),
-        );
-        if (!mail) await new Promise((r) => setTimeout(r, 25));
-      }
-      expect(mail).toBeDefined();
+      const mail = await mailTo(server.smtp, u.email, (text) => text.includes(receipt ?? "none"));
+      expect(mail.to).toContain(u.email);
 
       // Back from a cancelled checkout: nothing charged.
       await page.goto(`${server.url}/wallet?payment=${crypto.randomUUID()}&checkout=cancelled`);

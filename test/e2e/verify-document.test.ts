@@ -11,6 +11,8 @@ import { signDocument } from "../../src/core/signing/sign-document.ts";
 import en from "../../src/web/i18n/en.json" with { type: "json" };
 import fr from "../../src/web/i18n/fr.json" with { type: "json" };
 import { launchBrowser, seriousA11yViolations, submitSignIn } from "../support/browser.ts";
+import { makeAudit } from "../support/e2e/make-audit.ts";
+import { screenshotPath } from "../support/e2e/screenshot-path.ts";
 import { startE2eServer } from "../support/e2e-server.ts";
 import { makeInstitution, makeUser } from "../support/factories.ts";
 import { attacksOnSigned } from "../support/pdf-attacks.ts";
@@ -41,11 +43,7 @@ describe.each(RUNS)("public verification, in $lang on $backend", ({ lang, browse
   };
   const a11y: Record<string, string[]> = {};
 
-  const audit = async (page: Page, name: string) => {
-    await page.locator("h1").first().waitFor();
-    a11y[name] = await seriousA11yViolations(page);
-    await page.screenshot({ path: `test-results/verify-${lang}-${name}.png`, fullPage: true });
-  };
+  const audit = makeAudit({ prefix: `verify-${lang}`, a11y });
 
   /** The accessible name of the focused element, to check that the result was announced. */
   const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? "");
@@ -185,12 +183,12 @@ describe.each(RUNS)("public verification, in $lang on $backend", ({ lang, browse
     await chooser.setInputFiles(files.revoked);
     await revoked.waitFor();
     await page.setViewportSize({ width: 375, height: 800 });
-    await page.screenshot({ path: `test-results/verify-${lang}-revoked-375.png` });
+    await page.screenshot({ path: screenshotPath(`verify-${lang}-revoked-375`) });
     const failed = await page.locator(".check-failed").first().boundingBox();
     if (failed) {
       const clip = { x: 0, y: Math.max(0, failed.y - 200), width: 375, height: 800 };
       await page.screenshot({
-        path: `test-results/verify-${lang}-revoked-375-checks.png`,
+        path: screenshotPath(`verify-${lang}-revoked-375-checks`),
         fullPage: true,
         clip,
       });
@@ -205,32 +203,28 @@ describe.each(RUNS)("public verification, in $lang on $backend", ({ lang, browse
     const context = await browser.newContext({ locale: browserLocale });
     const page = await context.newPage();
     const recordA11y: Record<string, string[]> = {};
-    const check = async (name: string) => {
-      await page.locator("h1").first().waitFor();
-      recordA11y[name] = await seriousA11yViolations(page);
-      await page.screenshot({ path: `test-results/verify-${lang}-${name}.png`, fullPage: true });
-    };
+    const check = makeAudit({ prefix: `verify-${lang}`, a11y: recordA11y });
 
     await page.goto(`${server.url}/v/${ids.valid}`);
     await page.getByRole("heading", { level: 1, name: titles.valid }).waitFor();
     const name = lang === "fr" ? institution.nameFr : institution.nameEn;
     await page.locator(".institution-brand-name", { hasText: name }).waitFor();
     await page.getByText(t.record.statusText.active).waitFor();
-    await check("record");
+    await check(page, "record");
 
     // The very file issued matches the record.
     await page.getByLabel(t.compare.choose, { exact: true }).setInputFiles(files.valid);
     await page.getByRole("heading", { level: 3, name: t.compare.matches }).waitFor();
     await page.getByText(t.compare.matchesText.active).waitFor();
     expect(await focusedText(page)).toBe(t.compare.matches);
-    await check("record-match");
+    await check(page, "record-match");
 
     // Another document does not, and the page says why.
     await page.getByRole("button", { name: t.compare.again }).click();
     await page.getByLabel(t.compare.choose, { exact: true }).setInputFiles(files.other);
     await page.getByRole("heading", { level: 3, name: t.compare.differs }).waitFor();
     await page.getByText(t.compare.why.otherDocument).waitFor();
-    await check("record-other");
+    await check(page, "record-other");
 
     // Nor does a modified copy of this very document.
     await page.getByRole("button", { name: t.compare.again }).click();
@@ -248,17 +242,17 @@ describe.each(RUNS)("public verification, in $lang on $backend", ({ lang, browse
     await page.goto(`${server.url}/v/${ids.revoked}`);
     await page.getByRole("heading", { level: 1, name: titles.revoked }).waitFor();
     await page.getByText(t.verify.reason.replace("{{reason}}", REASON)).waitFor();
-    await check("record-revoked");
+    await check(page, "record-revoked");
 
     // An unknown identifier is a clear "no such document" page.
     await page.goto(`${server.url}/v/00000000-0000-4000-8000-000000000000`);
     await page.getByRole("heading", { level: 1, name: t.record.notFoundTitle }).waitFor();
-    await check("record-unknown");
+    await check(page, "record-unknown");
 
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto(`${server.url}/v/${ids.valid}`);
     await page.getByRole("heading", { level: 1, name: titles.valid }).waitFor();
-    await page.screenshot({ path: `test-results/verify-${lang}-record-375.png` });
+    await page.screenshot({ path: screenshotPath(`verify-${lang}-record-375`) });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await context.close();
 
@@ -295,7 +289,7 @@ describe.each(RUNS)("public verification, in $lang on $backend", ({ lang, browse
     expect(saved).toMatchObject({ stampEnabled: false, tsaUrl: "http://127.0.0.1:9/tsa" });
 
     const violations = await seriousA11yViolations(page);
-    await section.screenshot({ path: `test-results/verify-${lang}-signing-settings.png` });
+    await section.screenshot({ path: screenshotPath(`verify-${lang}-signing-settings`) });
     await context.close();
     expect(violations).toEqual([]);
   });

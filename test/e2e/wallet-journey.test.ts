@@ -2,8 +2,12 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import en from "../../src/web/i18n/en.json" with { type: "json" };
 import fr from "../../src/web/i18n/fr.json" with { type: "json" };
-import { launchBrowser, seriousA11yViolations, submitSignIn } from "../support/browser.ts";
+import { launchBrowser } from "../support/browser.ts";
 import { makeDocument, makeDocumentType, makeLearner } from "../support/document-factories.ts";
+import { mailTo } from "../support/e2e/mail-to.ts";
+import { makeAudit } from "../support/e2e/make-audit.ts";
+import { qpDecode } from "../support/e2e/qp-decode.ts";
+import { signIn } from "../support/e2e/sign-in.ts";
 import { linkInRawMail, startE2eServer } from "../support/e2e-server.ts";
 import { makeInstitution, makeUser, uniq } from "../support/factories.ts";
 import type { Backend } from "../support/test-database.ts";
@@ -18,11 +22,6 @@ const RUNS: { lang: "fr" | "en"; browserLocale: string; backend: Backend; t: typ
   { lang: "en", browserLocale: "en-CA", backend: "postgres", t: en, price: /\$12\.50/ },
 ];
 
-const qpDecode = (raw: string) =>
-  raw
-    .replace(/=\r?\n/g, "")
-    .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
-
 describe.each(RUNS)(
   "the wallet journey, in $lang on $backend",
   ({ lang, browserLocale, backend, t, price }) => {
@@ -30,24 +29,7 @@ describe.each(RUNS)(
     let browser: Browser;
     const s = t.sharing;
     const a11y: Record<string, string[]> = {};
-    const audit = async (page: Page, name: string) => {
-      await page.locator("h1").first().waitFor();
-      a11y[name] = await seriousA11yViolations(page);
-      await page.screenshot({ path: `test-results/e2e-${lang}-journey-${name}.png`, fullPage: true });
-    };
-    const mailTo = async (to: string, test: (text: string) => boolean) => {
-      for (let i = 0; i < 400; i++) {
-        const m = server.smtp.messages.find((x) => x.to.includes(to) && test(qpDecode(x.raw)));
-        if (m) return m;
-        await new Promise((r) => setTimeout(r, 25));
-      }
-      throw new Error(`no matching email to ${to}`);
-    };
-    const signIn = async (page: Page, email: string, password: string) => {
-      await page.goto(`${server.url}/sign-in`);
-      await audit(page, `sign-in-${email.split("-")[0]}`);
-      await submitSignIn(page, t.signIn, email, password);
-    };
+    const audit = makeAudit({ prefix: `e2e-${lang}-journey`, a11y });
     /** A fresh browser tab, as someone other than the learner would open a link. */
     const stranger = async () =>
       (await browser.newContext({ locale: browserLocale, acceptDownloads: true })).newPage();
@@ -96,7 +78,13 @@ describe.each(RUNS)(
       });
 
       learnerPage = await (await browser.newContext({ locale: browserLocale })).newPage();
-      await signIn(learnerPage, u.email, u.password);
+      await signIn(learnerPage, {
+        url: server.url,
+        email: u.email,
+        password: u.password,
+        labels: t.signIn,
+        beforeSubmit: (p) => audit(p, `sign-in-${u.email.split("-")[0]}`),
+      });
       await learnerPage.waitForURL("**/wallet");
     });
     afterAll(async () => {
@@ -149,12 +137,15 @@ describe.each(RUNS)(
         await p.getByLabel(s.form.email).fill(to);
         await p.getByLabel(s.form.message).fill("Bonne lecture");
       });
-      const link = linkInRawMail((await mailTo(to, (x) => x.includes("Bonne lecture"))).raw, "/s/");
+      const link = linkInRawMail(
+        (await mailTo(server.smtp, to, (x) => x.includes("Bonne lecture"))).raw,
+        "/s/",
+      );
       const page = await stranger();
       await page.goto(link);
       await page.getByRole("button", { name: s.recipient.sendCode }).click();
       const code = /: (\d{8})/.exec(
-        qpDecode((await mailTo(to, (x) => /: \d{8}/.test(x))).raw),
+        qpDecode((await mailTo(server.smtp, to, (x) => /: \d{8}/.test(x))).raw),
       )?.[1] as string;
       await page.getByLabel(s.recipient.code).fill(code);
       await audit(page, "email-locked");
@@ -180,7 +171,13 @@ describe.each(RUNS)(
       await audit(p, "created-organization");
 
       const page = await stranger();
-      await signIn(page, reviewer.email, reviewer.password);
+      await signIn(page, {
+        url: server.url,
+        email: reviewer.email,
+        password: reviewer.password,
+        labels: t.signIn,
+        beforeSubmit: (p) => audit(p, `sign-in-${reviewer.email.split("-")[0]}`),
+      });
       await page.waitForURL("**/organizations");
       await audit(page, "organizations");
       await page.getByRole("link", { name: t.inbox.pageTitle.replace("{{name}}", orgName) }).click();

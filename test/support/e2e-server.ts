@@ -7,6 +7,7 @@ import { createLogger } from "../../src/composition/logger.ts";
 import { loadConfig } from "../../src/config/config.ts";
 import type { CoreDeps } from "../../src/core/ports.ts";
 import { buildApp } from "../../src/server/app.ts";
+import { qpDecode } from "./e2e/qp-decode.ts";
 import { startSmtpSink } from "./smtp-sink.ts";
 import { type Backend, createTestDatabase } from "./test-database.ts";
 
@@ -58,9 +59,7 @@ export async function startE2eServer(backend: Backend, options: { worker?: boole
 
 /** The first link in a raw (quoted-printable) email that contains the given path. */
 export function linkInRawMail(raw: string, path: string): string {
-  const decoded = raw
-    .replace(/=\r?\n/g, "")
-    .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+  const decoded = qpDecode(raw);
   const m = decoded.match(new RegExp(`https?://[^\\s"<>]+${path.replace(/[/#]/g, "\\$&")}[^\\s"<>]*`));
   if (!m) throw new Error(`no link with ${path} in the email`);
   return m[0];
