@@ -8,9 +8,9 @@ import {
 import { retrieveSharedDocument } from "../../../core/organizations/retrieve-shared-document.ts";
 import { requireActor } from "../../http/auth.ts";
 import { Slug } from "../../http/inputs.ts";
+import { InboxItemOut, ShareParams, VerificationOut } from "../../presenters/organization-schemas.ts";
 import { errors } from "../../presenters/schemas.ts";
 import { type RouteContext, typed } from "../route-context.ts";
-import { InboxItemOut, ShareParams, VerificationOut } from "./organization-schemas.ts";
 
 const Day = z.iso.date();
 

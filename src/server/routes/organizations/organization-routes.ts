@@ -13,15 +13,15 @@ import { setOrganizationLogo } from "../../../core/organizations/set-organizatio
 import { updateOrganization } from "../../../core/organizations/update-organization.ts";
 import { PUBLIC, requireActor } from "../../http/auth.ts";
 import { acceptLogoBodies, logoBytes, sendLogo } from "../../http/logo-body.ts";
-import { errors } from "../../presenters/schemas.ts";
-import { type RouteContext, typed } from "../route-context.ts";
 import {
   DirectoryEntryOut,
   NewOrganizationSlug,
   OrganizationFields,
   OrganizationOut,
   OrgSlugParams,
-} from "./organization-schemas.ts";
+} from "../../presenters/organization-schemas.ts";
+import { errors } from "../../presenters/schemas.ts";
+import { type RouteContext, typed } from "../route-context.ts";
 
 const One = z.object({ organization: OrganizationOut });
 const Q = z.string().max(200).optional();

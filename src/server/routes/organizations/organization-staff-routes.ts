@@ -16,9 +16,9 @@ import {
 import { clientInfo, PUBLIC, requireActor } from "../../http/auth.ts";
 import { DisplayName, Email, Locale, Password, Slug, Uuid } from "../../http/inputs.ts";
 import { SignInOut, sendSignInOutcome } from "../../http/sign-in-outcome.ts";
+import { OrgSlugParams, StaffMemberOut } from "../../presenters/organization-schemas.ts";
 import { errors } from "../../presenters/schemas.ts";
 import { authRateLimit, type RouteContext, typed } from "../route-context.ts";
-import { OrgSlugParams, StaffMemberOut } from "./organization-schemas.ts";
 
 const Role = z.enum(["organization_admin", "reviewer"]);
 /** Organization invitation tokens are signed and carry their claims: longer than random tokens. */

@@ -14,7 +14,6 @@ import { unlinkAccount } from "../../../core/sign-on/unlink-account.ts";
 import { PUBLIC, requireActor } from "../../http/auth.ts";
 import { Slug, Uuid } from "../../http/inputs.ts";
 import { errors } from "../../presenters/schemas.ts";
-import { type RouteContext, typed } from "../route-context.ts";
 import {
   IdentityProviderOut,
   InstitutionSignOnIn,
@@ -22,7 +21,8 @@ import {
   PublicProviderOut,
   SocialProviderIn,
   TestReportOut,
-} from "./sign-on-schemas.ts";
+} from "../../presenters/sign-on-schemas.ts";
+import { type RouteContext, typed } from "../route-context.ts";
 
 const ProviderKey = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/);
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { ORGANIZATION_KINDS } from "../../../core/organizations/organizations.types.ts";
-import { Email, Slug } from "../../http/inputs.ts";
-import { FileVerdictOut } from "../../presenters/share-schemas.ts";
+import { ORGANIZATION_KINDS } from "../../core/organizations/organizations.types.ts";
+import { Email, Slug } from "../http/inputs.ts";
+import { FileVerdictOut } from "./share-schemas.ts";
 
 /** Request and response shapes of the organization routes. */
 export const OrgSlugParams = z.strictObject({ slug: Slug });
