@@ -41,12 +41,41 @@ export const DirectoryEntryOut = z.object({
   logoUrl: z.string().nullable(),
 });
 
+/** An organization staff member's role (invitations ask for one, members and invitations show it). */
+export const StaffRole = z.enum(["organization_admin", "reviewer"]);
+
 export const StaffMemberOut = z.object({
   membershipId: z.string(),
   userId: z.string(),
   email: z.string(),
   displayName: z.string(),
   role: z.enum(["organization_admin", "reviewer"]),
+});
+
+/** A staff invitation just sent. */
+export const StaffInvitationOut = z.object({ email: z.string(), role: StaffRole, expiresAt: z.string() });
+
+/** A pending staff invitation, in the organization's list. */
+export const PendingStaffInvitationOut = z.object({
+  id: z.string(),
+  email: z.string(),
+  role: StaffRole,
+  createdAt: z.string(),
+  expiresAt: z.string(),
+});
+
+/** What an organization invitation link is for, shown to the invitee before they accept. */
+export const StaffInvitationLookupOut = z.object({
+  email: z.string(),
+  role: StaffRole,
+  organization: z.object({
+    slug: z.string(),
+    nameFr: z.string(),
+    nameEn: z.string(),
+    hasLogo: z.boolean(),
+  }),
+  expiresAt: z.string(),
+  accountExists: z.boolean(),
 });
 
 const Names = { slug: z.string(), nameFr: z.string(), nameEn: z.string() };

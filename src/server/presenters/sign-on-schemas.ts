@@ -96,6 +96,12 @@ export const TestReportOut = z.object({
 
 export const PublicProviderOut = z.object({ key: z.string(), nameFr: z.string(), nameEn: z.string() });
 
+/** An institution whose own sign-on is enabled, as the sign-in page lists it. */
+export const InstitutionSignOnOptionOut = PublicProviderOut.omit({ key: true }).extend({
+  slug: z.string(),
+  protocol: z.enum(["oidc", "saml"]),
+});
+
 export const LinkedAccountOut = z.object({
   id: z.string(),
   providerKey: z.string(),

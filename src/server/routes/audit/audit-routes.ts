@@ -7,6 +7,7 @@ import { listAllAuditEvents } from "../../../core/audit/list-all-audit-events.ts
 import { listAuditEvents } from "../../../core/audit/list-audit-events.ts";
 import { requireActor } from "../../http/auth.ts";
 import { Slug } from "../../http/inputs.ts";
+import { AnyAuditEventOut, AuditEventOut } from "../../presenters/audit-schemas.ts";
 import { errors } from "../../presenters/schemas.ts";
 import { type RouteContext, typed } from "../route-context.ts";
 
@@ -16,21 +17,6 @@ const Filter = z.strictObject({
   to: z.iso.datetime({ offset: true }).optional(),
   before: z.coerce.number().int().min(1).optional(),
 });
-
-const EventOut = z.object({
-  seq: z.number(),
-  id: z.string(),
-  actorLabel: z.string(),
-  action: z.enum(AUDIT_ACTIONS),
-  targetType: z.string(),
-  targetId: z.string().nullable(),
-  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
-  ip: z.string().nullable(),
-  createdAt: z.string(),
-});
-
-/** The operator's view of every event also says whose it is (null: the portal's own). */
-const AnyEventOut = EventOut.extend({ institutionId: z.string().nullable() });
 
 const toFilter = (q: z.infer<typeof Filter>) => ({
   ...(q.action ? { action: q.action } : {}),
@@ -52,7 +38,7 @@ export async function auditRoutes(app: FastifyInstance, { deps }: RouteContext) 
         params: z.strictObject({ slug: Slug }),
         querystring: Filter,
         response: {
-          200: z.object({ events: z.array(EventOut), next: z.number().nullable() }),
+          200: z.object({ events: z.array(AuditEventOut), next: z.number().nullable() }),
           ...errors(400, 401, 404),
         },
       },
@@ -89,7 +75,7 @@ export async function auditRoutes(app: FastifyInstance, { deps }: RouteContext) 
           "Every event of the portal (all institutions and the portal's own), newest first (the operator)",
         querystring: Filter,
         response: {
-          200: z.object({ events: z.array(AnyEventOut), next: z.number().nullable() }),
+          200: z.object({ events: z.array(AnyAuditEventOut), next: z.number().nullable() }),
           ...errors(400, 401, 404),
         },
       },

@@ -7,21 +7,9 @@ import { makeEmailPrimary } from "../../../core/accounts/make-email-primary.ts";
 import { removeEmail } from "../../../core/accounts/remove-email.ts";
 import { requireActor } from "../../http/auth.ts";
 import { Email, Token, Uuid } from "../../http/inputs.ts";
+import { AccountEmailsOut } from "../../presenters/account-email-schemas.ts";
 import { errors } from "../../presenters/schemas.ts";
 import { authRateLimit, type RouteContext, typed } from "../route-context.ts";
-
-const AccountEmailsOut = z.object({
-  emails: z.array(
-    z.object({
-      id: z.string().nullable(),
-      email: z.string(),
-      primary: z.boolean(),
-      verified: z.boolean(),
-      institutional: z.boolean(),
-    }),
-  ),
-  onlyInstitutional: z.boolean(),
-});
 
 /** The signed-in user's addresses: add (confirmed by an emailed link), confirm, remove, make primary. */
 export async function emailRoutes(app: FastifyInstance, { config, deps }: RouteContext) {

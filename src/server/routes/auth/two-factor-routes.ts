@@ -16,6 +16,11 @@ import {
 } from "../../http/sign-in-outcome.ts";
 import { qrSvg } from "../../presenters/qr-svg.ts";
 import { errors } from "../../presenters/schemas.ts";
+import {
+  RecoveryCodesOut,
+  TotpEnrolmentOut,
+  TwoFactorStatusOut,
+} from "../../presenters/two-factor-schemas.ts";
 import { authRateLimit, type RouteContext, typed } from "../route-context.ts";
 
 /** Six digits; spaces allowed ("123 456"). */
@@ -24,13 +29,6 @@ const TotpCode = z.string().trim().min(1).max(12);
 const RecoveryCode = z.string().trim().min(1).max(40);
 /** The password or a current code, to confirm a change. */
 const Proof = z.union([z.strictObject({ password: Password }), z.strictObject({ code: TotpCode })]);
-
-const TwoFactorStatusOut = z.object({
-  enabled: z.boolean(),
-  enabledAt: z.string().nullable(),
-  recoveryCodesLeft: z.number(),
-});
-const RecoveryCodesOut = z.object({ codes: z.array(z.string()) });
 
 export async function twoFactorRoutes(app: FastifyInstance, { config, deps }: RouteContext) {
   const r = typed(app);
@@ -90,10 +88,7 @@ export async function twoFactorRoutes(app: FastifyInstance, { config, deps }: Ro
       schema: {
         tags,
         summary: "Start setting up an authenticator app: a new secret, its otpauth URI and QR code",
-        response: {
-          200: z.object({ secret: z.string(), otpauthUri: z.string(), qrSvg: z.string() }),
-          ...errors(401, 409),
-        },
+        response: { 200: TotpEnrolmentOut, ...errors(401, 409) },
       },
     },
     async (req) => {

@@ -7,28 +7,12 @@ import { completeClaim } from "../../../core/claims/complete-claim.ts";
 import { clientInfo, PUBLIC, requireActor, SESSION_COOKIE } from "../../http/auth.ts";
 import { Email, Locale, Password, Token } from "../../http/inputs.ts";
 import { SignInOut, sendSignInOutcome } from "../../http/sign-in-outcome.ts";
+import { ClaimPreviewOut } from "../../presenters/claim-schemas.ts";
 import { errors } from "../../presenters/schemas.ts";
 import { authRateLimit, type RouteContext, typed } from "../route-context.ts";
 
 const ClaimSecret = z.string().max(100);
 const ClaimToken = z.string().min(1).max(400);
-
-const ClaimPreviewOut = z.object({
-  claimToken: z.string(),
-  claimTokenExpiresAt: z.string(),
-  givenName: z.string(),
-  locale: z.enum(["fr", "en"]),
-  institution: z.object({
-    slug: z.string(),
-    nameFr: z.string(),
-    nameEn: z.string(),
-    primaryColor: z.string(),
-    accentColor: z.string(),
-    hasLogo: z.boolean(),
-  }),
-  documentCount: z.number().int(),
-  email: z.string(),
-});
 
 /** The learner's access-code journey: check the code, create the account, activate it (no session needed). */
 export async function claimRoutes(app: FastifyInstance, { config, deps }: RouteContext) {

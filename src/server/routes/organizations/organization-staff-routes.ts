@@ -16,11 +16,17 @@ import {
 import { clientInfo, PUBLIC, requireActor } from "../../http/auth.ts";
 import { DisplayName, Email, Locale, Password, Slug, Uuid } from "../../http/inputs.ts";
 import { SignInOut, sendSignInOutcome } from "../../http/sign-in-outcome.ts";
-import { OrgSlugParams, StaffMemberOut } from "../../presenters/organization-schemas.ts";
+import {
+  OrgSlugParams,
+  PendingStaffInvitationOut,
+  StaffInvitationLookupOut,
+  StaffInvitationOut,
+  StaffMemberOut,
+  StaffRole,
+} from "../../presenters/organization-schemas.ts";
 import { errors } from "../../presenters/schemas.ts";
 import { authRateLimit, type RouteContext, typed } from "../route-context.ts";
 
-const Role = z.enum(["organization_admin", "reviewer"]);
 /** Organization invitation tokens are signed and carry their claims: longer than random tokens. */
 const InvitationToken = z.string().min(1).max(1000);
 
@@ -49,9 +55,9 @@ export async function organizationStaffRoutes(app: FastifyInstance, { config, de
         tags,
         summary: "Invite a person by email as administrator or reviewer (operator or its admins)",
         params: OrgSlugParams,
-        body: z.strictObject({ email: Email, role: Role, locale: Locale.optional() }),
+        body: z.strictObject({ email: Email, role: StaffRole, locale: Locale.optional() }),
         response: {
-          201: z.object({ invitation: z.object({ email: z.string(), role: Role, expiresAt: z.string() }) }),
+          201: z.object({ invitation: StaffInvitationOut }),
           ...errors(400, 401, 404, 409),
         },
       },
@@ -73,17 +79,7 @@ export async function organizationStaffRoutes(app: FastifyInstance, { config, de
         summary: "The organization's pending staff invitations, newest first (operator or its admins)",
         params: OrgSlugParams,
         response: {
-          200: z.object({
-            invitations: z.array(
-              z.object({
-                id: z.string(),
-                email: z.string(),
-                role: Role,
-                createdAt: z.string(),
-                expiresAt: z.string(),
-              }),
-            ),
-          }),
+          200: z.object({ invitations: z.array(PendingStaffInvitationOut) }),
           ...errors(401, 404),
         },
       },
@@ -140,20 +136,7 @@ export async function organizationStaffRoutes(app: FastifyInstance, { config, de
         summary: "What an organization invitation link is for",
         body: z.strictObject({ token: InvitationToken }),
         response: {
-          200: z.object({
-            invitation: z.object({
-              email: z.string(),
-              role: Role,
-              organization: z.object({
-                slug: z.string(),
-                nameFr: z.string(),
-                nameEn: z.string(),
-                hasLogo: z.boolean(),
-              }),
-              expiresAt: z.string(),
-              accountExists: z.boolean(),
-            }),
-          }),
+          200: z.object({ invitation: StaffInvitationLookupOut }),
           ...errors(400, 404, 429),
         },
       },

@@ -5,30 +5,14 @@ import { listInstitutionPayments } from "../../../core/payments/list-institution
 import { refundPayment } from "../../../core/payments/refund-payment.ts";
 import { requireActor } from "../../http/auth.ts";
 import { Slug, Uuid } from "../../http/inputs.ts";
+import { PaymentOut, RefundOut, RevenueOut } from "../../presenters/payment-schemas.ts";
 import { errors } from "../../presenters/schemas.ts";
 import { type RouteContext, typed } from "../route-context.ts";
-import { PaymentOut } from "./wallet-payment-routes.ts";
 
 const SlugParams = z.strictObject({ slug: Slug });
 const Period = z.strictObject({
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
-});
-
-const RevenueOut = z.object({
-  from: z.string(),
-  to: z.string(),
-  lines: z.array(
-    z.object({
-      documentType: z.object({ id: z.string().nullable(), nameFr: z.string(), nameEn: z.string() }),
-      purpose: z.enum(["unlock", "share"]),
-      currency: z.string(),
-      paidCount: z.number(),
-      paidCents: z.number(),
-      refundedCount: z.number(),
-      refundedCents: z.number(),
-    }),
-  ),
 });
 
 /** An institution's fees: the revenue report, the payments received and refunds (admins). */
@@ -98,7 +82,7 @@ export async function revenueRoutes(app: FastifyInstance, { deps }: RouteContext
           "Refund a payment received (admins): the money goes back and what it unlocked is withdrawn; audited",
         params: z.strictObject({ slug: Slug, id: Uuid }),
         response: {
-          200: z.object({ id: z.string(), status: z.string(), refundedAt: z.string().nullable() }),
+          200: RefundOut,
           ...errors(400, 401, 403, 404, 409, 502, 503),
         },
       },

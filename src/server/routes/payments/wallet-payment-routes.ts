@@ -8,39 +8,18 @@ import { takeSharePaymentLink } from "../../../core/payments/take-share-payment-
 import { readWalletDocumentFile } from "../../../core/wallet/read-wallet-document-file.ts";
 import { requireActor } from "../../http/auth.ts";
 import { Uuid } from "../../http/inputs.ts";
+import {
+  CheckoutOut,
+  PaymentOut,
+  QuoteOut,
+  SharePaymentStatusOut,
+} from "../../presenters/payment-schemas.ts";
 import { errors } from "../../presenters/schemas.ts";
-import { ShareSummaryOut } from "../../presenters/share-schemas.ts";
 import { type RouteContext, typed } from "../route-context.ts";
 import { ViewQuery } from "../sharing/recipient-share-routes.ts";
 import { ShareIn } from "../sharing/share-routes.ts";
 
 const DocParams = z.strictObject({ id: Uuid });
-const Purpose = z.enum(["unlock", "share"]);
-const Status = z.enum(["pending", "paid", "expired", "refunded", "failed"]);
-const CheckoutOut = z.object({ paymentId: z.string(), url: z.string() });
-
-const QuoteOut = z.object({
-  documentId: z.string(),
-  amountCents: z.number(),
-  currency: z.string(),
-  formatted: z.string(),
-  unlocked: z.boolean(),
-});
-
-export const PaymentOut = z.object({
-  id: z.string(),
-  purpose: Purpose,
-  status: Status,
-  amountCents: z.number(),
-  currency: z.string(),
-  receiptNumber: z.string().nullable(),
-  document: z.object({ id: z.string(), title: z.string() }),
-  institution: z.object({ slug: z.string(), nameFr: z.string(), nameEn: z.string() }),
-  createdAt: z.string(),
-  expiresAt: z.string(),
-  paidAt: z.string().nullable(),
-  refundedAt: z.string().nullable(),
-});
 
 /** The learner's side of fees: the price, the checkout, the payment history, and the download it opens. */
 export async function walletPaymentRoutes(app: FastifyInstance, { deps }: RouteContext) {
@@ -110,11 +89,7 @@ export async function walletPaymentRoutes(app: FastifyInstance, { deps }: RouteC
           "Where one of my share payments stands; the first call after the share was made returns its link, once (it is then erased)",
         params: DocParams,
         response: {
-          200: z.object({
-            status: Status,
-            created: z.object({ share: ShareSummaryOut, link: z.string().nullable() }).nullable(),
-            shareError: z.string().nullable(),
-          }),
+          200: SharePaymentStatusOut,
           ...errors(400, 401, 403, 404),
         },
       },

@@ -17,6 +17,7 @@ import { errors } from "../../presenters/schemas.ts";
 import {
   IdentityProviderOut,
   InstitutionSignOnIn,
+  InstitutionSignOnOptionOut,
   LinkedAccountOut,
   PublicProviderOut,
   SocialProviderIn,
@@ -41,12 +42,7 @@ export async function signOnSettingsRoutes(app: FastifyInstance, { deps }: Route
         summary: "Institutions with sign-on enabled and the portal's providers, for the sign-in page",
         response: {
           200: z.object({
-            institutions: z.array(
-              PublicProviderOut.omit({ key: true }).extend({
-                slug: z.string(),
-                protocol: z.enum(["oidc", "saml"]),
-              }),
-            ),
+            institutions: z.array(InstitutionSignOnOptionOut),
             providers: z.array(PublicProviderOut),
           }),
         },

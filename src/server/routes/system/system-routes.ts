@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { PUBLIC } from "../../http/auth.ts";
+import { ServerMetaOut } from "../../presenters/system-schemas.ts";
 import { type RouteContext, typed } from "../route-context.ts";
 
 export async function systemRoutes(app: FastifyInstance, { config, deps }: RouteContext) {
@@ -37,13 +38,7 @@ export async function systemRoutes(app: FastifyInstance, { config, deps }: Route
       schema: {
         tags: ["system"],
         summary: "What the web app needs to know about this server",
-        response: {
-          200: z.object({
-            environment: z.enum(["development", "production", "test"]),
-            devOutbox: z.boolean(),
-            version: z.string(),
-          }),
-        },
+        response: { 200: ServerMetaOut },
       },
     },
     async () => ({ environment: config.env, devOutbox: deps.outbox !== null, version: deps.version }),

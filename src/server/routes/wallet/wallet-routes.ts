@@ -3,26 +3,8 @@ import { z } from "zod";
 import { listWalletDocuments } from "../../../core/wallet/list-wallet-documents.ts";
 import { requireActor } from "../../http/auth.ts";
 import { errors } from "../../presenters/schemas.ts";
+import { WalletDocumentOut } from "../../presenters/wallet-schemas.ts";
 import { type RouteContext, typed } from "../route-context.ts";
-
-const Names = z.object({ nameFr: z.string(), nameEn: z.string() });
-
-const WalletDocumentOut = z.object({
-  id: z.string(),
-  title: z.string(),
-  issueDate: z.string().nullable(),
-  status: z.enum(["active", "revoked", "superseded"]),
-  revokedAt: z.string().nullable(),
-  supersededBy: z.string().nullable(),
-  institution: Names.extend({ slug: z.string() }),
-  documentType: Names.nullable(),
-  access: z.object({
-    unlocked: z.boolean(),
-    unlockFeeCents: z.number(),
-    currency: z.string(),
-    downloadAllowed: z.boolean(),
-  }),
-});
 
 /** The signed-in learner's own documents (people only: API keys are refused). */
 export async function walletRoutes(app: FastifyInstance, { deps }: RouteContext) {
