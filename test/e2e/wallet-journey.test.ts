@@ -30,6 +30,15 @@ describe.each(RUNS)(
     const s = t.sharing;
     const a11y: Record<string, string[]> = {};
     const audit = makeAudit({ prefix: `e2e-${lang}-journey`, a11y });
+    /** Signs in through the sign-in page, auditing it first (as `sign-in-<first word of the email>`). */
+    const signInAudited = (page: Page, who: { email: string; password: string }) =>
+      signIn(page, {
+        url: server.url,
+        email: who.email,
+        password: who.password,
+        labels: t.signIn,
+        beforeSubmit: (p) => audit(p, `sign-in-${who.email.split("-")[0]}`),
+      });
     /** A fresh browser tab, as someone other than the learner would open a link. */
     const stranger = async () =>
       (await browser.newContext({ locale: browserLocale, acceptDownloads: true })).newPage();
@@ -78,13 +87,7 @@ describe.each(RUNS)(
       });
 
       learnerPage = await (await browser.newContext({ locale: browserLocale })).newPage();
-      await signIn(learnerPage, {
-        url: server.url,
-        email: u.email,
-        password: u.password,
-        labels: t.signIn,
-        beforeSubmit: (p) => audit(p, `sign-in-${u.email.split("-")[0]}`),
-      });
+      await signInAudited(learnerPage, u);
       await learnerPage.waitForURL("**/wallet");
     });
     afterAll(async () => {
@@ -171,13 +174,7 @@ describe.each(RUNS)(
       await audit(p, "created-organization");
 
       const page = await stranger();
-      await signIn(page, {
-        url: server.url,
-        email: reviewer.email,
-        password: reviewer.password,
-        labels: t.signIn,
-        beforeSubmit: (p) => audit(p, `sign-in-${reviewer.email.split("-")[0]}`),
-      });
+      await signInAudited(page, reviewer);
       await page.waitForURL("**/organizations");
       await audit(page, "organizations");
       await page.getByRole("link", { name: t.inbox.pageTitle.replace("{{name}}", orgName) }).click();

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ORGANIZATION_KINDS } from "../../core/organizations/organizations.types.ts";
 import { Email, Slug } from "../http/inputs.ts";
 import { FileVerdictOut } from "./share-schemas.ts";
+import { DocumentVerificationOut } from "./verification-schemas.ts";
 
 /** Request and response shapes of the organization routes. */
 export const OrgSlugParams = z.strictObject({ slug: Slug });
@@ -102,15 +103,8 @@ export const InboxItemOut = z.object({
   ),
 });
 
-export const VerificationOut = z.object({
-  id: z.string(),
-  title: z.string(),
-  status: z.enum(["active", "revoked", "superseded"]),
-  signedAt: z.string(),
-  revokedAt: z.string().nullable(),
-  revocationReason: z.string().nullable(),
-  supersededBy: z.string().nullable(),
-  sha256: z.string(),
+/** A shared document's registry record, as the public verification gives it, with the institution's names only. */
+export const VerificationOut = DocumentVerificationOut.extend({
   institution: z.object(Names),
   /** The stored file the organization retrieves, verified and compared with this record. */
   check: FileVerdictOut,
