@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isHttpUrl } from "../../../core/is-http-url.ts";
+import { isHttpUrl } from "../../core/is-http-url.ts";
 
 /** An http(s) URL (the adapter further refuses http outside loopback in development). */
 const HttpUrl = z.string().trim().max(500).refine(isHttpUrl, "an http(s) URL");
