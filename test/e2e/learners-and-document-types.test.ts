@@ -194,16 +194,18 @@ describe.each(RUNS)(
       await page.getByText(fill(t.documentTypes.saved, { code })).waitFor();
       const types = page.getByRole("table", { name: t.documentTypes.tableCaption });
       const row = types.getByRole("row").filter({ hasText: code });
-      const cells = await row.getByRole("cell").allTextContents();
-      expect(cells.slice(0, 7)).toEqual([
-        code,
-        lang === "fr" ? "Relevé de notes" : "Transcript",
-        lang === "fr" ? "12,50\u00a0$" : "$12.50",
-        t.documentTypes.free,
-        t.documentTypes.yes,
-        fill(t.documentTypes.days, { count: 90 }),
-        t.documentTypes.active,
-      ]);
+      // The list refreshes after the confirmation: wait for the new row's cells.
+      await expect
+        .poll(async () => (await row.getByRole("cell").allTextContents()).slice(0, 7))
+        .toEqual([
+          code,
+          lang === "fr" ? "Relevé de notes" : "Transcript",
+          lang === "fr" ? "12,50\u00a0$" : "$12.50",
+          t.documentTypes.free,
+          t.documentTypes.yes,
+          fill(t.documentTypes.days, { count: 90 }),
+          t.documentTypes.active,
+        ]);
       // The form is empty again, ready for another type.
       expect(await page.getByLabel(t.documentTypes.code, { exact: true }).inputValue()).toBe("");
       await audit(page, "document-types");
