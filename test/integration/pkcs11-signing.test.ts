@@ -18,7 +18,14 @@ import type { KeyAlgorithm } from "../../src/core/signing/signing.types.ts";
 import { portalTrustAnchors, verifyDocument } from "../../src/core/verification/verify-document.ts";
 import { verifyPdf } from "../../src/core/verification/verify-pdf.ts";
 import { makeInstitution } from "../support/factories.ts";
-import { nssDbTrusting, opensslCmsVerify, pdfsig, tempDir } from "../support/pki/pdf-tools.ts";
+import {
+  freePort,
+  nssDbTrusting,
+  opensslCmsVerify,
+  pdfsig,
+  pdfsigLive,
+  tempDir,
+} from "../support/pki/pdf-tools.ts";
 import { identityToPkcs12 } from "../support/pki/pkcs12.ts";
 import { SOFTHSM_MODULE, type SoftHsmToken, softHsmToken } from "../support/pki/softhsm-token.ts";
 import { testIdentity, testPki } from "../support/pki/test-pki.ts";
@@ -35,7 +42,10 @@ describe("signing with keys on a PKCS#11 token (SoftHSM2)", () => {
 
   beforeAll(async () => {
     token = softHsmToken();
-    t = await startTestApp("pglite", { env: token.env });
+    // The portal listens: its certificates name its OCSP responder, which pdfsig (NSS) asks.
+    const port = await freePort();
+    t = await startTestApp("pglite", { env: { ...token.env, PUBLIC_URL: `http://127.0.0.1:${port}` } });
+    await t.app.listen({ port, host: "127.0.0.1" });
     if (!t.runtime.hardwareKeys) throw new Error("SIGNING_KEYS=pkcs11 gave no hardware keys");
     hsm = t.runtime.hardwareKeys;
     await hsm.list(); // opens the token in this process
@@ -73,7 +83,7 @@ describe("signing with keys on a PKCS#11 token (SoftHSM2)", () => {
       expect(report.signatures[0]?.signer.serialNumber).toBe(identity.serialNumber);
 
       const roots = await rootsPem();
-      const poppler = pdfsig(bytes, nssDbTrusting(roots));
+      const poppler = await pdfsigLive(bytes, nssDbTrusting(roots));
       expect(poppler).toContain("Signature is Valid.");
       expect(poppler).toContain("Certificate is Trusted.");
       expect(poppler).toContain("Total document signed");

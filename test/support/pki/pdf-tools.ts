@@ -1,5 +1,6 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as asn1js from "asn1js";
@@ -33,6 +34,35 @@ export function pdfsig(pdf: Uint8Array, nssDir: string): string {
   const file = join(tempDir(), "doc.pdf");
   writeFileSync(file, pdf);
   return execFileSync("pdfsig", ["-nssdir", `sql:${nssDir}`, file], { encoding: "utf8" });
+}
+
+/**
+ * pdfsig without blocking this process: NSS asks the OCSP responder named in the certificate's
+ * AIA, which may be the portal the test runs in this process. Resolves to stdout and stderr.
+ */
+export function pdfsigLive(pdf: Uint8Array, nssDir: string): Promise<string> {
+  const file = join(tempDir(), "doc.pdf");
+  writeFileSync(file, pdf);
+  return new Promise((resolve) => {
+    execFile(
+      "pdfsig",
+      ["-nssdir", `sql:${nssDir}`, file],
+      { encoding: "utf8", timeout: 30_000 },
+      (_e, out, err) => resolve(`${out}${err}`),
+    );
+  });
+}
+
+/** A free TCP port on 127.0.0.1, for a test app that must listen (its PUBLIC_URL goes into certificates). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
 }
 
 /** The last signature's CMS (DER, padding removed) and the bytes its /ByteRange covers. */
