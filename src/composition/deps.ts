@@ -40,6 +40,7 @@ import { qrMatrix } from "../adapters/pdf/qr-matrix.ts";
 import { type Pkcs11SigningKeys, pkcs11SigningKeys } from "../adapters/pkcs11/pkcs11-signing-keys.ts";
 import { sealedRevocationSigner } from "../adapters/pki/sealed-revocation-signer.ts";
 import { sealedSigningKeys } from "../adapters/pki/sealed-signing-keys.ts";
+import { sealedTimestampAuthority } from "../adapters/pki/sealed-timestamp-authority.ts";
 import { nodeTotpAuthenticator } from "../adapters/totp/node-totp-authenticator.ts";
 import type { Config } from "../config/config.ts";
 import type { QueueName } from "../core/jobs/queues.ts";
@@ -162,6 +163,7 @@ export async function buildRuntime(
       },
       keys: hsm ?? sealedSigningKeys(masterKey, { crlUrl, revocationUrls }),
       revocation: sealedRevocationSigner(masterKey),
+      timestamps: sealedTimestampAuthority(masterKey, { revocationUrls }),
       pdf: nodePdfTools,
       zip: yauzlZipReader,
       secretBox: sealedSecretBox(masterKey),

@@ -32,6 +32,7 @@ import type {
 } from "./sign-on/sign-on.ports.ts";
 import type { OcspSignerStore, RevocationSigner } from "./signing/revocation.ports.ts";
 import type { PortalAuthorityStore, SigningIdentityStore, SigningKeys } from "./signing/signing.ports.ts";
+import type { TimestampAuthorityKeys } from "./timestamping/timestamping.ports.ts";
 import type { TotpAuthenticator, TwoFactorStore } from "./two-factor/two-factor.ports.ts";
 import type { VerifierRuntime } from "./verification/verification.ports.ts";
 import type { WalletStore } from "./wallet/wallet.ports.ts";
@@ -174,6 +175,8 @@ export interface CoreDeps {
   keys: SigningKeys;
   /** OCSP answers and CRLs of the portal's CAs. */
   revocation: RevocationSigner;
+  /** The portal's built-in RFC 3161 timestamp authority. */
+  timestamps: TimestampAuthorityKeys;
   pdf: PdfTools;
   /** Document files, encrypted per institution. */
   blobs: BlobStore;

@@ -54,6 +54,7 @@ import { signOnSettingsRoutes } from "./routes/sign-on/sign-on-settings-routes.t
 import { systemRoutes } from "./routes/system/system-routes.ts";
 import { userRoutes } from "./routes/users/user-routes.ts";
 import { pkiRoutes } from "./routes/verification/pki-routes.ts";
+import { timestampRoutes } from "./routes/verification/timestamp-routes.ts";
 import { verificationRoutes } from "./routes/verification/verification-routes.ts";
 import { walletRoutes } from "./routes/wallet/wallet-routes.ts";
 import { serveWeb } from "./serve-web.ts";
@@ -210,6 +211,7 @@ export async function buildApp(
   await app.register(outboxRoutes, ctx);
   await app.register(verificationRoutes, ctx);
   await app.register(pkiRoutes, ctx);
+  await app.register(timestampRoutes, ctx);
   await app.register(auditRoutes, ctx);
   await app.register(apiKeyRoutes, ctx);
   await app.register(dashboardRoutes, ctx);

@@ -7,7 +7,7 @@ import { portalAuthorities } from "./schema.ts";
 type Row = typeof portalAuthorities.$inferSelect;
 const toRecord = (r: Row): PortalAuthorityRecord => ({
   id: r.id,
-  kind: r.kind === "root" ? "root" : "issuing",
+  kind: r.kind === "root" || r.kind === "tsa" ? r.kind : "issuing",
   certificateDer: r.certificate,
   sealedKey: r.sealedKey,
   createdAt: r.createdAt,

@@ -20,7 +20,7 @@ export async function answerOcspRequest(
   const request = deps.revocation.readOcspRequest(der);
   if (!request || request.certIds.length === 0 || request.certIds.length > OCSP_MAX_CERT_IDS)
     return deps.revocation.ocspError("malformedRequest");
-  const authorities = await deps.stores.authorities.list();
+  const authorities = (await deps.stores.authorities.list()).filter((a) => a.kind !== "tsa");
   const issuerOf = (certId: OcspCertId): PortalAuthorityRecord | undefined =>
     authorities.find((a) => deps.revocation.namesIssuer(certId, a.certificateDer));
   const [first] = request.certIds;

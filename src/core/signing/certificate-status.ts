@@ -1,4 +1,5 @@
 import type { CoreDeps } from "../ports.ts";
+import { certifiedAuthorities } from "./certified-authorities.ts";
 import type { OcspCertStatus } from "./revocation.ports.ts";
 import type { PortalAuthorityRecord } from "./signing.ports.ts";
 
@@ -9,7 +10,7 @@ const normalize = (serial: string) => serial.toLowerCase().replace(/^0+(?=.)/, "
 
 /**
  * The status of the certificate with this serial number issued by this portal CA: a root issued
- * the issuing CAs, an issuing CA the institutions' signing certificates. A certificate the CA never
+ * the issuing CAs, an issuing CA the institutions' signing certificates and the built-in TSA's. A certificate the CA never
  * issued is unknown; every certificate of a revoked CA is revoked (cACompromise) from then on.
  */
 export async function certificateStatus(
@@ -29,18 +30,12 @@ async function ownStatus(
   ca: PortalAuthorityRecord,
   serial: string,
 ): Promise<OcspCertStatus> {
-  if (ca.kind === "root") {
-    const caKeyId = deps.revocation.describe(ca.certificateDer).keyId;
-    const issued = (await deps.stores.authorities.list()).find((a) => {
-      if (a.kind !== "issuing") return false;
-      const facts = deps.revocation.describe(a.certificateDer);
-      return facts.serialNumber === serial && facts.authorityKeyId === caKeyId;
-    });
-    if (!issued) return { status: "unknown" };
+  const issued = (await certifiedAuthorities(deps, ca)).find((a) => a.serialNumber === serial)?.authority;
+  if (issued)
     return issued.revokedAt
       ? { status: "revoked", revokedAt: issued.revokedAt, reason: issued.revocationReason }
       : { status: "good" };
-  }
+  if (ca.kind !== "issuing") return { status: "unknown" };
   const identity = (await deps.stores.signingIdentities.findBySerialNumber(serial)).find((i) =>
     sameBytes(i.chainDer[1], ca.certificateDer),
   );

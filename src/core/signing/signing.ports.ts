@@ -3,7 +3,8 @@ import type { KeyAlgorithm, PdfSigner } from "./signing.types.ts";
 
 export interface PortalAuthorityRecord {
   id: string;
-  kind: "root" | "issuing";
+  /** "tsa": the built-in timestamp authority's certificate (under the issuing CA) and key. */
+  kind: "root" | "issuing" | "tsa";
   certificateDer: Uint8Array;
   /** The private key sealed under the master key; only the SigningKeys adapter opens it. */
   sealedKey: Uint8Array;

@@ -5,7 +5,7 @@ import { institutions } from "./institutions.ts";
 
 // The portal's certification authorities and the institutions' signing identities.
 
-/** The portal's own certification authorities (development PKI): a root and an issuing CA. */
+/** The portal's own certification authorities (development PKI): a root, an issuing CA and the built-in TSA. */
 export const portalAuthorities = pgTable(
   "portal_authorities",
   {
@@ -20,7 +20,7 @@ export const portalAuthorities = pgTable(
     /** RFC 5280 CRLReason name (keyCompromise, cACompromise…), null when unspecified. */
     revocationReason: text("revocation_reason"),
   },
-  (t) => [check("portal_authorities_kind_check", sql`${t.kind} in ('root', 'issuing')`)],
+  (t) => [check("portal_authorities_kind_check", sql`${t.kind} in ('root', 'issuing', 'tsa')`)],
 );
 
 /** An institution's signing certificate chain and sealed key. One active (not retired) per institution. */

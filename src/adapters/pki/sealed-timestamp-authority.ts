@@ -1,0 +1,57 @@
+import { createPrivateKey, type KeyObject, X509Certificate } from "node:crypto";
+import type { RevocationUrls } from "../../core/signing/pki-paths.ts";
+import type { TimestampAuthorityKeys } from "../../core/timestamping/timestamping.ports.ts";
+import { openPrivateKey, sealPrivateKey } from "./key-envelope.ts";
+import { openAuthority } from "./open-authority.ts";
+import { issueTimestampAuthorityCertificate } from "./timestamp-authority-certificate.ts";
+import { answerTimestampQuery } from "./timestamp-response.ts";
+
+/**
+ * The built-in RFC 3161 timestamp authority, its key sealed under the master key like the portal
+ * CA keys (stored among the portal authorities, kind "tsa") and opened once per TSA certificate.
+ */
+export function sealedTimestampAuthority(
+  masterKey: Buffer,
+  options: { revocationUrls: (issuerKeyId: string) => RevocationUrls; portalName?: string },
+): TimestampAuthorityKeys {
+  const opened = new Map<string, KeyObject>();
+  return {
+    async createTimestampAuthority(authorities, now) {
+      const issuing = openAuthority(
+        masterKey,
+        authorities.issuing.certificateDer,
+        authorities.issuing.sealedKey,
+        [authorities.root.certificateDer],
+      );
+      const m = await issueTimestampAuthorityCertificate(issuing, {
+        revocationUrls: options.revocationUrls,
+        now,
+        ...(options.portalName ? { portalName: options.portalName } : {}),
+      });
+      const cert = new X509Certificate(m.certificateDer);
+      return {
+        chainDer: m.chainDer,
+        sealedKey: sealPrivateKey(masterKey, m.privateKeyPkcs8),
+        serialNumber: cert.serialNumber.toLowerCase(),
+        notAfter: new Date(cert.validTo),
+      };
+    },
+
+    certificateNotAfter(certificateDer) {
+      return new Date(new X509Certificate(Buffer.from(certificateDer)).validTo);
+    },
+
+    async answer(tsa, issuersDer, query, now) {
+      let privateKey = opened.get(tsa.id);
+      if (!privateKey) {
+        privateKey = createPrivateKey({
+          key: openPrivateKey(masterKey, Buffer.from(tsa.sealedKey)),
+          format: "der",
+          type: "pkcs8",
+        });
+        opened.set(tsa.id, privateKey);
+      }
+      return answerTimestampQuery({ certificateDer: tsa.certificateDer, issuersDer, privateKey }, query, now);
+    },
+  };
+}
