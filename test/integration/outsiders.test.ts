@@ -35,6 +35,7 @@ const PUBLIC = new Set([
   "POST /pki/ocsp",
   "GET /pki/ocsp/{*}",
   "GET /pki/roots.pem",
+  "POST /pki/tsa",
 ]);
 
 const UUID = "00000000-0000-4000-8000-000000000000";
