@@ -226,6 +226,25 @@ describe("the built-in timestamp authority (POST /pki/tsa)", () => {
     );
     expect(verified).toContain("Verification: OK");
   });
+
+  it("takes genTime from the portal's clock and replaces its certificate 90 days before it expires", async () => {
+    const [tsa] = (await t.core.stores.authorities.list()).filter((a) => a.kind === "tsa");
+    const notAfter = new x509.X509Certificate(Uint8Array.from(tsa?.certificateDer ?? [])).notAfter;
+    t.clock.advance(notAfter.getTime() - Date.now() - 89 * 86_400_000);
+    const res = await post(t, query(OID.sha256, 32));
+    const resp = pkijs.TimeStampResp.fromBER(Uint8Array.from(res.rawPayload));
+    const signed = new pkijs.SignedData({ schema: resp.timeStampToken?.content });
+    const tst = pkijs.TSTInfo.fromBER(signed.encapContentInfo.eContent?.getValue() ?? new ArrayBuffer(0));
+    expect(Math.abs(tst.genTime.getTime() - t.clock.now().getTime())).toBeLessThan(5_000);
+    const all = (await t.core.stores.authorities.list()).filter((a) => a.kind === "tsa");
+    expect(all).toHaveLength(2);
+    const sid = signed.signerInfos[0]?.sid as pkijs.IssuerAndSerialNumber;
+    const newest = new x509.X509Certificate(Uint8Array.from(all[1]?.certificateDer ?? []));
+    expect(Buffer.from(sid.serialNumber.valueBlock.valueHexView).toString("hex")).toBe(
+      newest.serialNumber.toLowerCase(),
+    );
+    expect(newest.notAfter.getTime()).toBeGreaterThan(notAfter.getTime());
+  });
 });
 
 function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
