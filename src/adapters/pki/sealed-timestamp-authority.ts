@@ -4,7 +4,7 @@ import type { TimestampAuthorityKeys } from "../../core/timestamping/timestampin
 import { openPrivateKey, sealPrivateKey } from "./key-envelope.ts";
 import { openAuthority } from "./open-authority.ts";
 import { issueTimestampAuthorityCertificate } from "./timestamp-authority-certificate.ts";
-import { answerTimestampQuery } from "./timestamp-response.ts";
+import { timestampResponse } from "./timestamp-response.ts";
 
 /**
  * The built-in RFC 3161 timestamp authority, its key sealed under the master key like the portal
@@ -51,7 +51,7 @@ export function sealedTimestampAuthority(
         });
         opened.set(tsa.id, privateKey);
       }
-      return answerTimestampQuery({ certificateDer: tsa.certificateDer, issuersDer, privateKey }, query, now);
+      return timestampResponse({ certificateDer: tsa.certificateDer, issuersDer, privateKey }, query, now);
     },
   };
 }

@@ -53,7 +53,7 @@ class Rejected extends Error {
 }
 
 /** Answers a DER TimeStampReq with a DER TimeStampResp (granted, or rejection with failInfo). */
-export function answerTimestampQuery(
+export function timestampResponse(
   signer: TimestampSigner,
   query: Uint8Array,
   now: Date,
