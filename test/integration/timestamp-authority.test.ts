@@ -9,6 +9,7 @@ import * as pkijs from "pkijs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { derToPem } from "../../src/adapters/db/pem.ts";
 import { requestTimestamp } from "../../src/adapters/pdf/timestamp-client.ts";
+import { fetchRevocationData } from "../../src/adapters/pki/fetch-revocation-data.ts";
 import { oid, tlv } from "../../src/core/signing/der.ts";
 import { findPortalPki } from "../../src/core/signing/ensure-portal-pki.ts";
 import { OID } from "../../src/core/signing/oids.ts";
@@ -16,7 +17,13 @@ import { signDocument } from "../../src/core/signing/sign-document.ts";
 import { verifyDocument } from "../../src/core/verification/verify-document.ts";
 import { TSA_PATH } from "../../src/server/routes/verification/timestamp-routes.ts";
 import { makeInstitution } from "../support/factories.ts";
-import { extractLastSignature, nssDbTrusting, pdfsig, tempDir } from "../support/pki/pdf-tools.ts";
+import {
+  extractLastSignature,
+  freePort,
+  nssDbTrusting,
+  pdfsigLive,
+  tempDir,
+} from "../support/pki/pdf-tools.ts";
 import { samplePdf } from "../support/sample-pdf.ts";
 import { startTestApp, type TestApp } from "../support/test-app.ts";
 
@@ -54,8 +61,10 @@ describe("the built-in timestamp authority (POST /pki/tsa)", () => {
   let url: string;
   let dir: string;
   beforeAll(async () => {
-    t = await startTestApp("postgres");
-    const address = await t.app.listen({ port: 0, host: "127.0.0.1" });
+    // The portal listens at its PUBLIC_URL: its certificates name its OCSP responder, which pdfsig (NSS) asks.
+    const port = await freePort();
+    t = await startTestApp("postgres", { env: { PUBLIC_URL: `http://127.0.0.1:${port}` } });
+    const address = await t.app.listen({ port, host: "127.0.0.1" });
     url = `${address}${TSA_PATH}`;
     dir = tempDir("sceau-tsa-it-");
   });
@@ -88,6 +97,17 @@ describe("the built-in timestamp authority (POST /pki/tsa)", () => {
     expect(cert.issuer).toBe(
       new x509.X509Certificate(Uint8Array.from(pki?.issuing.certificateDer ?? [])).subject,
     );
+    // Its issuer's OCSP responder and CRL (named in the certificate) know it: what B-LTA embeds for the TSA.
+    expect(cert.getExtension(x509.AuthorityInfoAccessExtension)?.ocsp[0]?.value).toBe(
+      `${t.core.settings.publicUrl}/pki/ocsp`,
+    );
+    const status = await fetchRevocationData(
+      Uint8Array.from(tsa[0]?.certificateDer ?? []),
+      Uint8Array.from(pki?.issuing.certificateDer ?? []),
+      { mode: "both" },
+    );
+    expect(status.problems).toEqual([]);
+    expect([status.ocspResponses.length, status.crls.length]).toEqual([1, 1]);
     // A second request reuses the same TSA.
     await requestTimestamp(data, { tsaUrl: url });
     expect((await t.core.stores.authorities.list()).filter((a) => a.kind === "tsa")).toHaveLength(1);
@@ -204,7 +224,7 @@ describe("the built-in timestamp authority (POST /pki/tsa)", () => {
     expect(sig?.signedAt).toBe(sig?.timestamp?.time);
     const pki = await findPortalPki(t.core);
     if (!pki) throw new Error("no PKI");
-    const out = pdfsig(bytes, nssDbTrusting(derToPem([pki.root.certificateDer])));
+    const out = await pdfsigLive(bytes, nssDbTrusting(derToPem([pki.root.certificateDer])));
     expect(out).toContain("Signature is Valid.");
     expect(out).toContain("Certificate is Trusted.");
     // The token inside the signature verifies with openssl ts against the portal root.

@@ -8,5 +8,7 @@ export async function findPortalAuthority(
 ): Promise<PortalAuthorityRecord | null> {
   const wanted = keyId.toLowerCase();
   const all = await deps.stores.authorities.list();
-  return all.find((a) => a.kind !== "tsa" && deps.revocation.describe(a.certificateDer).keyId === wanted) ?? null;
+  return (
+    all.find((a) => a.kind !== "tsa" && deps.revocation.describe(a.certificateDer).keyId === wanted) ?? null
+  );
 }

@@ -11,9 +11,13 @@ export async function portalCrl(
   deps: Pick<CoreDeps, "stores" | "revocation" | "clock">,
   ca: PortalAuthorityRecord,
 ): Promise<Uint8Array> {
-  const revoked: RevokedEntry[] = (await certifiedAuthorities(deps, ca)).flatMap(({ authority, serialNumber }) =>
-    authority.revokedAt ? [{ serialNumber, revokedAt: authority.revokedAt, reason: authority.revocationReason }] : [],
+  const revoked: RevokedEntry[] = (await certifiedAuthorities(deps, ca)).flatMap(
+    ({ authority, serialNumber }) =>
+      authority.revokedAt
+        ? [{ serialNumber, revokedAt: authority.revokedAt, reason: authority.revocationReason }]
+        : [],
   );
-  if (ca.kind === "issuing") revoked.push(...(await deps.stores.signingIdentities.revokedUnder(ca.certificateDer)));
+  if (ca.kind === "issuing")
+    revoked.push(...(await deps.stores.signingIdentities.revokedUnder(ca.certificateDer)));
   return deps.revocation.crl(ca, revoked, deps.clock.now());
 }
