@@ -10,7 +10,8 @@ export interface AppDeps {
   /** The development outbox when mail is not sent through SMTP. */
   outbox: Outbox | null;
   /** Secret for signing cookies (the CSRF secret cookie). */
-  cookieSecret: string;
+  /** Cookie signing secrets: the first signs, any verifies (a master-key rotation). */
+  cookieSecret: string | string[];
   /** Folder of the built web app, or null to serve the API only. */
   webRoot: string | null;
   version: string;

@@ -25,7 +25,7 @@ import {
 } from "../adapters/identity/node-saml-service-provider.ts";
 import { openidOidcClient } from "../adapters/identity/openid-oidc-client.ts";
 import { institutionDataKeys } from "../adapters/keys/institution-data-keys.ts";
-import { loadMasterKey } from "../adapters/keys/load-master-key.ts";
+import { loadMasterKeys } from "../adapters/keys/load-master-key.ts";
 import { sealedSecretBox } from "../adapters/keys/sealed-secret-box.ts";
 import { type Outbox, outboxMailer } from "../adapters/mail/outbox-mailer.ts";
 import { smtpMailer } from "../adapters/mail/smtp-mailer.ts";
@@ -115,7 +115,15 @@ export async function buildRuntime(
       await migrateDatabase(database, target);
     }
   }
-  const masterKey = loadMasterKey(config.masterKey, config.dataDir, config.env !== "production");
+  // The current master key first, then the previous ones of a rotation (opening only).
+  const masterKeys = loadMasterKeys(
+    config.masterKey,
+    config.previousMasterKeys,
+    config.dataDir,
+    config.env !== "production",
+  );
+  const [masterKey] = masterKeys;
+  const derived = (label: string) => (key: Buffer) => createHmac("sha256", key).update(label).digest();
   const outbox: Outbox | null =
     config.devOutbox && !options.mailer
       ? outboxMailer(join(config.dataDir, "outbox"), config.mailFrom)
@@ -143,7 +151,7 @@ export async function buildRuntime(
   const revocationUrls = (issuerKeyId: string) => revocationUrlsOf(config.publicUrl, issuerKeyId);
   const hsm: Pkcs11SigningKeys | null =
     config.signingKeys.provider === "pkcs11"
-      ? pkcs11SigningKeys(masterKey, { crlUrl, revocationUrls, token: config.signingKeys })
+      ? pkcs11SigningKeys(masterKeys, { crlUrl, revocationUrls, token: config.signingKeys })
       : null;
 
   const deps: AppDeps = {
@@ -154,26 +162,29 @@ export async function buildRuntime(
       passwords: argon2PasswordHasher(),
       commonPasswords: commonPasswordList(),
       secrets: nodeSecrets(),
-      tokenSigner: hmacTokenSigner(createHmac("sha256", masterKey).update("sceau/signed-tokens/v1").digest()),
+      tokenSigner: hmacTokenSigner(
+        derived("sceau/signed-tokens/v1")(masterKey),
+        masterKeys.slice(1).map(derived("sceau/signed-tokens/v1")),
+      ),
       clock: options.clock ?? systemClock,
       settings: {
         publicUrl: config.publicUrl,
         sessionTtlHours: config.sessionTtlHours,
         developmentPki: config.env !== "production",
       },
-      keys: hsm ?? sealedSigningKeys(masterKey, { crlUrl, revocationUrls }),
-      revocation: sealedRevocationSigner(masterKey),
-      timestamps: sealedTimestampAuthority(masterKey, { revocationUrls }),
+      keys: hsm ?? sealedSigningKeys(masterKeys, { crlUrl, revocationUrls }),
+      revocation: sealedRevocationSigner(masterKeys),
+      timestamps: sealedTimestampAuthority(masterKeys, { revocationUrls }),
       pdf: nodePdfTools,
       zip: yauzlZipReader,
-      secretBox: sealedSecretBox(masterKey),
+      secretBox: sealedSecretBox(masterKeys),
       oidc: openidOidcClient({ allowLoopbackHttp: config.env !== "production" }),
       totp: nodeTotpAuthenticator,
       zipWriter: fflateZipWriter,
       saml: nodeSamlServiceProvider({ clockSkewMs: SAML_CLOCK_SKEW_MS }),
       blobs: fsBlobStore(
         join(config.dataDir, "blobs"),
-        institutionDataKeys(masterKey, dataKeyStore(database.db)),
+        institutionDataKeys(masterKeys, dataKeyStore(database.db)),
         {
           onCorrupt: (blob) =>
             logger.error({ blob }, "CORRUPT BLOB: a stored document file failed its checks"),
@@ -207,7 +218,8 @@ export async function buildRuntime(
     },
     ping: () => database.ping(),
     outbox: options.mailer ? null : outbox,
-    cookieSecret: createHmac("sha256", masterKey).update("sceau/cookie-signing/v1").digest("base64url"),
+    // Signed with the first, unsigned with any (cookies signed before a master-key rotation).
+    cookieSecret: masterKeys.map((k) => derived("sceau/cookie-signing/v1")(k).toString("base64url")),
     webRoot:
       options.webRoot !== undefined
         ? options.webRoot

@@ -14,6 +14,7 @@ export function createLogger(config: Pick<Config, "logLevel">): Logger {
         "*.password",
         "*.token",
         "*.masterKey",
+        "*.previousMasterKeys",
         "*.pin",
         "*.signingKeys.pin",
       ],

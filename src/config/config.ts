@@ -27,6 +27,13 @@ const Env = z.object({
     .string()
     .regex(/^[A-Za-z0-9+/_-]{43}=?$/, "must be 32 random bytes in base64 (openssl rand -base64 32)")
     .optional(),
+  SCEAU_PREVIOUS_MASTER_KEYS: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9+/_-]{43}=?(\s*,\s*[A-Za-z0-9+/_-]{43}=?)*$/,
+      "must be a comma-separated list of master keys (32 bytes in base64 each)",
+    )
+    .optional(),
   LOG_LEVEL: LogLevel.optional(),
   TRUST_PROXY: z
     .enum(["true", "false", "1", "0"])
@@ -81,6 +88,12 @@ export interface Config {
   readonly mailFrom: string;
   /** Base64 master key, or null in development/test, where it is generated into DATA_DIR. */
   readonly masterKey: string | null;
+  /**
+   * Base64 master keys replaced by `masterKey` (SCEAU_PREVIOUS_MASTER_KEYS, comma-separated): during
+   * a rotation secrets sealed under them still open, and `sceau keys rotate-master` re-seals them
+   * under the current key. Empty outside a rotation.
+   */
+  readonly previousMasterKeys: readonly string[];
   readonly logLevel: z.infer<typeof LogLevel>;
   readonly trustProxy: boolean;
   readonly sessionTtlHours: number;
@@ -186,6 +199,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
     masterKey: e.SCEAU_MASTER_KEY ?? null,
+    previousMasterKeys: Object.freeze(
+      (e.SCEAU_PREVIOUS_MASTER_KEYS ?? "")
+        .split(",")
+        .map((k) => k.trim())
+        .filter((k) => k !== ""),
+    ),
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "test" ? "silent" : "info"),
     trustProxy: e.TRUST_PROXY,
     sessionTtlHours: e.SESSION_TTL_HOURS,

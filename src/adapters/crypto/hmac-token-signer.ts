@@ -5,9 +5,16 @@ import type { TokenSigner } from "../../core/ports.ts";
  * Tokens of the form `<payload>.<mac>` (both base64url): the payload is JSON with the purpose,
  * the claims and the expiry; the MAC is HMAC-SHA-256 over the payload under `key`. Nothing is
  * stored; a token cannot be altered or used for another purpose, and stops working at its expiry.
+ * `previousKeys` (a master-key rotation) still verify tokens signed before it; new ones use `key`.
  */
-export function hmacTokenSigner(key: Buffer): TokenSigner {
-  const mac = (payload: string) => createHmac("sha256", key).update(payload).digest();
+export function hmacTokenSigner(key: Buffer, previousKeys: readonly Buffer[] = []): TokenSigner {
+  const macWith = (k: Buffer, payload: string) => createHmac("sha256", k).update(payload).digest();
+  const mac = (payload: string) => macWith(key, payload);
+  const fits = (given: Buffer, payload: string) =>
+    [key, ...previousKeys].some((k) => {
+      const expected = macWith(k, payload);
+      return given.length === expected.length && timingSafeEqual(given, expected);
+    });
   return {
     sign(purpose, claims, expiresAt) {
       const payload = Buffer.from(JSON.stringify({ p: purpose, c: claims, e: expiresAt.getTime() })).toString(
@@ -19,8 +26,7 @@ export function hmacTokenSigner(key: Buffer): TokenSigner {
       const [payload, signature, extra] = token.split(".");
       if (!payload || !signature || extra !== undefined) return null;
       const given = Buffer.from(signature, "base64url");
-      const expected = mac(payload);
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+      if (!fits(given, payload)) return null;
       let body: unknown;
       try {
         body = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));

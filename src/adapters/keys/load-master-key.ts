@@ -17,6 +17,23 @@ export function loadMasterKey(fromEnv: string | null, dataDir: string, allowGene
   return key;
 }
 
+/**
+ * The current master key first, then the previous ones (SCEAU_PREVIOUS_MASTER_KEYS) still accepted
+ * for opening during a rotation; a previous key equal to the current one is dropped.
+ */
+export function loadMasterKeys(
+  fromEnv: string | null,
+  previous: readonly string[],
+  dataDir: string,
+  allowGenerate: boolean,
+): [Buffer, ...Buffer[]] {
+  const current = loadMasterKey(fromEnv, dataDir, allowGenerate);
+  const older = previous
+    .map((text, i) => decode(text, `SCEAU_PREVIOUS_MASTER_KEYS[${i}]`))
+    .filter((k, i, all) => !k.equals(current) && all.findIndex((o) => o.equals(k)) === i);
+  return [current, ...older];
+}
+
 function decode(text: string, source: string): Buffer {
   const key = Buffer.from(text.replace(/-/g, "+").replace(/_/g, "/"), "base64");
   if (key.length !== 32) throw new Error(`${source}: the master key must be 32 bytes in base64`);

@@ -31,7 +31,7 @@ export interface Pkcs11SigningKeys extends SigningKeys, HardwareKeys {
  * is opened at its first use.
  */
 export function pkcs11SigningKeys(
-  masterKey: Buffer,
+  masterKey: Buffer | readonly Buffer[],
   options: {
     crlUrl: string;
     revocationUrls?: (issuerKeyId: string) => RevocationUrls;

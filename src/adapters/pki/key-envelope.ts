@@ -32,6 +32,13 @@ function open(key: Buffer, iv: Buffer, ct: Buffer, tag: Buffer, aad: Buffer): Bu
   return Buffer.concat([d.update(ct), d.final()]);
 }
 
+/** The master key new envelopes are sealed under: the current one, first of a rotation's keys. */
+export function currentMasterKey(masterKeys: Buffer | readonly Buffer[]): Buffer {
+  const key = Buffer.isBuffer(masterKeys) ? masterKeys : masterKeys[0];
+  if (!key || key.length !== KEY) throw new KeyEnvelopeError("the master key must be 32 bytes");
+  return key;
+}
+
 /**
  * Envelope-encrypts a PKCS#8 private key: a fresh random 256-bit data key encrypts it with
  * AES-256-GCM, and the data key is wrapped with AES-256-GCM under `masterKey`.
@@ -50,9 +57,23 @@ export function sealPrivateKey(masterKey: Buffer, pkcs8: Buffer): Buffer {
   return Buffer.concat([version, wrapIv, wrapped.ct, wrapped.tag, dataIv, data.tag, data.ct]);
 }
 
-/** Opens a key sealed by {@link sealPrivateKey}; throws {@link KeyEnvelopeError} on any problem. */
-export function openPrivateKey(masterKey: Buffer, sealed: Buffer): Buffer {
-  if (masterKey.length !== KEY) throw new KeyEnvelopeError("the master key must be 32 bytes");
+/**
+ * Opens a key sealed by {@link sealPrivateKey}; throws {@link KeyEnvelopeError} on any problem.
+ * Given several keys (during a master-key rotation: the current one first, then the previous
+ * ones), the first that unwraps the data key opens it; AES-GCM's tag tells which one fits.
+ */
+export function openPrivateKey(masterKey: Buffer | readonly Buffer[], sealed: Buffer): Buffer {
+  return openPrivateKeyWithIndex(masterKey, sealed).plain;
+}
+
+/** {@link openPrivateKey}, also saying which of the keys opened it (0: the first). */
+export function openPrivateKeyWithIndex(
+  masterKey: Buffer | readonly Buffer[],
+  sealed: Buffer,
+): { plain: Buffer; keyIndex: number } {
+  const keys = Buffer.isBuffer(masterKey) ? [masterKey] : masterKey;
+  if (keys.length === 0 || keys.some((k) => k.length !== KEY))
+    throw new KeyEnvelopeError("the master key must be 32 bytes");
   if (sealed.length <= HEADER) throw new KeyEnvelopeError("the sealed key is truncated");
   if (sealed[0] !== VERSION) throw new KeyEnvelopeError(`unknown envelope version ${sealed[0]}`);
   let p = 1;
@@ -68,14 +89,26 @@ export function openPrivateKey(masterKey: Buffer, sealed: Buffer): Buffer {
   const dataIv = take(IV);
   const dataTag = take(TAG);
   const ct = sealed.subarray(p);
-  let dataKey: Buffer;
-  try {
-    dataKey = open(masterKey, wrapIv, wrappedKey, wrapTag, Buffer.concat([WRAP_AAD, version]));
-  } catch {
-    throw new KeyEnvelopeError("the data key cannot be unwrapped (wrong master key or tampered envelope)");
+  let dataKey: Buffer | null = null;
+  let keyIndex = 0;
+  for (; keyIndex < keys.length && !dataKey; keyIndex++) {
+    try {
+      dataKey = open(
+        keys[keyIndex] as Buffer,
+        wrapIv,
+        wrappedKey,
+        wrapTag,
+        Buffer.concat([WRAP_AAD, version]),
+      );
+    } catch {
+      // not this key: try the next one
+    }
   }
+  if (!dataKey)
+    throw new KeyEnvelopeError("the data key cannot be unwrapped (wrong master key or tampered envelope)");
   try {
-    return open(dataKey, dataIv, ct, dataTag, Buffer.concat([DATA_AAD, version, wrapIv, wrappedKey]));
+    const plain = open(dataKey, dataIv, ct, dataTag, Buffer.concat([DATA_AAD, version, wrapIv, wrappedKey]));
+    return { plain, keyIndex: keyIndex - 1 };
   } catch {
     throw new KeyEnvelopeError("the private key cannot be decrypted (tampered envelope)");
   } finally {

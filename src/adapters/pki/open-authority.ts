@@ -3,7 +3,7 @@ import { openPrivateKey } from "./key-envelope.ts";
 
 /** A portal CA with its private key opened from its envelope (for issuing certificates and CRLs). */
 export function openAuthority(
-  masterKey: Buffer,
+  masterKey: Buffer | readonly Buffer[],
   certificateDer: Uint8Array,
   sealedKey: Uint8Array,
   issuers: Uint8Array[],

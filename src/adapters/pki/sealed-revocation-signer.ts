@@ -8,7 +8,7 @@ import type {
 import type { PortalAuthorityRecord } from "../../core/signing/signing.ports.ts";
 import { certificateFacts, certificateParts } from "./certificate-facts.ts";
 import { type CertificateAuthority, createCrl } from "./dev-pki.ts";
-import { openPrivateKey, sealPrivateKey } from "./key-envelope.ts";
+import { currentMasterKey, openPrivateKey, sealPrivateKey } from "./key-envelope.ts";
 import {
   errorResponse,
   namesCertificate,
@@ -29,7 +29,7 @@ const ECDSA_WITH_SHA256 = tlv(0x30, oid("1.2.840.10045.4.3.2"));
  * by delegated OCSP signing certificates whose keys are sealed under the master key like the CAs'.
  * Opened keys and parsed certificates are kept per instance (no module state).
  */
-export function sealedRevocationSigner(masterKey: Buffer): RevocationSigner {
+export function sealedRevocationSigner(masterKeys: Buffer | readonly Buffer[]): RevocationSigner {
   const facts = new Map<string, CertificateFacts>();
   const keys = new Map<string, ReturnType<typeof createPrivateKey>>();
   const digest = (der: Uint8Array) => createHash("sha256").update(der).digest("hex");
@@ -39,7 +39,7 @@ export function sealedRevocationSigner(masterKey: Buffer): RevocationSigner {
     return {
       certificateDer: der,
       certificatePem: "",
-      privateKeyPkcs8: openPrivateKey(masterKey, Buffer.from(ca.sealedKey)),
+      privateKeyPkcs8: openPrivateKey(masterKeys, Buffer.from(ca.sealedKey)),
       chainDer: [der],
     };
   };
@@ -66,7 +66,7 @@ export function sealedRevocationSigner(masterKey: Buffer): RevocationSigner {
       const issued = await issueOcspSigningCertificate(authority(ca), now);
       return {
         certificateDer: issued.certificateDer,
-        sealedKey: sealPrivateKey(masterKey, issued.privateKeyPkcs8),
+        sealedKey: sealPrivateKey(currentMasterKey(masterKeys), issued.privateKeyPkcs8),
         notAfter: issued.notAfter,
       };
     },
@@ -75,7 +75,7 @@ export function sealedRevocationSigner(masterKey: Buffer): RevocationSigner {
       let key = keys.get(signer.id);
       if (!key) {
         key = createPrivateKey({
-          key: openPrivateKey(masterKey, Buffer.from(signer.sealedKey)),
+          key: openPrivateKey(masterKeys, Buffer.from(signer.sealedKey)),
           format: "der",
           type: "pkcs8",
         });

@@ -14,7 +14,7 @@ import {
   createDevelopmentPki,
   issueSigningCertificate,
 } from "./dev-pki.ts";
-import { importPkcs12, openPrivateKey, sealPrivateKey } from "./key-envelope.ts";
+import { currentMasterKey, importPkcs12, openPrivateKey, sealPrivateKey } from "./key-envelope.ts";
 import { openAuthority } from "./open-authority.ts";
 
 const notAfterOf = (der: Uint8Array) => new Date(new X509Certificate(Buffer.from(der)).validTo);
@@ -23,9 +23,11 @@ const serialOf = (der: Uint8Array) => new X509Certificate(Buffer.from(der)).seri
 /**
  * Signing keys sealed under the master key (AES-256-GCM envelopes) and kept in the database.
  * Keys are opened only here, when a signer is first needed; signers are cached per identity.
+ * Given several master keys (a rotation: the current one first), keys are sealed under the first
+ * and opened with any.
  */
 export function sealedSigningKeys(
-  masterKey: Buffer,
+  masterKeys: Buffer | readonly Buffer[],
   options: {
     crlUrl: string;
     portalName?: string;
@@ -33,10 +35,12 @@ export function sealedSigningKeys(
     revocationUrls?: (issuerKeyId: string) => RevocationUrls;
   },
 ): SigningKeys {
+  const keys = Buffer.isBuffer(masterKeys) ? [masterKeys] : [...masterKeys];
+  const masterKey = currentMasterKey(keys);
   const signers = new Map<string, PdfSigner>();
 
   const authority = (certificateDer: Uint8Array, sealedKey: Uint8Array, issuers: Uint8Array[]) =>
-    openAuthority(masterKey, certificateDer, sealedKey, issuers);
+    openAuthority(keys, certificateDer, sealedKey, issuers);
 
   return {
     async createPortalAuthorities() {
@@ -92,7 +96,7 @@ export function sealedSigningKeys(
           throw new Error("this signing identity's key is on a hardware token: set SIGNING_KEYS=pkcs11");
         signer = createPdfSigner({
           chainDer: identity.chainDer,
-          privateKeyPkcs8: openPrivateKey(masterKey, Buffer.from(identity.sealedKey)),
+          privateKeyPkcs8: openPrivateKey(keys, Buffer.from(identity.sealedKey)),
           ...(tsaUrl ? { tsaUrl } : {}),
         });
         signers.set(cacheKey, signer);

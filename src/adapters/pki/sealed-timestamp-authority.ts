@@ -1,7 +1,7 @@
 import { createPrivateKey, type KeyObject, X509Certificate } from "node:crypto";
 import type { RevocationUrls } from "../../core/signing/pki-paths.ts";
 import type { TimestampAuthorityKeys } from "../../core/timestamping/timestamping.ports.ts";
-import { openPrivateKey, sealPrivateKey } from "./key-envelope.ts";
+import { currentMasterKey, openPrivateKey, sealPrivateKey } from "./key-envelope.ts";
 import { openAuthority } from "./open-authority.ts";
 import { issueTimestampAuthorityCertificate } from "./timestamp-authority-certificate.ts";
 import { timestampResponse } from "./timestamp-response.ts";
@@ -11,14 +11,14 @@ import { timestampResponse } from "./timestamp-response.ts";
  * CA keys (stored among the portal authorities, kind "tsa") and opened once per TSA certificate.
  */
 export function sealedTimestampAuthority(
-  masterKey: Buffer,
+  masterKeys: Buffer | readonly Buffer[],
   options: { revocationUrls: (issuerKeyId: string) => RevocationUrls; portalName?: string },
 ): TimestampAuthorityKeys {
   const opened = new Map<string, KeyObject>();
   return {
     async createTimestampAuthority(authorities, now) {
       const issuing = openAuthority(
-        masterKey,
+        masterKeys,
         authorities.issuing.certificateDer,
         authorities.issuing.sealedKey,
         [authorities.root.certificateDer],
@@ -31,7 +31,7 @@ export function sealedTimestampAuthority(
       const cert = new X509Certificate(m.certificateDer);
       return {
         chainDer: m.chainDer,
-        sealedKey: sealPrivateKey(masterKey, m.privateKeyPkcs8),
+        sealedKey: sealPrivateKey(currentMasterKey(masterKeys), m.privateKeyPkcs8),
         serialNumber: cert.serialNumber.toLowerCase(),
         notAfter: new Date(cert.validTo),
       };
@@ -45,7 +45,7 @@ export function sealedTimestampAuthority(
       let privateKey = opened.get(tsa.id);
       if (!privateKey) {
         privateKey = createPrivateKey({
-          key: openPrivateKey(masterKey, Buffer.from(tsa.sealedKey)),
+          key: openPrivateKey(masterKeys, Buffer.from(tsa.sealedKey)),
           format: "der",
           type: "pkcs8",
         });
