@@ -9,6 +9,7 @@ import { requestPasswordReset } from "../core/accounts/request-password-reset.ts
 import { seedDemo } from "../core/demo/seed-demo.ts";
 import { auditCommands } from "./commands/audit-commands.ts";
 import { issueCommand } from "./commands/issue-command.ts";
+import { keysCommands } from "./commands/keys-commands.ts";
 import { pkiCommands } from "./commands/pki-commands.ts";
 import { signCommand } from "./commands/sign-command.ts";
 import { verifyCommand } from "./commands/verify-command.ts";
@@ -103,6 +104,7 @@ issueCommand(program);
 workerCommand(program);
 verifyCommand(program, loadConfigOrExit().cliLocale);
 pkiCommands(program);
+keysCommands(program);
 auditCommands(program);
 
 function loadConfigOrExit() {

@@ -15,7 +15,9 @@ export interface SharePaymentIntent {
 }
 
 /** The passcode is sealed for its user (before the payment row exists), the link for its payment. */
-const purpose = (key: string, what: "passcode" | "link") => `share-payment-${what}:${key}`;
+export const sharePaymentSecretPurpose = (key: string, what: "passcode" | "link") =>
+  `share-payment-${what}:${key}`;
+const purpose = sharePaymentSecretPurpose;
 
 const toBase64 = (bytes: Uint8Array) => {
   let s = "";

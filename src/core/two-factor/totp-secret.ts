@@ -1,7 +1,8 @@
 import type { CoreDeps } from "../ports.ts";
 
 /** The SecretBox purpose of a user's TOTP secret: bound to the user, so a copied row does not open. */
-const purpose = (userId: string) => `totp-secret:${userId}`;
+export const totpSecretPurpose = (userId: string) => `totp-secret:${userId}`;
+const purpose = totpSecretPurpose;
 
 export const sealTotpSecret = (
   deps: Pick<CoreDeps, "secretBox">,
