@@ -3,6 +3,7 @@ import type { Db } from "./open-database.ts";
 import {
   identityProviders,
   institutionDataKeys,
+  ocspSigners,
   payments,
   portalAuthorities,
   signingIdentities,
@@ -12,6 +13,7 @@ import {
 /** Every kind of value sealed under the master key, one per column (or JSON field) holding it. */
 export const SEALED_KINDS = [
   "portal-authorities",
+  "ocsp-signers",
   "signing-identities",
   "institution-data-keys",
   "sign-on-secrets",
@@ -63,6 +65,8 @@ export function sealedSecretRows(db: Db): SealedSecretRows {
           sealed: portalAuthorities.sealedKey,
           field: "sealedKey",
         };
+      case "ocsp-signers":
+        return { table: ocspSigners, id: ocspSigners.id, sealed: ocspSigners.sealedKey, field: "sealedKey" };
       case "signing-identities":
         return {
           table: signingIdentities,

@@ -36,6 +36,7 @@ export class UnopenableSecretsError extends Error {
 function kekOf(kind: SealedKind, masterKey: Buffer, context: string): Buffer {
   switch (kind) {
     case "portal-authorities":
+    case "ocsp-signers":
     case "signing-identities":
       return masterKey;
     case "institution-data-keys":

@@ -8,7 +8,8 @@ import { EXIT_USAGE, openRuntime } from "../open-runtime.ts";
 import { usageError } from "../read-inputs.ts";
 
 const LABELS: Record<SealedKind, string> = {
-  "portal-authorities": "portal CAs / AC du portail",
+  "portal-authorities": "portal CAs and timestamp authority / AC et horodatage du portail",
+  "ocsp-signers": "OCSP signing keys / clés de signature OCSP",
   "signing-identities": "signing identities / identités de signature",
   "institution-data-keys": "institution data keys / clés de données des établissements",
   "sign-on-secrets": "sign-on client secrets / secrets clients de connexion",
