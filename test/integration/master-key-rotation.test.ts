@@ -1,7 +1,9 @@
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/adapters/db/open-database.ts";
@@ -210,4 +212,32 @@ describe.each(BACKENDS)("master-key rotation (%s)", (backend) => {
     const onlyA = await processWith(A);
     await expect(onlyA.blobs.get(institution.id, firstDocument.sha256)).rejects.toThrow();
   }, 180_000);
+});
+
+describe("sceau keys rotate-master (command line)", () => {
+  const run = (env: Record<string, string>, ...args: string[]) =>
+    spawnSync(process.execPath, [fileURLToPath(new URL("../../bin/sceau", import.meta.url)), ...args], {
+      env: {
+        PATH: process.env.PATH ?? "",
+        LOG_LEVEL: "error",
+        DATA_DIR: join(tmpdir(), "sceau-rotate-cli"),
+        ...env,
+      },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+
+  it("explains the procedure in --help", () => {
+    const res = run({}, "keys", "rotate-master", "--help");
+    expect(res.status).toBe(0);
+    expect(res.stdout).toContain("--dry-run");
+    expect(res.stdout).toContain("SCEAU_PREVIOUS_MASTER_KEYS");
+  });
+
+  it("refuses with exit 2, in both languages, when no previous key is configured", () => {
+    const res = run({ SCEAU_MASTER_KEY: key() }, "keys", "rotate-master");
+    expect(res.status).toBe(2);
+    expect(res.stderr).toContain("no previous master key");
+    expect(res.stderr).toContain("aucune ancienne clé maîtresse");
+  });
 });
