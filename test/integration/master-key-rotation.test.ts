@@ -5,26 +5,53 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { eq, sql } from "drizzle-orm";
+import * as pkijs from "pkijs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/adapters/db/open-database.ts";
 import { identityProviders, payments, userTotp } from "../../src/adapters/db/schema.ts";
 import { sealedSecretRows } from "../../src/adapters/db/sealed-secret-rows.ts";
 import { rotateMasterKey, UnopenableSecretsError } from "../../src/adapters/keys/rotate-master-key.ts";
+import { ocspRequest } from "../../src/adapters/pki/fetch-revocation-data.ts";
+import { buildRuntime, type Runtime } from "../../src/composition/deps.ts";
+import { createLogger } from "../../src/composition/logger.ts";
 import { loadConfig } from "../../src/config/config.ts";
 import type { Institution } from "../../src/core/institutions/institutions.types.ts";
 import { openFor, sealFor } from "../../src/core/payments/share-payment-intent.ts";
 import type { CoreDeps } from "../../src/core/ports.ts";
 import { PROVIDER_SECRET_PURPOSE } from "../../src/core/sign-on/sign-on-rules.ts";
+import { answerOcspRequest } from "../../src/core/signing/answer-ocsp-request.ts";
+import { oid, tlv } from "../../src/core/signing/der.ts";
+import { findPortalPki } from "../../src/core/signing/ensure-portal-pki.ts";
 import { issueSigningIdentity } from "../../src/core/signing/issue-signing-identity.ts";
+import { OID } from "../../src/core/signing/oids.ts";
+import { answerTimestampQuery } from "../../src/core/timestamping/answer-timestamp-query.ts";
 import { openTotpSecret, sealTotpSecret } from "../../src/core/two-factor/totp-secret.ts";
-import { buildRuntime, type Runtime } from "../../src/server/deps.ts";
-import { createLogger } from "../../src/server/logger.ts";
 import { makeDocument, makeDocumentType, makeLearner } from "../support/document-factories.ts";
 import { makeInstitution, makeUser } from "../support/factories.ts";
 import { snapshotDatabase } from "../support/snapshot-database.ts";
 import { BACKENDS, createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
 const key = () => randomBytes(32).toString("base64");
+/** A SHA-256 TimeStampReq asking for the TSA's certificate. */
+const TIMESTAMP_QUERY = tlv(
+  0x30,
+  Uint8Array.of(0x02, 0x01, 0x01),
+  tlv(0x30, tlv(0x30, oid(OID.sha256)), tlv(0x04, new Uint8Array(32).fill(9))),
+  Uint8Array.of(0x01, 0x01, 0xff),
+);
+
+/** The portal's OCSP responder (delegated signer) and TSA answer, their sealed keys opening. */
+async function revocationAndTimestampsWork(core: CoreDeps) {
+  const pki = await findPortalPki(core);
+  if (!pki) throw new Error("no portal PKI");
+  const ocsp = await answerOcspRequest(
+    core,
+    ocspRequest(pki.issuing.certificateDer, pki.root.certificateDer, new Uint8Array(16).fill(1)),
+  );
+  expect(pkijs.OCSPResponse.fromBER(Uint8Array.from(ocsp)).responseStatus.valueBlock.valueDec).toBe(0);
+  const tsr = pkijs.TimeStampResp.fromBER(Uint8Array.from(await answerTimestampQuery(core, TIMESTAMP_QUERY)));
+  expect(tsr.status.status).toBe(0);
+}
 
 describe.each(BACKENDS)("master-key rotation (%s)", (backend) => {
   const A = key();
@@ -55,7 +82,7 @@ describe.each(BACKENDS)("master-key rotation (%s)", (backend) => {
       (
         (await db.database.db.execute(
           sql.raw(
-            "select id::text, encode(sealed_key, 'hex') k from portal_authorities union all select id::text, encode(sealed_key, 'hex') from signing_identities order by 1",
+            "select id::text, encode(sealed_key, 'hex') k from portal_authorities union all select id::text, encode(sealed_key, 'hex') from signing_identities union all select id::text, encode(sealed_key, 'hex') from ocsp_signers order by 1",
           ),
         )) as unknown as { rows: unknown[] }
       ).rows,
@@ -78,6 +105,8 @@ describe.each(BACKENDS)("master-key rotation (%s)", (backend) => {
     // Portal CAs, the institution's signing identity, its data key and a stored file, all under A.
     const made = await makeDocument(underA, institution, { learner, type });
     firstDocument = { sha256: made.document.sha256, bytes: made.bytes };
+    // The root's delegated OCSP signer and the built-in TSA, their keys sealed under A too.
+    await revocationAndTimestampsWork(underA);
     const user = await makeUser(underA);
     userId = user.user.id;
     await db.database.db
@@ -130,6 +159,7 @@ describe.each(BACKENDS)("master-key rotation (%s)", (backend) => {
     const intent = payment?.intent as { sealedPasscode: string; sealedLink: string };
     expect(openFor(core.secretBox, userId, "passcode", intent.sealedPasscode)).toBe("pass-a");
     expect(openFor(core.secretBox, paymentId, "link", intent.sealedLink)).toBe("https://example.test/s/a");
+    await revocationAndTimestampsWork(core);
   };
 
   it("refuses, changing nothing, when a secret opens with none of the configured keys", async () => {
@@ -146,6 +176,7 @@ describe.each(BACKENDS)("master-key rotation (%s)", (backend) => {
       expect(new Set(e.rows.map((r) => r.kind))).toEqual(
         new Set([
           "portal-authorities",
+          "ocsp-signers",
           "signing-identities",
           "institution-data-keys",
           "sign-on-secrets",
@@ -168,7 +199,8 @@ describe.each(BACKENDS)("master-key rotation (%s)", (backend) => {
       },
     );
     expect(Object.fromEntries(counts.map((c) => [c.kind, c.rewrapped]))).toEqual({
-      "portal-authorities": 2,
+      "portal-authorities": 3,
+      "ocsp-signers": 1,
       "signing-identities": 1,
       "institution-data-keys": 1,
       "sign-on-secrets": 1,
@@ -188,7 +220,7 @@ describe.each(BACKENDS)("master-key rotation (%s)", (backend) => {
       batchSize: 1,
     });
     expect(counts.every((c) => c.current === 0 && c.hardware === 0)).toBe(true);
-    expect(counts.reduce((n, c) => n + c.rewrapped, 0)).toBe(8);
+    expect(counts.reduce((n, c) => n + c.rewrapped, 0)).toBe(10);
     // The process started before the rotation still opens (and signs) after it.
     await expectEverythingOpens(during);
     const learner = await makeLearner(during, institution);
@@ -205,7 +237,7 @@ describe.each(BACKENDS)("master-key rotation (%s)", (backend) => {
     const before = (await snapshotDatabase(db.database)) + (await sealedKeys());
     const again = await rotateMasterKey(sealedSecretRows(db.database.db), keys, { dryRun: false });
     expect(again.every((c) => c.rewrapped === 0)).toBe(true);
-    expect(again.find((c) => c.kind === "portal-authorities")?.current).toBe(2);
+    expect(again.find((c) => c.kind === "portal-authorities")?.current).toBe(3);
     expect((await snapshotDatabase(db.database)) + (await sealedKeys())).toBe(before);
 
     // The old key alone no longer opens anything.
