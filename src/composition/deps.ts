@@ -33,6 +33,7 @@ import { commonPasswordList } from "../adapters/passwords/common-password-list.t
 import { developmentPaymentGateway } from "../adapters/payment/development-payment-gateway.ts";
 import { stripePaymentGateway } from "../adapters/payment/stripe-payment-gateway.ts";
 import { fileVerdictCache } from "../adapters/pdf/file-verdict-cache.ts";
+import { longTermValidation } from "../adapters/pdf/long-term-validation.ts";
 import { nodeInflate } from "../adapters/pdf/node-inflate.ts";
 import { nodePdfTools } from "../adapters/pdf/node-pdf-tools.ts";
 import { nodeVerifierCrypto } from "../adapters/pdf/node-verifier-crypto.ts";
@@ -47,6 +48,7 @@ import type { QueueName } from "../core/jobs/queues.ts";
 import type { Clock, Mailer } from "../core/ports.ts";
 import type { HardwareKeys } from "../core/signing/hardware-keys.ts";
 import { revocationUrls as revocationUrlsOf } from "../core/signing/pki-paths.ts";
+import { portalServicesFetch } from "../core/signing/portal-services-fetch.ts";
 import { createVerificationCache } from "../core/verification/signature-algorithms.ts";
 import type { AppDeps } from "./app-deps.ts";
 import { type JobWorker, startJobWorker } from "./job-worker.ts";
@@ -149,9 +151,16 @@ export async function buildRuntime(
 
   const crlUrl = `${config.publicUrl}${CRL_PATH}`;
   const revocationUrls = (issuerKeyId: string) => revocationUrlsOf(config.publicUrl, issuerKeyId);
+  // The portal's own TSA, OCSP responder and CRLs are answered in process (also from the CLI).
+  const servicesFetch = portalServicesFetch(config.publicUrl, () => deps.core);
   const hsm: Pkcs11SigningKeys | null =
     config.signingKeys.provider === "pkcs11"
-      ? pkcs11SigningKeys(masterKeys, { crlUrl, revocationUrls, token: config.signingKeys })
+      ? pkcs11SigningKeys(masterKeys, {
+          crlUrl,
+          revocationUrls,
+          token: config.signingKeys,
+          fetch: servicesFetch,
+        })
       : null;
 
   const deps: AppDeps = {
@@ -172,7 +181,8 @@ export async function buildRuntime(
         sessionTtlHours: config.sessionTtlHours,
         developmentPki: config.env !== "production",
       },
-      keys: hsm ?? sealedSigningKeys(masterKeys, { crlUrl, revocationUrls }),
+      keys: hsm ?? sealedSigningKeys(masterKeys, { crlUrl, revocationUrls, fetch: servicesFetch }),
+      ltv: longTermValidation({ fetch: servicesFetch }),
       revocation: sealedRevocationSigner(masterKeys),
       timestamps: sealedTimestampAuthority(masterKeys, { revocationUrls }),
       pdf: nodePdfTools,

@@ -74,6 +74,14 @@ export const ERROR_MESSAGES: Record<ErrorCode, Bilingual> = {
     fr: "Ce PDF ne peut pas être signé : il est chiffré, endommagé ou d'une structure non prise en charge.",
     en: "This PDF cannot be signed: it is encrypted, damaged or of an unsupported structure.",
   },
+  tsa_required: {
+    fr: "Ce niveau de signature (B-T, B-LT ou B-LTA) demande une autorité d'horodatage : indiquez-en une dans les réglages de signature de l'établissement.",
+    en: "This signature level (B-T, B-LT or B-LTA) needs a timestamp authority: set one in the institution's signing settings.",
+  },
+  validation_data_unavailable: {
+    fr: "L'autorité d'horodatage ou un service de révocation (OCSP, CRL) n'a pas répondu : rien n'a été signé. Réessayez plus tard.",
+    en: "The timestamp authority or a revocation service (OCSP, CRL) did not answer: nothing was signed. Try again later.",
+  },
   signing_identity_missing: {
     fr: "Cet établissement n'a pas encore d'identité de signature (certificat). Importez-en une avant de signer.",
     en: "This institution has no signing identity (certificate) yet. Import one before signing.",

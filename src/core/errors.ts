@@ -22,6 +22,8 @@ export type ErrorCode =
   | "rate_limited"
   | "not_a_pdf"
   | "pdf_unsignable"
+  | "tsa_required"
+  | "validation_data_unavailable"
   | "signing_identity_missing"
   | "pkcs12_invalid"
   | "student_number_taken"

@@ -31,7 +31,12 @@ import type {
   SsoTransactionStore,
 } from "./sign-on/sign-on.ports.ts";
 import type { OcspSignerStore, RevocationSigner } from "./signing/revocation.ports.ts";
-import type { PortalAuthorityStore, SigningIdentityStore, SigningKeys } from "./signing/signing.ports.ts";
+import type {
+  LongTermValidation,
+  PortalAuthorityStore,
+  SigningIdentityStore,
+  SigningKeys,
+} from "./signing/signing.ports.ts";
 import type { TimestampAuthorityKeys } from "./timestamping/timestamping.ports.ts";
 import type { TotpAuthenticator, TwoFactorStore } from "./two-factor/two-factor.ports.ts";
 import type { VerifierRuntime } from "./verification/verification.ports.ts";
@@ -175,6 +180,8 @@ export interface CoreDeps {
   keys: SigningKeys;
   /** OCSP answers and CRLs of the portal's CAs. */
   revocation: RevocationSigner;
+  /** PAdES B-LT and B-LTA: validation data and document timestamps. */
+  ltv: LongTermValidation;
   /** The portal's built-in RFC 3161 timestamp authority. */
   timestamps: TimestampAuthorityKeys;
   pdf: PdfTools;

@@ -64,7 +64,8 @@ describe("the sceau command line (embedded database)", () => {
     expect(poppler).toContain("Signature is Valid.");
     expect(poppler).toContain("Total document signed");
     expect(poppler).toMatch(/Certificate Validation: (Certificate is Trusted\.|Unknown issue)/);
-    expect(opensslCmsVerify(pdf, rootsPem).ok).toBe(true);
+    // The demo institution signs B-LTA (built-in TSA): the institution's signature comes first.
+    expect(opensslCmsVerify(pdf, rootsPem, 0).ok).toBe(true);
     const offline = run("verify", "--trust", "roots.pem", "one.pdf", "--json");
     expect(offline.code, offline.err).toBe(0);
     expect(JSON.parse(offline.out)).toMatchObject({

@@ -13,9 +13,9 @@ import { fetchRevocationData } from "../../src/adapters/pki/fetch-revocation-dat
 import { oid, tlv } from "../../src/core/signing/der.ts";
 import { findPortalPki } from "../../src/core/signing/ensure-portal-pki.ts";
 import { OID } from "../../src/core/signing/oids.ts";
+import { TSA_PATH } from "../../src/core/signing/pki-paths.ts";
 import { signDocument } from "../../src/core/signing/sign-document.ts";
 import { verifyDocument } from "../../src/core/verification/verify-document.ts";
-import { TSA_PATH } from "../../src/server/routes/verification/timestamp-routes.ts";
 import { makeInstitution } from "../support/factories.ts";
 import {
   extractLastSignature,
@@ -215,6 +215,7 @@ describe("the built-in timestamp authority (POST /pki/tsa)", () => {
       institution: updated,
       pdf: await samplePdf(),
       title: "Relevé",
+      level: "B-T",
     });
     const report = await verifyDocument(t.core, bytes);
     expect(report.valid).toBe(true);

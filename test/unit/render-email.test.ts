@@ -13,6 +13,7 @@ const institution = {
   hasLogo: true,
   stampEnabled: true,
   tsaUrl: null,
+  signatureLevel: null,
   createdAt: "",
   updatedAt: "",
 };

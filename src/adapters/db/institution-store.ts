@@ -16,6 +16,7 @@ const columns = {
   logoType: institutions.logoType,
   stampEnabled: institutions.stampEnabled,
   tsaUrl: institutions.tsaUrl,
+  signatureLevel: institutions.signatureLevel,
   createdAt: institutions.createdAt,
   updatedAt: institutions.updatedAt,
 };

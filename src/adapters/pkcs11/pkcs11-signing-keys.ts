@@ -37,6 +37,8 @@ export function pkcs11SigningKeys(
     revocationUrls?: (issuerKeyId: string) => RevocationUrls;
     portalName?: string;
     token: Pkcs11TokenOptions;
+    /** How signers reach their timestamp authority (default: global fetch). */
+    fetch?: typeof fetch;
   },
 ): Pkcs11SigningKeys {
   const sealed = sealedSigningKeys(masterKey, options);
@@ -99,6 +101,7 @@ export function pkcs11SigningKeys(
           chainDer: identity.chainDer,
           key: signatureKey(ref, leaf),
           ...(tsaUrl ? { tsaUrl } : {}),
+          ...(options.fetch ? { fetch: options.fetch } : {}),
         });
         signers.set(cacheKey, signer);
       }

@@ -33,6 +33,8 @@ export function sealedSigningKeys(
     portalName?: string;
     /** AIA (OCSP, CA issuers) and CDP of new certificates, by issuer key id; absent: the CDP `crlUrl` only. */
     revocationUrls?: (issuerKeyId: string) => RevocationUrls;
+    /** How signers reach their timestamp authority (default: global fetch). */
+    fetch?: typeof fetch;
   },
 ): SigningKeys {
   const keys = Buffer.isBuffer(masterKeys) ? [masterKeys] : [...masterKeys];
@@ -98,6 +100,7 @@ export function sealedSigningKeys(
           chainDer: identity.chainDer,
           privateKeyPkcs8: openPrivateKey(keys, Buffer.from(identity.sealedKey)),
           ...(tsaUrl ? { tsaUrl } : {}),
+          ...(options.fetch ? { fetch: options.fetch } : {}),
         });
         signers.set(cacheKey, signer);
       }

@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import { ERROR_MESSAGES } from "../../core/error-messages.ts";
 import { isDomainError } from "../../core/errors.ts";
 import { signDocument } from "../../core/signing/sign-document.ts";
+import { SIGNATURE_LEVELS, type SignatureLevel } from "../../core/signing/signing.types.ts";
 import { openRuntime } from "../open-runtime.ts";
 import { progressBar } from "../progress-bar.ts";
 import { readInputs, usageError } from "../read-inputs.ts";
@@ -17,11 +18,16 @@ export function signCommand(program: Command) {
     .option("--out-dir <dir>", "output folder; outputs keep the input file names")
     .option("--institution <slug>", "the signing institution (default: the only one, or demo)")
     .option("--title <title>", "document title recorded in the registry (default: the file name)")
+    .option(
+      "--level <level>",
+      "PAdES level: b-b, b-t, b-lt or b-lta (default: the institution's setting; B-LTA when it has a timestamp authority, else B-B)",
+    )
     .action(
       async (
         files: string[],
-        opts: { out?: string; outDir?: string; institution?: string; title?: string },
+        opts: { out?: string; outDir?: string; institution?: string; title?: string; level?: string },
       ) => {
+        const level = opts.level === undefined ? undefined : parseLevel(opts.level);
         if (Boolean(opts.out) === Boolean(opts.outDir))
           usageError("give exactly one of -o <file> or --out-dir <dir>");
         if (opts.out && files.length > 1) usageError("-o takes one input; use --out-dir for several");
@@ -44,6 +50,7 @@ export function signCommand(program: Command) {
                 institution,
                 pdf: input.bytes,
                 title: opts.title ?? basename(input.path, extname(input.path)),
+                ...(level ? { level } : {}),
               });
               await writeFile(out, bytes);
               process.stdout.write(`${input.path} → ${out}  ${config.publicUrl}/v/${document.id}\n`);
@@ -63,4 +70,11 @@ export function signCommand(program: Command) {
         if (failed > 0) process.exitCode = 1;
       },
     );
+}
+
+/** `b-lta` (any case) → "B-LTA"; anything else is a usage error. */
+function parseLevel(text: string): SignatureLevel {
+  const level = SIGNATURE_LEVELS.find((l) => l === text.toUpperCase());
+  if (!level) usageError(`unknown level: ${text} — use b-b, b-t, b-lt or b-lta`);
+  return level;
 }

@@ -1,6 +1,7 @@
 import type { CoreDeps } from "../ports.ts";
 import { ensurePortalPki } from "../signing/ensure-portal-pki.ts";
 import { issueSigningIdentity } from "../signing/issue-signing-identity.ts";
+import { TSA_PATH } from "../signing/pki-paths.ts";
 
 export const DEMO_SLUG = "demo";
 export const DEMO_OPERATOR_EMAIL = "operator@demo.sceau.localhost";
@@ -22,7 +23,7 @@ export interface SeedResult {
 
 /**
  * Idempotent: the development PKI, the demo institution "Cégep de démonstration" with its signing
- * certificate, an operator and an institution admin. Accounts that exist keep their passwords; new
+ * certificate and the built-in timestamp authority (so it signs PAdES B-LTA), an operator and an institution admin. Accounts that exist keep their passwords; new
  * ones get a random password returned once.
  */
 export async function seedDemo(deps: CoreDeps): Promise<SeedResult> {
@@ -50,6 +51,11 @@ async function seedDemoRecords(deps: CoreDeps): Promise<Omit<SeedResult, "identi
       accentColor: "#b8860b",
     });
     if (!inst) throw new Error("demo institution could not be created");
+    // Its timestamp authority is the portal's built-in one: documents are signed PAdES B-LTA.
+    if (institutionCreated)
+      inst =
+        (await stores.institutions.update(inst.id, { tsaUrl: `${deps.settings.publicUrl}${TSA_PATH}` })) ??
+        inst;
     const accounts: SeededAccount[] = [];
     const wanted = [
       { email: DEMO_OPERATOR_EMAIL, displayName: "Opérateur Sceau", role: "operator" as const },

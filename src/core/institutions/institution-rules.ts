@@ -97,5 +97,6 @@ export function normalizeSigningSettings(input: InstitutionSigningSettings): Ins
       });
     out.tsaUrl = url;
   }
+  if (input.signatureLevel !== undefined) out.signatureLevel = input.signatureLevel;
   return out;
 }

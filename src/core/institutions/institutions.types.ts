@@ -1,4 +1,5 @@
 import type { InstitutionRole, UserStatus } from "../accounts/accounts.types.ts";
+import type { SignatureLevel } from "../signing/signing.types.ts";
 
 export interface Institution {
   id: string;
@@ -15,6 +16,8 @@ export interface Institution {
   stampEnabled: boolean;
   /** RFC 3161 timestamp authority for PAdES B-T signatures, or null. */
   tsaUrl: string | null;
+  /** PAdES level of its signatures, or null for the default: B-LTA with a timestamp authority, else B-B. */
+  signatureLevel: SignatureLevel | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -32,6 +35,7 @@ export interface InstitutionInput {
 export interface InstitutionSigningSettings {
   stampEnabled?: boolean;
   tsaUrl?: string | null;
+  signatureLevel?: SignatureLevel | null;
 }
 
 export interface StaffMember {

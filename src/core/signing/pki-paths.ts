@@ -1,5 +1,7 @@
-/** Where the portal's revocation services answer (routes in server/routes/verification/pki-routes.ts). */
+/** Where the portal's revocation and timestamp services answer (routes in server/routes/verification/). */
 export const OCSP_PATH = "/pki/ocsp";
+/** Where the portal's built-in RFC 3161 timestamp authority answers: `${PUBLIC_URL}/pki/tsa` is its TSA URL. */
+export const TSA_PATH = "/pki/tsa";
 /** The CRL of the portal CA with this key id (SHA-1 of its public key, hex). */
 export const caCrlPath = (keyId: string) => `/pki/ca/${keyId}.crl`;
 /** The certificate (DER) of the portal CA with this key id: the target of id-ad-caIssuers. */

@@ -3,8 +3,11 @@ import type { DocumentRecord } from "../documents/documents.ports.ts";
 import { DomainError } from "../errors.ts";
 import type { Institution } from "../institutions/institutions.types.ts";
 import type { CoreDeps } from "../ports.ts";
+import { portalTrustAnchors } from "../verification/verify-document.ts";
 import { issueSigningIdentity } from "./issue-signing-identity.ts";
+import { signatureLevelOf, timestampAuthorityFor } from "./signature-level.ts";
 import type { SigningIdentityRecord } from "./signing.ports.ts";
+import type { SignatureLevel } from "./signing.types.ts";
 
 const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
 
@@ -39,8 +42,11 @@ export async function signingIdentityFor(
 }
 
 /**
- * Adds the verification notice when the institution wants it and signs (PAdES B-B, or B-T with
- * its timestamp authority). Pure work on bytes: records nothing. Throws pdf_unsignable.
+ * Adds the verification notice when the institution wants it and signs at the level asked (else
+ * the institution's): PAdES B-B, B-T with its timestamp authority, B-LT with the validation data
+ * of the signature and its timestamp in a DSS, B-LTA with a document timestamp over it all. Pure
+ * work on bytes: records nothing. Throws not_a_pdf, tsa_required, pdf_unsignable, and
+ * validation_data_unavailable when the TSA or a revocation service does not answer.
  */
 export async function signPdf(
   deps: CoreDeps,
@@ -48,14 +54,18 @@ export async function signPdf(
   identity: SigningIdentityRecord,
   pdf: Uint8Array,
   document: { id: string; signedAt: Date },
+  levelOverride?: SignatureLevel | null,
 ): Promise<Uint8Array> {
   if (!looksLikePdf(pdf)) throw new DomainError("not_a_pdf");
+  const level = signatureLevelOf(institution, levelOverride);
+  const tsaUrl = timestampAuthorityFor(institution, level);
   const url = verificationUrl(deps.settings.publicUrl, document.id);
+  let signed: Uint8Array;
   try {
     const prepared = institution.stampEnabled
       ? await deps.pdf.stamp(pdf, { url, documentId: document.id })
       : pdf;
-    return await deps.keys.signerFor(identity, institution.tsaUrl).sign(prepared, {
+    signed = await deps.keys.signerFor(identity, tsaUrl).sign(prepared, {
       name:
         institution.nameFr === institution.nameEn
           ? institution.nameFr
@@ -66,9 +76,24 @@ export async function signPdf(
       contactInfo: url,
     });
   } catch (cause) {
-    throw new DomainError("pdf_unsignable", { cause });
+    throw new DomainError(tsaUrl && isUnreachable(cause) ? "validation_data_unavailable" : "pdf_unsignable", {
+      cause,
+    });
+  }
+  if (level === "B-B" || level === "B-T" || !tsaUrl) return signed;
+  try {
+    const anchors = await portalTrustAnchors(deps);
+    const now = deps.clock.now();
+    const withData = await deps.ltv.addValidationData(signed, anchors, now);
+    return level === "B-LT" ? withData : await deps.ltv.addArchiveTimestamp(withData, tsaUrl, anchors, now);
+  } catch (cause) {
+    throw new DomainError("validation_data_unavailable", { cause });
   }
 }
+
+/** A failure of the network or of the remote service (the timestamp client's), not of the PDF. */
+const isUnreachable = (e: unknown) =>
+  e instanceof Error && (e.name === "TimestampError" || e.name === "TypeError" || e.name === "AbortError");
 
 /**
  * Signs one PDF on the institution's behalf (`sceau sign`) and records the document in the
@@ -76,14 +101,14 @@ export async function signPdf(
  */
 export async function signDocument(
   deps: CoreDeps,
-  input: { institution: Institution; pdf: Uint8Array; title: string; who?: AuditWho },
+  input: { institution: Institution; pdf: Uint8Array; title: string; who?: AuditWho; level?: SignatureLevel },
 ): Promise<{ document: DocumentRecord; bytes: Uint8Array }> {
   const { institution } = input;
   if (!looksLikePdf(input.pdf)) throw new DomainError("not_a_pdf");
   const identity = await signingIdentityFor(deps, institution, input.who ?? BY_CLI);
   const id = deps.newId();
   const signedAt = deps.clock.now();
-  const signed = await signPdf(deps, institution, identity, input.pdf, { id, signedAt });
+  const signed = await signPdf(deps, institution, identity, input.pdf, { id, signedAt }, input.level);
   const document = await deps.transact(async (stores) => {
     const created = await stores.documents.create({
       id,

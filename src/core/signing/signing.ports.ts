@@ -92,3 +92,28 @@ export interface SigningKeys {
     now: Date,
   ): Promise<Uint8Array>;
 }
+
+/** Validation data could not be had for some certificates (each named, with why). */
+export class ValidationDataUnavailable extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`validation data unavailable: ${problems.join(" | ")}`);
+    this.name = "ValidationDataUnavailable";
+  }
+}
+
+/** PAdES B-LT and B-LTA steps, each one incremental update that the certification signature allows. */
+export interface LongTermValidation {
+  /**
+   * Appends a DSS with every certificate and the revocation data (OCSP, else CRL, fetched at
+   * `now`) that validate the file's newest signature or document timestamp and the timestamps in
+   * it, and that signature's VRI entry. Throws {@link ValidationDataUnavailable}.
+   */
+  addValidationData(pdf: Uint8Array, anchorsDer: readonly Uint8Array[], now: Date): Promise<Uint8Array>;
+  /** Appends a document timestamp (SubFilter ETSI.RFC3161) from `tsaUrl`, then its TSA's validation data when the DSS lacks it. */
+  addArchiveTimestamp(
+    pdf: Uint8Array,
+    tsaUrl: string,
+    anchorsDer: readonly Uint8Array[],
+    now: Date,
+  ): Promise<Uint8Array>;
+}

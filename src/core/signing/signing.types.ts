@@ -1,4 +1,12 @@
-/** Domain types of PDF signing (PAdES baseline B-B / B-T). */
+/** Domain types of PDF signing (PAdES baselines B-B, B-T, B-LT, B-LTA). */
+
+/**
+ * PAdES baseline levels (ETSI EN 319 142-1 §6): B-B the signature; B-T plus a signature timestamp;
+ * B-LT plus the validation data (DSS) of the signature and its timestamp; B-LTA plus a document
+ * timestamp over it all, renewed before it weakens (docs/signing.md, "Levels").
+ */
+export const SIGNATURE_LEVELS = ["B-B", "B-T", "B-LT", "B-LTA"] as const;
+export type SignatureLevel = (typeof SIGNATURE_LEVELS)[number];
 
 /** Key algorithms supported for institution signing identities. */
 export type KeyAlgorithm = "RSA-2048" | "RSA-3072" | "ECDSA-P256";

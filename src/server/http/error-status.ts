@@ -22,6 +22,9 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   not_a_pdf: 415,
   pdf_unsignable: 422,
+  tsa_required: 409,
+  // The timestamp authority or a revocation service did not answer: nothing was signed; try again.
+  validation_data_unavailable: 503,
   signing_identity_missing: 409,
   pkcs12_invalid: 400,
   student_number_taken: 409,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SIGNATURE_LEVELS } from "../../core/signing/signing.types.ts";
 
 /**
  * Response schemas: the serializer keeps only these fields, so nothing else leaves the server
@@ -66,6 +67,7 @@ export const InstitutionOut = z.object({
   hasLogo: z.boolean(),
   stampEnabled: z.boolean(),
   tsaUrl: z.string().nullable(),
+  signatureLevel: z.enum(SIGNATURE_LEVELS).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -66,10 +66,16 @@ export function freePort(): Promise<number> {
 }
 
 /** The last signature's CMS (DER, padding removed) and the bytes its /ByteRange covers. */
-export function extractLastSignature(pdf: Uint8Array): { cms: Buffer; signed: Buffer } {
+export const extractLastSignature = (pdf: Uint8Array) => extractSignature(pdf, -1);
+
+/**
+ * The CMS (DER, padding removed) and covered bytes of the signature (or document timestamp) at
+ * `index` in file order; a negative index counts from the last (-1).
+ */
+export function extractSignature(pdf: Uint8Array, index: number): { cms: Buffer; signed: Buffer } {
   const text = Buffer.from(pdf).toString("latin1");
   const all = [...text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)];
-  const m = all[all.length - 1];
+  const m = all.at(index);
   if (!m) throw new Error("no /ByteRange");
   const [a, b, c, d] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
   const hex = text.slice(b + 1, c - 1);
@@ -82,10 +88,14 @@ export function extractLastSignature(pdf: Uint8Array): { cms: Buffer; signed: Bu
   };
 }
 
-/** Runs `openssl cms -verify` on the last signature with `rootPem` as the only CA. */
-export function opensslCmsVerify(pdf: Uint8Array, rootPem: string): { ok: boolean; output: string } {
+/** Runs `openssl cms -verify` on a signature (default: the last) with `rootPem` as the only CA. */
+export function opensslCmsVerify(
+  pdf: Uint8Array,
+  rootPem: string,
+  index = -1,
+): { ok: boolean; output: string } {
   const dir = tempDir();
-  const { cms, signed } = extractLastSignature(pdf);
+  const { cms, signed } = extractSignature(pdf, index);
   writeFileSync(join(dir, "sig.der"), cms);
   writeFileSync(join(dir, "content.bin"), signed);
   writeFileSync(join(dir, "root.pem"), rootPem);

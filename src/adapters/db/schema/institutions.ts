@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, jsonb, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import type { SignatureLevel } from "../../../core/signing/signing.types.ts";
 import { users } from "./accounts.ts";
 import { bytea, id, tstz } from "./columns.ts";
 import { organizations } from "./organizations.ts";
@@ -22,10 +23,15 @@ export const institutions = pgTable(
     stampEnabled: boolean("stamp_enabled").notNull().default(true),
     /** RFC 3161 timestamp authority: signatures become PAdES B-T. */
     tsaUrl: text("tsa_url"),
+    /** PAdES level (B-B, B-T, B-LT, B-LTA); null: B-LTA with a timestamp authority, else B-B. */
+    signatureLevel: text("signature_level").$type<SignatureLevel>(),
     createdAt: tstz("created_at").notNull().defaultNow(),
     updatedAt: tstz("updated_at").notNull().defaultNow(),
   },
-  (t) => [check("institutions_slug_check", sql`${t.slug} ~ '^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$'`)],
+  (t) => [
+    check("institutions_slug_check", sql`${t.slug} ~ '^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$'`),
+    check("institutions_signature_level_check", sql`${t.signatureLevel} in ('B-B', 'B-T', 'B-LT', 'B-LTA')`),
+  ],
 );
 
 export const memberships = pgTable(

@@ -6,6 +6,7 @@ import { getInstitution } from "../../../core/institutions/get-institution.ts";
 import { listInstitutions } from "../../../core/institutions/list-institutions.ts";
 import { LOGO_MAX_BYTES, setInstitutionLogo } from "../../../core/institutions/set-institution-logo.ts";
 import { updateInstitution } from "../../../core/institutions/update-institution.ts";
+import { SIGNATURE_LEVELS } from "../../../core/signing/signing.types.ts";
 import { API_READ, PUBLIC, requireActor } from "../../http/auth.ts";
 import { Slug } from "../../http/inputs.ts";
 import { acceptLogoBodies, logoBytes, sendLogo } from "../../http/logo-body.ts";
@@ -74,7 +75,12 @@ export async function institutionRoutes(app: FastifyInstance, { deps }: RouteCon
         summary: "Edit an institution (operator or its administrators)",
         params: SlugParams,
         body: z
-          .strictObject({ ...Fields, stampEnabled: z.boolean(), tsaUrl: z.string().max(500).nullable() })
+          .strictObject({
+            ...Fields,
+            stampEnabled: z.boolean(),
+            tsaUrl: z.string().max(500).nullable(),
+            signatureLevel: z.enum(SIGNATURE_LEVELS).nullable(),
+          })
           .partial(),
         response: { 200: One, ...errors(400, 401, 404) },
       },

@@ -1,13 +1,9 @@
 import type { FastifyInstance } from "fastify";
+import { TSA_PATH } from "../../../core/signing/pki-paths.ts";
 import { answerTimestampQuery } from "../../../core/timestamping/answer-timestamp-query.ts";
 import { PUBLIC } from "../../http/auth.ts";
 import type { RouteContext } from "../route-context.ts";
 
-/**
- * Where the portal's built-in RFC 3161 timestamp authority answers (beside the CRL under /pki).
- * `${PUBLIC_URL}/pki/tsa` is what an institution sets as its TSA URL to use it.
- */
-export const TSA_PATH = "/pki/tsa";
 /** Largest TimeStampReq accepted (a real one is under 200 bytes). */
 export const TSA_MAX_BYTES = 8 * 1024;
 

@@ -1,0 +1,163 @@
+import { createHash, X509Certificate } from "node:crypto";
+import * as pkijs from "pkijs";
+import { appendDss } from "../../core/signing/append-dss.ts";
+import { readDer } from "../../core/signing/der.ts";
+import { OID } from "../../core/signing/oids.ts";
+import { type LongTermValidation, ValidationDataUnavailable } from "../../core/signing/signing.ports.ts";
+import { findSignatures } from "../../core/verification/find-signatures.ts";
+import { PdfFile } from "../../core/verification/pdf/pdf-file.ts";
+import { isRef, isStream, isString } from "../../core/verification/pdf/pdf-values.ts";
+import { fetchRevocationData, type RevocationFetchOptions } from "../pki/fetch-revocation-data.ts";
+import { OCSP_BASIC } from "../pki/ocsp-codec.ts";
+import { appendDocumentTimestamp } from "./document-timestamp.ts";
+import { nodeInflate } from "./node-inflate.ts";
+
+const read = { inflate: nodeInflate };
+const key = (der: Uint8Array) => Buffer.from(der).toString("base64");
+
+/** Options of {@link longTermValidation}. */
+export interface LongTermValidationOptions {
+  /** For the TSA, OCSP responders and CRLs (default: global fetch). */
+  fetch?: typeof fetch;
+  revocation?: Omit<RevocationFetchOptions, "fetch">;
+}
+
+/**
+ * PAdES B-LT and B-LTA (ETSI EN 319 142-1 §5.4, §5.5): the validation data of a file's newest
+ * signature or document timestamp — every certificate of its chains, an OCSP response (else a CRL)
+ * for each certificate below a trust anchor, the OCSP responders' certificates — appended as a DSS
+ * with the VRI entry of that signature; then document timestamps over the whole file.
+ */
+export function longTermValidation(options: LongTermValidationOptions = {}): LongTermValidation {
+  const fetchOptions: RevocationFetchOptions = {
+    ...options.revocation,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  };
+
+  const addValidationData: LongTermValidation["addValidationData"] = async (pdf, anchorsDer, now) => {
+    const { contents, cms } = await newestSignature(pdf);
+    const pool = certificatesOf(cms);
+    const anchors = anchorsDer.map((d) => new X509Certificate(Buffer.from(d)));
+    const chains = pool.flatMap((c) => (isLeaf(c, pool) ? [chainOf(c, pool, anchors)] : []));
+    const certificates = new Map<string, Uint8Array>();
+    const ocspResponses: Uint8Array[] = [];
+    const crls: Uint8Array[] = [];
+    const problems: string[] = [];
+    const checked = new Set<string>();
+    for (const chain of chains) {
+      for (const [i, cert] of chain.entries()) {
+        certificates.set(key(cert.raw), new Uint8Array(cert.raw));
+        const issuer = chain[i + 1];
+        if (!issuer || checked.has(cert.fingerprint256)) continue;
+        checked.add(cert.fingerprint256);
+        const data = await fetchRevocationData(new Uint8Array(cert.raw), new Uint8Array(issuer.raw), {
+          ...fetchOptions,
+          now,
+        });
+        if (data.ocspResponses.length === 0 && data.crls.length === 0)
+          problems.push(
+            `${cert.subject.replace(/\n/g, ", ")}: ${data.problems.join("; ") || "no OCSP or CRL URL"}`,
+          );
+        ocspResponses.push(...data.ocspResponses);
+        crls.push(...data.crls);
+        for (const responder of ocspResponders(data.ocspResponses))
+          certificates.set(key(responder), responder);
+      }
+    }
+    if (problems.length > 0) throw new ValidationDataUnavailable(problems);
+    const all = { certificates: [...certificates.values()], ocspResponses, crls };
+    const vriKey = createHash("sha1").update(contents).digest("hex").toUpperCase();
+    return appendDss(pdf, { ...all, vri: [{ key: vriKey, ...all, time: now }] }, read);
+  };
+
+  return {
+    addValidationData,
+    async addArchiveTimestamp(pdf, tsaUrl, anchorsDer, now) {
+      const stamped = await appendDocumentTimestamp(pdf, {
+        tsaUrl,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+      });
+      // The TSA's validation data, unless the DSS already holds its certificates (added with theirs).
+      const known = await dssCertificates(stamped);
+      const { cms } = await newestSignature(stamped);
+      if (certificatesOf(cms).every((c) => known.has(key(c.raw)))) return stamped;
+      return addValidationData(stamped, anchorsDer, now);
+    },
+  };
+}
+
+/** The /Contents string (padding included) and the CMS of the signature that ends last in the file. */
+async function newestSignature(pdf: Uint8Array): Promise<{ contents: Uint8Array; cms: Uint8Array }> {
+  const file = await PdfFile.open(pdf, read);
+  let best: { end: number; contents: Uint8Array } | null = null;
+  for (const found of await findSignatures(file)) {
+    const br = found.dict.map.get("ByteRange");
+    const contents = found.dict.map.get("Contents");
+    if (!Array.isArray(br) || br.length !== 4 || !isString(contents)) continue;
+    const end = (br[2] as number) + (br[3] as number);
+    if (!best || end > best.end) best = { end, contents: contents.bytes };
+  }
+  if (!best) throw new Error("the PDF has no signature");
+  return { contents: best.contents, cms: best.contents.subarray(0, readDer(best.contents, 0).end) };
+}
+
+/** Certificates of a CMS SignedData and of the signature timestamp token inside it. */
+function certificatesOf(cms: Uint8Array): X509Certificate[] {
+  const signed = new pkijs.SignedData({ schema: pkijs.ContentInfo.fromBER(Uint8Array.from(cms)).content });
+  const out = (signed.certificates ?? []).flatMap((c) =>
+    c instanceof pkijs.Certificate ? [new X509Certificate(Buffer.from(c.toSchema().toBER()))] : [],
+  );
+  for (const info of signed.signerInfos)
+    for (const attr of info.unsignedAttrs?.attributes ?? [])
+      if (attr.type === OID.signatureTimeStampToken && attr.values[0])
+        out.push(...certificatesOf(new Uint8Array(attr.values[0].toBER())));
+  const seen = new Set<string>();
+  return out.filter((c) => !seen.has(c.fingerprint256) && seen.add(c.fingerprint256) !== undefined);
+}
+
+/** A certificate no other one in the pool was issued by: the signer's, or a TSA's. */
+const isLeaf = (c: X509Certificate, pool: readonly X509Certificate[]) =>
+  !pool.some((o) => o !== c && o.issuer === c.subject && o.checkIssued(c) && o.verify(c.publicKey));
+
+/** The certificate, then its issuers from the pool and the anchors, up to a self-signed one. */
+function chainOf(
+  leaf: X509Certificate,
+  pool: readonly X509Certificate[],
+  anchors: readonly X509Certificate[],
+): X509Certificate[] {
+  const chain = [leaf];
+  for (let cert = leaf; chain.length < 8 && cert.issuer !== cert.subject; ) {
+    const issuer = [...pool, ...anchors].find(
+      (o) => o.subject === cert.issuer && cert.checkIssued(o) && cert.verify(o.publicKey),
+    );
+    if (!issuer) break;
+    chain.push(issuer);
+    cert = issuer;
+  }
+  return chain;
+}
+
+/** The responder certificates carried in OCSP responses (delegated OCSP signers). */
+function ocspResponders(responses: readonly Uint8Array[]): Uint8Array[] {
+  return responses.flatMap((der) => {
+    const response = pkijs.OCSPResponse.fromBER(Uint8Array.from(der));
+    const bytes = response.responseBytes;
+    if (bytes?.responseType !== OCSP_BASIC) return [];
+    const basic = pkijs.BasicOCSPResponse.fromBER(Uint8Array.from(bytes.response.valueBlock.valueHexView));
+    return (basic.certs ?? []).map((c) => new Uint8Array(c.toSchema().toBER()));
+  });
+}
+
+/** The certificates already in the file's DSS, by their base64. */
+async function dssCertificates(pdf: Uint8Array): Promise<Set<string>> {
+  const file = await PdfFile.open(pdf, read);
+  const catalog = await file.catalog();
+  const dss = await file.resolveDict(catalog?.map.get("DSS"));
+  const list = await file.resolve(dss?.map.get("Certs"));
+  const out = new Set<string>();
+  for (const item of Array.isArray(list) ? list : []) {
+    const stream = isRef(item) ? await file.resolve(item) : item;
+    if (isStream(stream)) out.add(key(await file.decode(stream)));
+  }
+  return out;
+}
