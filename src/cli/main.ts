@@ -10,6 +10,7 @@ import { seedDemo } from "../core/demo/seed-demo.ts";
 import { auditCommands } from "./commands/audit-commands.ts";
 import { issueCommand } from "./commands/issue-command.ts";
 import { keysCommands } from "./commands/keys-commands.ts";
+import { ltvCommands } from "./commands/ltv-commands.ts";
 import { pkiCommands } from "./commands/pki-commands.ts";
 import { signCommand } from "./commands/sign-command.ts";
 import { verifyCommand } from "./commands/verify-command.ts";
@@ -105,6 +106,7 @@ workerCommand(program);
 verifyCommand(program, loadConfigOrExit().cliLocale);
 pkiCommands(program);
 keysCommands(program);
+ltvCommands(program);
 auditCommands(program);
 
 function loadConfigOrExit() {

@@ -179,6 +179,7 @@ export async function buildRuntime(
       settings: {
         publicUrl: config.publicUrl,
         sessionTtlHours: config.sessionTtlHours,
+        archiveRenewMarginDays: config.archiveRenewMarginDays,
         developmentPki: config.env !== "production",
       },
       keys: hsm ?? sealedSigningKeys(masterKeys, { crlUrl, revocationUrls, fetch: servicesFetch }),

@@ -50,6 +50,7 @@ const Env = z.object({
     .max(24 * 90)
     .default(24 * 14),
   WEB_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
+  ARCHIVE_RENEW_MARGIN_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   JOB_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(4),
   JOB_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   JOB_LEASE_MS: z.coerce.number().int().min(500).max(3_600_000).default(60_000),
@@ -97,6 +98,8 @@ export interface Config {
   readonly logLevel: z.infer<typeof LogLevel>;
   readonly trustProxy: boolean;
   readonly sessionTtlHours: number;
+  /** B-LTA: renew an archive timestamp this many days before its certificate expires. */
+  readonly archiveRenewMarginDays: number;
   /** Language of the command line's messages, from LANG. */
   readonly cliLocale: "fr" | "en";
   /** A PEM file of extra root certificates verification accepts beside the portal's own. */
@@ -208,6 +211,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "test" ? "silent" : "info"),
     trustProxy: e.TRUST_PROXY,
     sessionTtlHours: e.SESSION_TTL_HOURS,
+    archiveRenewMarginDays: e.ARCHIVE_RENEW_MARGIN_DAYS,
     authRateLimit: e.AUTH_RATE_LIMIT,
     verifyRateLimit: e.VERIFY_RATE_LIMIT,
     webProcesses: e.WEB_PROCESSES,

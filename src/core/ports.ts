@@ -12,7 +12,7 @@ import type { AuditStore } from "./audit/audit.ports.ts";
 import type { DashboardStore } from "./dashboard/dashboard.ports.ts";
 import type { DocumentTypeStore } from "./document-types/document-types.ports.ts";
 
-import type { DocumentStore, FileVerdictCache } from "./documents/documents.ports.ts";
+import type { ArchiveRenewalStore, DocumentStore, FileVerdictCache } from "./documents/documents.ports.ts";
 import type { InstitutionStore, InvitationStore } from "./institutions/institutions.ports.ts";
 import type { BatchStore, IssuanceStore, ZipReader } from "./issuance/issuance.ports.ts";
 import type { JobStore } from "./jobs/jobs.ports.ts";
@@ -126,6 +126,7 @@ export interface Stores {
   ocspSigners: OcspSignerStore;
   signingIdentities: SigningIdentityStore;
   documents: DocumentStore;
+  archive: ArchiveRenewalStore;
   audit: AuditStore;
   learners: LearnerStore;
   documentTypes: DocumentTypeStore;
@@ -174,6 +175,8 @@ export interface CoreDeps {
   settings: {
     publicUrl: string;
     sessionTtlHours: number;
+    /** B-LTA: archive timestamps are renewed this many days before their certificate expires. */
+    archiveRenewMarginDays: number;
     /** Outside production the portal's own PKI issues institutions' certificates on demand. */
     developmentPki: boolean;
   };

@@ -4,13 +4,16 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { certificatesToPem } from "../../src/adapters/pki/dev-pki.ts";
+import { appendDss } from "../../src/core/signing/append-dss.ts";
 import { findPortalPki } from "../../src/core/signing/ensure-portal-pki.ts";
 import { TSA_PATH } from "../../src/core/signing/pki-paths.ts";
+import { renewArchiveTimestamps } from "../../src/core/signing/renew-archive-timestamps.ts";
 import { signDocument } from "../../src/core/signing/sign-document.ts";
 import type { SignatureLevel } from "../../src/core/signing/signing.types.ts";
 import { PdfFile } from "../../src/core/verification/pdf/pdf-file.ts";
 import { isStream } from "../../src/core/verification/pdf/pdf-values.ts";
 import { verifyDocument } from "../../src/core/verification/verify-document.ts";
+import { makeDocument, makeDocumentType, makeLearner } from "../support/document-factories.ts";
 import { makeInstitution } from "../support/factories.ts";
 import {
   extractSignature,
@@ -183,6 +186,56 @@ describe("PAdES B-LT and B-LTA signing with the built-in TSA and revocation serv
     // B-T and B-B files carry no DSS.
     expect((await readDss(signed.get("B-T") as Uint8Array)).certs).toHaveLength(0);
     expect((await readDss(signed.get("B-B") as Uint8Array)).certs).toHaveLength(0);
+  });
+
+  it("renews the archive timestamp of stored B-LTA documents before their TSA certificate expires (sceau ltv refresh's job)", async () => {
+    const made = await makeInstitution(t.core);
+    const institution = await t.core.stores.institutions.update(made.id, {
+      tsaUrl: `${t.core.settings.publicUrl}${TSA_PATH}`,
+    });
+    if (!institution) throw new Error("institution vanished");
+    const learner = await makeLearner(t.core, institution);
+    const type = await makeDocumentType(t.core, institution);
+    const { document, bytes: first } = await makeDocument(t.core, institution, { learner, type });
+    const [row] = await t.core.stores.archive
+      .listDue(new Date("9999-01-01"), 1000)
+      .then((due) => due.filter((d) => d.id === document.id));
+    expect(row?.archiveUntil.getTime()).toBeGreaterThan(Date.now() + 4 * 365 * 86_400_000);
+    const who = { actorUserId: null, actorLabel: "test", ip: null };
+    // Not due yet: nothing changes.
+    expect((await renewArchiveTimestamps(t.core, { who })).renewed).toEqual([]);
+    // Half a year before the TSA certificate expires (the margin is a year): due.
+    t.clock.advance((row?.archiveUntil.getTime() ?? 0) - t.clock.now().getTime() - 180 * 86_400_000);
+    const dry = await renewArchiveTimestamps(t.core, { who, dryRun: true });
+    expect(dry.due).toBeGreaterThanOrEqual(1);
+    expect(dry.renewed).toEqual([]);
+    const report = await renewArchiveTimestamps(t.core, { who });
+    const mine = report.renewed.find((r) => r.id === document.id);
+    expect(report.failed.filter((f) => f.id === document.id)).toEqual([]);
+    expect(new Date(mine?.archiveUntil ?? 0).getTime()).toBeGreaterThan(row?.archiveUntil.getTime() ?? 0);
+    const renewed = await t.core.stores.documents.findById(document.id);
+    expect(renewed?.sha256).not.toBe(document.sha256);
+    const second = await t.core.blobs.get(institution.id, renewed?.sha256 ?? "");
+    // The renewal is appended: the first file is a prefix of the new one, which ends with a second document timestamp.
+    expect(Buffer.from(second.subarray(0, first.length)).equals(Buffer.from(first))).toBe(true);
+    expect(await signatureContents(second)).toHaveLength(3);
+    const now = await verifyDocument(t.core, second);
+    expect(now.valid).toBe(true);
+    expect(now.document.status?.status).toBe("active");
+    // Whoever holds the earlier copy still has the document issued; a copy extended by someone else does not.
+    expect((await verifyDocument(t.core, first)).document.status?.status).toBe("active");
+    const extended = await appendDss(first, { certificates: [] });
+    expect((await verifyDocument(t.core, extended)).document.status?.status).toBe("unknown");
+    const events = await t.core.stores.audit.list({
+      institutionId: institution.id,
+      action: "document.archive_renewed",
+      limit: 10,
+    });
+    expect(events.map((e) => e.targetId)).toEqual([document.id]);
+    // Renewed: not due again within the margin.
+    expect((await renewArchiveTimestamps(t.core, { who })).renewed.map((r) => r.id)).not.toContain(
+      document.id,
+    );
   });
 
   it("refuses B-T and above without a timestamp authority, and explains it in both languages", async () => {

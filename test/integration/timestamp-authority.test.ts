@@ -15,6 +15,7 @@ import { findPortalPki } from "../../src/core/signing/ensure-portal-pki.ts";
 import { OID } from "../../src/core/signing/oids.ts";
 import { TSA_PATH } from "../../src/core/signing/pki-paths.ts";
 import { signDocument } from "../../src/core/signing/sign-document.ts";
+import { TSA_RENEW_BEFORE_DAYS } from "../../src/core/timestamping/ensure-portal-tsa.ts";
 import { verifyDocument } from "../../src/core/verification/verify-document.ts";
 import { makeInstitution } from "../support/factories.ts";
 import {
@@ -248,10 +249,10 @@ describe("the built-in timestamp authority (POST /pki/tsa)", () => {
     expect(verified).toContain("Verification: OK");
   });
 
-  it("takes genTime from the portal's clock and replaces its certificate 90 days before it expires", async () => {
+  it("takes genTime from the portal's clock and replaces its certificate 400 days before it expires", async () => {
     const [tsa] = (await t.core.stores.authorities.list()).filter((a) => a.kind === "tsa");
     const notAfter = new x509.X509Certificate(Uint8Array.from(tsa?.certificateDer ?? [])).notAfter;
-    t.clock.advance(notAfter.getTime() - Date.now() - 89 * 86_400_000);
+    t.clock.advance(notAfter.getTime() - Date.now() - (TSA_RENEW_BEFORE_DAYS - 1) * 86_400_000);
     const res = await post(t, query(OID.sha256, 32));
     const resp = pkijs.TimeStampResp.fromBER(Uint8Array.from(res.rawPayload));
     const signed = new pkijs.SignedData({ schema: resp.timeStampToken?.content });

@@ -1,6 +1,7 @@
 import type { Stores, Transact } from "../../core/ports.ts";
 import { accountDataStore } from "./account-data-store.ts";
 import { apiKeyStore } from "./api-key-store.ts";
+import { archiveRenewalStore } from "./archive-renewal-store.ts";
 import { auditStore } from "./audit-store.ts";
 import { batchStore } from "./batch-store.ts";
 import { dashboardStore } from "./dashboard-store.ts";
@@ -51,6 +52,7 @@ export function createStores(db: Db): Stores {
     ocspSigners: ocspSignerStore(db),
     signingIdentities: signingIdentityStore(db),
     documents: documentStore(db),
+    archive: archiveRenewalStore(db),
     learners: learnerStore(db),
     documentTypes: documentTypeStore(db),
     audit: auditStore(db),

@@ -6,7 +6,7 @@ import { OID } from "../../core/signing/oids.ts";
 import { type LongTermValidation, ValidationDataUnavailable } from "../../core/signing/signing.ports.ts";
 import { findSignatures } from "../../core/verification/find-signatures.ts";
 import { PdfFile } from "../../core/verification/pdf/pdf-file.ts";
-import { isRef, isStream, isString } from "../../core/verification/pdf/pdf-values.ts";
+import { isName, isRef, isStream, isString } from "../../core/verification/pdf/pdf-values.ts";
 import { fetchRevocationData, type RevocationFetchOptions } from "../pki/fetch-revocation-data.ts";
 import { OCSP_BASIC } from "../pki/ocsp-codec.ts";
 import { appendDocumentTimestamp } from "./document-timestamp.ts";
@@ -83,22 +83,33 @@ export function longTermValidation(options: LongTermValidationOptions = {}): Lon
       if (certificatesOf(cms).every((c) => known.has(key(c.raw)))) return stamped;
       return addValidationData(stamped, anchorsDer, now);
     },
+    async archiveUntil(pdf) {
+      const { cms, subFilter } = await newestSignature(pdf);
+      if (subFilter !== "ETSI.RFC3161") return null;
+      const tsa = certificatesOf(cms).find((c) => (c.keyUsage ?? []).includes(OID.timeStamping));
+      return tsa ? new Date(tsa.validTo) : null;
+    },
   };
 }
 
 /** The /Contents string (padding included) and the CMS of the signature that ends last in the file. */
-async function newestSignature(pdf: Uint8Array): Promise<{ contents: Uint8Array; cms: Uint8Array }> {
+async function newestSignature(
+  pdf: Uint8Array,
+): Promise<{ contents: Uint8Array; cms: Uint8Array; subFilter: string | null }> {
   const file = await PdfFile.open(pdf, read);
-  let best: { end: number; contents: Uint8Array } | null = null;
+  let best: { end: number; contents: Uint8Array; subFilter: string | null } | null = null;
   for (const found of await findSignatures(file)) {
     const br = found.dict.map.get("ByteRange");
     const contents = found.dict.map.get("Contents");
     if (!Array.isArray(br) || br.length !== 4 || !isString(contents)) continue;
     const end = (br[2] as number) + (br[3] as number);
-    if (!best || end > best.end) best = { end, contents: contents.bytes };
+    const subFilter = found.dict.map.get("SubFilter");
+    if (!best || end > best.end)
+      best = { end, contents: contents.bytes, subFilter: isName(subFilter) ? subFilter.value : null };
   }
   if (!best) throw new Error("the PDF has no signature");
-  return { contents: best.contents, cms: best.contents.subarray(0, readDer(best.contents, 0).end) };
+  const cms = best.contents.subarray(0, readDer(best.contents, 0).end);
+  return { contents: best.contents, cms, subFilter: best.subFilter };
 }
 
 /** Certificates of a CMS SignedData and of the signature timestamp token inside it. */

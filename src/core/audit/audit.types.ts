@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   "document.signed",
   "document.revoked",
   "document.replaced",
+  "document.archive_renewed",
   "audit.exported",
   "api_key.created",
   "api_key.revoked",

@@ -22,10 +22,12 @@ export interface DocumentRecord {
   /** The institution's own id for the document, unique within the institution. */
   externalId: string | null;
   batchId: string | null;
+  /** PAdES B-LTA: when the newest archive timestamp stops protecting the file (null below B-LTA). */
+  archiveUntil: Date | null;
 }
 
 /** The issuance links of a document: optional when creating one (a file signed with `sceau sign` has none). */
-type DocumentLinks = "learnerId" | "documentTypeId" | "issueDate" | "externalId" | "batchId";
+type DocumentLinks = "learnerId" | "documentTypeId" | "issueDate" | "externalId" | "batchId" | "archiveUntil";
 
 /** A position in the registry's newest-first order. createdAt is the database's exact value (microseconds). */
 export interface DocumentKey {
@@ -101,4 +103,31 @@ export interface StoredFileRef {
   status: DocumentStatus;
   revokedAt: Date | null;
   supersededBy: string | null;
+}
+
+/** A B-LTA document whose archive timestamp is due for renewal. */
+export interface ArchiveDue {
+  id: string;
+  institutionId: string;
+  sha256: string;
+  byteSize: number;
+  archiveUntil: Date;
+}
+
+/** The archive timestamps of B-LTA documents and their renewals. */
+export interface ArchiveRenewalStore {
+  /** Documents (any status) whose archive timestamp expires before `before`, soonest first. */
+  listDue(before: Date, limit: number): Promise<ArchiveDue[]>;
+  /**
+   * Makes `to` the document's file if it still is `from` (a concurrent renewal wins otherwise) and
+   * records the renewal; false when the document changed meanwhile.
+   */
+  renew(
+    documentId: string,
+    from: { sha256: string; byteSize: number },
+    to: { sha256: string; byteSize: number; archiveUntil: Date },
+    at: Date,
+  ): Promise<boolean>;
+  /** True when `sha256` is an earlier file of the document (before a renewal). */
+  isEarlierFile(documentId: string, sha256: string): Promise<boolean>;
 }

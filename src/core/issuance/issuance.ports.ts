@@ -99,6 +99,8 @@ export interface NewIssuedDocument {
   issueDate: string;
   externalId: string | null;
   batchId: string | null;
+  /** PAdES B-LTA: when its archive timestamp expires. */
+  archiveUntil?: Date | null;
   sha256: string;
   byteSize: number;
   signingIdentityId: string;

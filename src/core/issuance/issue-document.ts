@@ -62,7 +62,10 @@ export async function issueDocument(
   const identity = await signingIdentityFor(deps, institution, who);
   const id = deps.newId();
   const signedAt = deps.clock.now();
-  const signed = await signPdf(deps, institution, identity, input.pdf, { id, signedAt });
+  const { bytes: signed, archiveUntil } = await signPdf(deps, institution, identity, input.pdf, {
+    id,
+    signedAt,
+  });
   const sha256 = await deps.blobs.put(institution.id, signed);
   const inserted = await deps.transact(async (stores) => {
     if (input.supersedes && !(await stores.documents.markSuperseded(institution.id, input.supersedes, id)))
@@ -82,6 +85,7 @@ export async function issueDocument(
         byteSize: signed.byteLength,
         signingIdentityId: identity.id,
         signedAt,
+        archiveUntil,
       },
     ]);
   });

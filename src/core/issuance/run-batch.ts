@@ -120,7 +120,10 @@ async function signItem(
 ): Promise<{ document: NewIssuedDocument; signed: Uint8Array }> {
   const id = deps.newId();
   const signedAt = deps.clock.now();
-  const signed = await signPdf(deps, institution, identity, source, { id, signedAt });
+  const { bytes: signed, archiveUntil } = await signPdf(deps, institution, identity, source, {
+    id,
+    signedAt,
+  });
   return {
     signed,
     document: {
@@ -136,6 +139,7 @@ async function signItem(
       byteSize: signed.byteLength,
       signingIdentityId: identity.id,
       signedAt,
+      archiveUntil,
     },
   };
 }

@@ -1,5 +1,6 @@
 import { IDEMPOTENCY_TTL_MS } from "../api-keys/api-key-rules.ts";
 import type { CoreDeps } from "../ports.ts";
+import { renewArchiveTimestamps } from "../signing/renew-archive-timestamps.ts";
 import type { JobHandler } from "./job-handler.ts";
 import { QUEUES } from "./queues.ts";
 
@@ -11,6 +12,10 @@ const DAY_MS = 24 * 3600 * 1000;
 export const DONE_JOB_RETENTION_MS = 7 * DAY_MS;
 /** Jobs failed for good are kept 30 days: the dashboard offers to resend a failed email until then. */
 export const FAILED_JOB_RETENTION_MS = 30 * DAY_MS;
+/** At most this many archive timestamps are renewed per run. */
+const ARCHIVE_RENEWALS_PER_RUN = 50;
+/** The maintenance job, in the audit trail. */
+const BY_MAINTENANCE = { actorUserId: null, actorLabel: "maintenance", ip: null };
 /** At most this many jobs are deleted per run (a backlog goes in steps of five minutes). */
 const PURGE_LIMIT = 10_000;
 
@@ -37,7 +42,7 @@ export async function scheduleMaintenance(deps: CoreDeps, at: Date): Promise<voi
  * The periodic maintenance: abandoned checkouts become expired (never paid nor unlocked: only
  * pending payments past their expiry change); expired sign-on transactions, seen SAML assertions
  * whose window has closed and stale idempotency records are dropped; jobs done more than 7 days ago
- * and jobs failed more than 30 days ago are deleted. It queues the next run first, so a failure
+ * and jobs failed more than 30 days ago are deleted; B-LTA archive timestamps due are renewed. It queues the next run first, so a failure
  * never ends the cycle.
  */
 export const runMaintenance: JobHandler = async (deps) => {
@@ -48,6 +53,12 @@ export const runMaintenance: JobHandler = async (deps) => {
   await deps.stores.ssoTransactions.purgeExpired(now);
   await deps.stores.idempotency.purge(new Date(now.getTime() - IDEMPOTENCY_TTL_MS));
   await deps.stores.samlReplay.purgeExpired(now);
+  // B-LTA documents whose archive timestamp nears its certificate's expiry (a few each run).
+  await renewArchiveTimestamps(deps, {
+    marginDays: deps.settings.archiveRenewMarginDays,
+    limit: ARCHIVE_RENEWALS_PER_RUN,
+    who: BY_MAINTENANCE,
+  });
   await deps.stores.jobs.purgeFinished({
     doneBefore: new Date(now.getTime() - DONE_JOB_RETENTION_MS),
     failedBefore: new Date(now.getTime() - FAILED_JOB_RETENTION_MS),

@@ -45,7 +45,8 @@ export async function signingIdentityFor(
  * Adds the verification notice when the institution wants it and signs at the level asked (else
  * the institution's): PAdES B-B, B-T with its timestamp authority, B-LT with the validation data
  * of the signature and its timestamp in a DSS, B-LTA with a document timestamp over it all. Pure
- * work on bytes: records nothing. Throws not_a_pdf, tsa_required, pdf_unsignable, and
+ * work on bytes: records nothing; `archiveUntil` is when a B-LTA file's archive timestamp needs
+ * renewing. Throws not_a_pdf, tsa_required, pdf_unsignable, and
  * validation_data_unavailable when the TSA or a revocation service does not answer.
  */
 export async function signPdf(
@@ -55,7 +56,7 @@ export async function signPdf(
   pdf: Uint8Array,
   document: { id: string; signedAt: Date },
   levelOverride?: SignatureLevel | null,
-): Promise<Uint8Array> {
+): Promise<{ bytes: Uint8Array; archiveUntil: Date | null }> {
   if (!looksLikePdf(pdf)) throw new DomainError("not_a_pdf");
   const level = signatureLevelOf(institution, levelOverride);
   const tsaUrl = timestampAuthorityFor(institution, level);
@@ -80,12 +81,14 @@ export async function signPdf(
       cause,
     });
   }
-  if (level === "B-B" || level === "B-T" || !tsaUrl) return signed;
+  if (level === "B-B" || level === "B-T" || !tsaUrl) return { bytes: signed, archiveUntil: null };
   try {
     const anchors = await portalTrustAnchors(deps);
     const now = deps.clock.now();
     const withData = await deps.ltv.addValidationData(signed, anchors, now);
-    return level === "B-LT" ? withData : await deps.ltv.addArchiveTimestamp(withData, tsaUrl, anchors, now);
+    if (level === "B-LT") return { bytes: withData, archiveUntil: null };
+    const bytes = await deps.ltv.addArchiveTimestamp(withData, tsaUrl, anchors, now);
+    return { bytes, archiveUntil: await deps.ltv.archiveUntil(bytes) };
   } catch (cause) {
     throw new DomainError("validation_data_unavailable", { cause });
   }
@@ -108,7 +111,15 @@ export async function signDocument(
   const identity = await signingIdentityFor(deps, institution, input.who ?? BY_CLI);
   const id = deps.newId();
   const signedAt = deps.clock.now();
-  const signed = await signPdf(deps, institution, identity, input.pdf, { id, signedAt }, input.level);
+  // The portal keeps no copy of a file signed here: its archive timestamp is the holder's to renew.
+  const { bytes: signed } = await signPdf(
+    deps,
+    institution,
+    identity,
+    input.pdf,
+    { id, signedAt },
+    input.level,
+  );
   const document = await deps.transact(async (stores) => {
     const created = await stores.documents.create({
       id,

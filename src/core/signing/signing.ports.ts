@@ -116,4 +116,6 @@ export interface LongTermValidation {
     anchorsDer: readonly Uint8Array[],
     now: Date,
   ): Promise<Uint8Array>;
+  /** When the file's newest document timestamp stops protecting it: its TSA certificate's expiry (null without one). */
+  archiveUntil(pdf: Uint8Array): Promise<Date | null>;
 }

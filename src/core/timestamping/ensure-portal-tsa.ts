@@ -2,8 +2,12 @@ import type { CoreDeps } from "../ports.ts";
 import { ensurePortalPki, type PortalPki } from "../signing/ensure-portal-pki.ts";
 import type { PortalAuthorityRecord } from "../signing/signing.ports.ts";
 
-/** A TSA certificate closer than this to its expiry is replaced by a new one. */
-const RENEW_BEFORE_MS = 90 * 86_400_000;
+/**
+ * A TSA certificate closer than this to its expiry is replaced by a new one: longer than the
+ * default archive renewal margin (365 days), so a renewed archive timestamp always reaches further.
+ */
+export const TSA_RENEW_BEFORE_DAYS = 400;
+const RENEW_BEFORE_MS = TSA_RENEW_BEFORE_DAYS * 86_400_000;
 
 export interface PortalTsa {
   pki: PortalPki;
@@ -12,7 +16,7 @@ export interface PortalTsa {
 
 /**
  * The portal's timestamp authority (kind "tsa" among the portal authorities), created with its
- * sealed key on first use, and again when the newest one is within 90 days of its expiry.
+ * sealed key on first use, and again when the newest one is within 400 days of its expiry.
  */
 export async function ensurePortalTsa(deps: CoreDeps): Promise<PortalTsa> {
   const pki = await ensurePortalPki(deps);

@@ -16,8 +16,9 @@ export async function portalTrustAnchors(deps: Pick<CoreDeps, "stores" | "verifi
 /**
  * Verifies a PDF against the portal: its trust anchors, then the registry status of the Sceau
  * document it claims to be. The registry record applies only when the file is exactly the bytes
- * the portal issued (same SHA-256): a copy with bytes appended after issuance, even updates the
- * verifier allows, is not "the same document" and gets the status "unknown". A file with no
+ * the portal issued (same SHA-256), or one of its earlier files when the portal renewed its
+ * archive timestamp: a copy with bytes appended by anyone else, even updates the verifier allows,
+ * is not "the same document" and gets the status "unknown". A file with no
  * embedded id is looked up by its exact SHA-256.
  */
 export async function verifyDocument(deps: CoreDeps, bytes: Uint8Array): Promise<VerificationReport> {
@@ -32,7 +33,12 @@ export async function verifyDocument(deps: CoreDeps, bytes: Uint8Array): Promise
   let doc: DocumentRecord | null;
   if (id) {
     const found = UUID_PATTERN.test(id) ? await deps.stores.documents.findById(id.toLowerCase()) : null;
-    const issued = found && found.byteSize === bytes.byteLength && deps.pdf.sha256(bytes) === found.sha256;
+    const sha256 = deps.pdf.sha256(bytes);
+    // The file issued, or an earlier one of its files before an archive timestamp renewal.
+    const issued =
+      found &&
+      ((found.byteSize === bytes.byteLength && sha256 === found.sha256) ||
+        (await deps.stores.archive.isEarlierFile(found.id, sha256)));
     if (!issued) return applyRegistryStatus(report, { status: "unknown" });
     doc = found;
   } else {

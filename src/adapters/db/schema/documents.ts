@@ -34,9 +34,12 @@ export const documents = pgTable(
     /** The institution's own id for this document: issuing twice with the same one creates nothing new. */
     externalId: text("external_id"),
     batchId: uuid("batch_id"),
+    /** PAdES B-LTA: when the newest archive timestamp's certificate expires (null below B-LTA). */
+    archiveUntil: tstz("archive_until"),
   },
   (t) => [
     index("documents_institution_idx").on(t.institutionId, t.createdAt, t.id),
+    index("documents_archive_until_idx").on(t.archiveUntil),
     unique("documents_external_id_unique").on(t.institutionId, t.externalId),
     index("documents_learner_idx").on(t.learnerId),
     index("documents_sha256_idx").on(t.sha256),
@@ -73,4 +76,25 @@ export const documentTypes = pgTable(
     check("document_types_share_days_check", sql`${t.defaultShareDays} between 1 and 366`),
     check("document_types_currency_check", sql`${t.currency} ~ '^[A-Z]{3}$'`),
   ],
+);
+
+/**
+ * Each renewal of a B-LTA document's archive timestamp (`sceau ltv refresh`, the maintenance job):
+ * the file before it, still "the document issued" for whoever holds that copy, and the new one.
+ */
+export const documentArchiveRenewals = pgTable(
+  "document_archive_renewals",
+  {
+    id: id(),
+    documentId: uuid("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    previousSha256: text("previous_sha256").notNull(),
+    previousByteSize: integer("previous_byte_size").notNull(),
+    sha256: text("sha256").notNull(),
+    byteSize: integer("byte_size").notNull(),
+    archiveUntil: tstz("archive_until").notNull(),
+    renewedAt: tstz("renewed_at").notNull().defaultNow(),
+  },
+  (t) => [index("document_archive_renewals_document_idx").on(t.documentId, t.previousSha256)],
 );
