@@ -2,17 +2,19 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Institution } from "../../../core/institutions/institutions.types.ts";
+import { SIGNATURE_LEVELS, type SignatureLevel } from "../../../core/signing/signing.types.ts";
 import { updateInstitution } from "../../api/institutions.ts";
 import { queryKeys } from "../../api/query-keys.ts";
 import { CheckboxField } from "../../components/CheckboxField.tsx";
 import { FormAlert } from "../../components/FormAlert.tsx";
+import { SelectField } from "../../components/SelectField.tsx";
 import { StatusMessage } from "../../components/StatusMessage.tsx";
 import { SubmitButton } from "../../components/SubmitButton.tsx";
 import { TextField } from "../../components/TextField.tsx";
 import { type ClientErrors, useFormFeedback } from "../../hooks/useFormFeedback.ts";
 import { isHttpUrl } from "../../lib/validation.ts";
 
-const FIELDS = ["stampEnabled", "tsaUrl"] as const;
+const FIELDS = ["stampEnabled", "tsaUrl", "signatureLevel"] as const;
 
 /** The institution's signing settings: the visible verification notice (QR code) and the timestamp authority. */
 export function SigningSection({ institution }: { institution: Institution }) {
@@ -22,14 +24,22 @@ export function SigningSection({ institution }: { institution: Institution }) {
   const feedback = useFormFeedback(FIELDS);
   const [stampEnabled, setStampEnabled] = useState(institution.stampEnabled);
   const [tsaUrl, setTsaUrl] = useState(institution.tsaUrl ?? "");
+  /** "" is the default level (B-LTA with a timestamp authority, else B-B). */
+  const [level, setLevel] = useState<SignatureLevel | "">(institution.signatureLevel ?? "");
 
   const mutation = useMutation({
-    mutationFn: () => updateInstitution(institution.slug, { stampEnabled, tsaUrl: tsaUrl.trim() || null }),
+    mutationFn: () =>
+      updateInstitution(institution.slug, {
+        stampEnabled,
+        tsaUrl: tsaUrl.trim() || null,
+        signatureLevel: level || null,
+      }),
     onSuccess: (saved) => {
       queryClient.setQueryData(queryKeys.institution(saved.slug), saved);
       void queryClient.invalidateQueries({ queryKey: queryKeys.institutions, exact: true });
       setTsaUrl(saved.tsaUrl ?? "");
       setStampEnabled(saved.stampEnabled);
+      setLevel(saved.signatureLevel ?? "");
     },
     onError: feedback.fail,
   });
@@ -39,6 +49,7 @@ export function SigningSection({ institution }: { institution: Institution }) {
     mutation.reset();
     const errors: ClientErrors<(typeof FIELDS)[number]> = {};
     if (tsaUrl.trim() && !isHttpUrl(tsaUrl.trim())) errors.tsaUrl = "url";
+    if (level && level !== "B-B" && !tsaUrl.trim()) errors.signatureLevel = "tsaRequired";
     if (feedback.validate(errors)) mutation.mutate();
   };
 
@@ -67,6 +78,24 @@ export function SigningSection({ institution }: { institution: Institution }) {
           maxLength={500}
           {...feedback.bind("tsaUrl", tsaUrl, setTsaUrl)}
         />
+        <SelectField
+          label={t("signing.level")}
+          hint={t("signing.levelHint")}
+          name="signatureLevel"
+          value={level}
+          error={feedback.fieldErrors.signatureLevel}
+          onChange={(event) => {
+            const value = event.target.value;
+            setLevel(SIGNATURE_LEVELS.find((l) => l === value) ?? "");
+          }}
+        >
+          <option value="">{t("signing.levels.default")}</option>
+          {SIGNATURE_LEVELS.map((l) => (
+            <option key={l} value={l}>
+              {t(`signing.levels.${l}`)}
+            </option>
+          ))}
+        </SelectField>
         <div className="form-actions">
           <SubmitButton pending={mutation.isPending}>{t("signing.save")}</SubmitButton>
         </div>
