@@ -75,6 +75,27 @@ describe("the sceau command line (embedded database)", () => {
     });
   }, 120_000);
 
+  it("signs at the level asked (--level), B-LTA by default on the demo seed with its built-in TSA, and refreshes archive timestamps", () => {
+    expect(run("sign", "a.pdf", "-o", "bb.pdf", "--level", "b-b").code).toBe(0);
+    expect(run("sign", "a.pdf", "-o", "lta.pdf").code).toBe(0);
+    const bb = readFileSync(join(dir, "bb.pdf"), "latin1");
+    const lta = readFileSync(join(dir, "lta.pdf"), "latin1");
+    expect(bb).not.toContain("/DSS");
+    expect(bb).not.toContain("/ETSI.RFC3161");
+    expect(lta).toContain("/Type /DSS");
+    expect(lta.lastIndexOf("/SubFilter /ETSI.RFC3161")).toBeGreaterThan(
+      lta.lastIndexOf("/ETSI.CAdES.detached"),
+    );
+    const bad = run("sign", "a.pdf", "-o", "x.pdf", "--level", "b-z");
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("unknown level: b-z");
+    // Nothing stored by the portal is due: the run reports it and exits 0.
+    const refresh = run("ltv", "refresh", "--json");
+    expect(refresh.code, refresh.err).toBe(0);
+    expect(JSON.parse(refresh.out)).toEqual({ due: 0, renewed: [], failed: [] });
+    expect(run("ltv", "refresh", "--margin-days", "0").code).toBe(2);
+  }, 120_000);
+
   it("exits 1 when a file is not valid, and says why", () => {
     const pdf = readFileSync(join(dir, "signed", "a.pdf"));
     const copy = Buffer.from(pdf);
