@@ -1,12 +1,7 @@
+import { issuedBy } from "./issued-by.ts";
 import type { ParsedCertificate } from "./parsed-certificate.ts";
 import { bytesEqual } from "./pdf/pdf-values.ts";
-import {
-  bytesKey,
-  remember,
-  UnsupportedAlgorithmError,
-  type VerifierKit,
-  verifySignature,
-} from "./signature-algorithms.ts";
+import type { VerifierKit } from "./signature-algorithms.ts";
 
 /** Why no trusted path was found (the most specific reason met while searching). */
 export type PathFailure =
@@ -77,25 +72,7 @@ export async function buildCertificatePath(
     );
     for (const issuer of candidates) {
       if (budget-- <= 0) return null;
-      const linkKey = `${bytesKey(cert.der)}|${bytesKey(issuer.spkiRaw)}`;
-      let ok = kit.cache.links.get(linkKey);
-      if (ok === undefined) {
-        try {
-          ok = await verifySignature(
-            issuer.spkiRaw,
-            cert.signatureAlgorithm,
-            cert.signatureParams,
-            null,
-            cert.tbs,
-            cert.signatureValue,
-            kit,
-          );
-        } catch (e) {
-          if (!(e instanceof UnsupportedAlgorithmError)) throw e;
-          ok = false;
-        }
-        remember(kit.cache.links, kit.cache.limit, linkKey, ok);
-      }
+      const ok = await issuedBy(cert, issuer, kit);
       if (!ok) {
         fail("bad_certificate_signature");
         continue;

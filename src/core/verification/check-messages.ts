@@ -18,6 +18,10 @@ const PASSED: Record<Id, Bilingual> = {
   },
   signatures_valid: { fr: "Toutes les signatures sont valides.", en: "All signatures are valid." },
   time_limit: { fr: "La vérification s'est faite dans le temps imparti.", en: "The check finished in time." },
+  long_term: {
+    fr: "Le document peut être validé à long terme.",
+    en: "The document can be validated in the long term.",
+  },
   document_status: {
     fr: "Le document est actif dans le registre.",
     en: "The document is active in the registry.",
@@ -39,8 +43,8 @@ const PASSED: Record<Id, Bilingual> = {
     en: "The signature is bound to the certificate that made it.",
   },
   certificate_chain: {
-    fr: "Le certificat du signataire remonte à une autorité de confiance et était valide au moment de la signature.",
-    en: "The signer's certificate leads to a trusted authority and was valid at signing time.",
+    fr: "Le certificat du signataire remonte à une autorité de confiance et était valide au moment de la signature (l'heure de son horodatage, sinon maintenant).",
+    en: "The signer's certificate leads to a trusted authority and was valid at signing time (its timestamp's time, else now).",
   },
   key_usage: {
     fr: "Le certificat est autorisé à signer des documents.",
@@ -58,7 +62,10 @@ const PASSED: Record<Id, Bilingual> = {
     fr: "Le document n'a pas été modifié après la signature.",
     en: "The document was not modified after signing.",
   },
-  revocation: { fr: "Le certificat n'est pas révoqué.", en: "The certificate is not revoked." },
+  revocation: {
+    fr: "Les données de révocation intégrées (OCSP, CRL) montrent que les certificats n'étaient pas révoqués au moment de la signature.",
+    en: "The embedded revocation data (OCSP, CRL) shows the certificates were not revoked at signing time.",
+  },
 };
 
 const CODES: Record<string, Bilingual> = {
@@ -132,12 +139,12 @@ const CODES: Record<string, Bilingual> = {
     en: "The signer's certificate does not lead to any trusted authority: the issuer is not recognized.",
   },
   certificate_expired: {
-    fr: "Un certificat de la chaîne était expiré au moment de la signature.",
-    en: "A certificate in the chain had expired at signing time.",
+    fr: "Un certificat de la chaîne était expiré au moment où la signature est prouvée (l'heure d'un horodatage valide, sinon maintenant).",
+    en: "A certificate in the chain had expired at the time the signature is proven (a valid timestamp's time, else now).",
   },
   certificate_not_yet_valid: {
-    fr: "Un certificat de la chaîne n'était pas encore valide au moment de la signature.",
-    en: "A certificate in the chain was not yet valid at signing time.",
+    fr: "Un certificat de la chaîne n'était pas encore valide au moment où la signature est prouvée.",
+    en: "A certificate in the chain was not yet valid at the time the signature is proven.",
   },
   issuer_not_ca: {
     fr: "Un certificat intermédiaire n'est pas une autorité de certification.",
@@ -178,6 +185,18 @@ const CODES: Record<string, Bilingual> = {
   modified_after_signing: {
     fr: "Le document a été modifié après la signature : son contenu n'est plus celui qui a été signé.",
     en: "The document was modified after signing: its content is no longer what was signed.",
+  },
+  tsa_expired: {
+    fr: "L'horodatage est intact, mais le certificat de son autorité a expiré et aucun horodatage plus récent ne le protège.",
+    en: "The timestamp is intact, but its authority's certificate has expired and no later timestamp protects it.",
+  },
+  tsa_revocation_data_missing: {
+    fr: "L'horodatage est intact, mais le certificat de son autorité a expiré sans données de révocation intégrées : il ne prouve plus l'heure.",
+    en: "The timestamp is intact, but its authority's certificate has expired with no embedded revocation data: it no longer proves the time.",
+  },
+  revocation_data_missing: {
+    fr: "Un certificat de la chaîne a expiré et le fichier ne contient aucune donnée de révocation (OCSP, CRL) pour lui : la signature ne peut pas être validée à long terme.",
+    en: "A certificate in the chain has expired and the file holds no revocation data (OCSP, CRL) for it: the signature cannot be validated in the long term.",
   },
   revocation_not_checked: {
     fr: "La révocation du certificat n'est pas vérifiée hors ligne ; le statut du document dans le registre fait foi.",

@@ -14,6 +14,7 @@ export type DocumentCheckId =
   | "signatures_present"
   | "signatures_valid"
   | "time_limit"
+  | "long_term"
   | "document_status";
 
 /** Checks made on each signature. */
@@ -88,12 +89,34 @@ export interface RegistryStatus {
   supersededBy?: string;
 }
 
+/**
+ * PAdES baseline level (ETSI EN 319 142-1 §6): B-B a signature only; B-T with a valid signature
+ * timestamp; B-LT with, in the DSS, revocation data for every certificate below the anchors of the
+ * signer's and the signature timestamp authority's paths; B-LTA when a valid document timestamp
+ * also covers that data.
+ */
+export type LongTermLevel = "B-B" | "B-T" | "B-LT" | "B-LTA";
+
+/** How long the document can be validated as it is (the weakest of its signatures). */
+export interface LongTermSummary {
+  /** Null when the document is not valid (or has no signature). */
+  level: LongTermLevel | null;
+  /**
+   * ISO time after which the proofs in the file no longer suffice: the earliest expiry of the
+   * certificate paths the level rests on (the newest document timestamp's TSA for B-LTA, the
+   * signature timestamp's TSA for B-LT, that and the signer's for B-T, the signer's for B-B).
+   */
+  protectedUntil: string | null;
+}
+
 /** The step-by-step result of checking a PDF (DESIGN.md convention 4). */
 export interface VerificationReport {
   /** True only when every signature passed every check and nothing failed on the file. */
   valid: boolean;
   checks: VerificationCheck[];
   signatures: SignatureReport[];
+  /** PAdES level and protection horizon (also explained by the document check `long_term`). */
+  longTerm: LongTermSummary;
   document: {
     /** The Sceau document id embedded in the signed file (/SceauDocumentId in the Info dictionary). */
     id: string | null;

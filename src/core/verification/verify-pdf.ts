@@ -1,12 +1,17 @@
 import type { Bilingual } from "../i18n.types.ts";
+import { applyValidationTimes, type SignatureLongTerm } from "./apply-validation-times.ts";
 import { changesAfterSigning } from "./changes-after-signing.ts";
 import { check } from "./check-messages.ts";
+import { longTermCheck } from "./dated-checks.ts";
 import { findSignatures } from "./find-signatures.ts";
+import { longTermSummary } from "./long-term-summary.ts";
 import { describeModification, type Modification } from "./modification-reasons.ts";
 import { type ParsedCertificate, parseCertificateCached } from "./parsed-certificate.ts";
 import { indexOfAscii } from "./pdf/byte-search.ts";
 import { PdfFile, type PdfReadOptions } from "./pdf/pdf-file.ts";
 import { decodeTextString, isString } from "./pdf/pdf-values.ts";
+import { readDss } from "./read-dss.ts";
+import { itemKey, revocationDataOf } from "./revocation-data.ts";
 import { createVerificationCache, type VerifierKit, webVerifierCrypto } from "./signature-algorithms.ts";
 import type { VerificationContext, VerificationReport } from "./verification.types.ts";
 import { type CheckedSignature, verifySignatureField } from "./verify-signature.ts";
@@ -26,7 +31,13 @@ class DeadlineExceeded extends Error {}
  * (see `applyRegistryStatus`).
  */
 export async function verifyPdf(bytes: Uint8Array, ctx: VerificationContext): Promise<VerificationReport> {
-  const report: VerificationReport = { valid: false, checks: [], signatures: [], document: { id: null } };
+  const report: VerificationReport = {
+    valid: false,
+    checks: [],
+    signatures: [],
+    longTerm: { level: null, protectedUntil: null },
+    document: { id: null },
+  };
   const checks = report.checks;
   if (bytes.length > (ctx.maxBytes ?? DEFAULT_MAX_BYTES)) {
     checks.push(check("file", "failed", "too_large"));
@@ -50,8 +61,9 @@ export async function verifyPdf(bytes: Uint8Array, ctx: VerificationContext): Pr
     cache: ctx.cache ?? createVerificationCache(),
   };
   const anchors: ParsedCertificate[] = ctx.trustAnchorsDer.map((d) => parseCertificateCached(d, kit.cache));
+  let levels: SignatureLongTerm[] | null = null;
   try {
-    await verifyInto(report, bytes, anchors, read, checkpoint, kit, ctx.now);
+    levels = await verifyInto(report, bytes, anchors, read, checkpoint, kit, ctx.now);
   } catch (e) {
     if (e instanceof DeadlineExceeded) checks.push(check("time_limit", "failed", "deadline_exceeded"));
     else if (!checks.some((c) => c.id === "structure"))
@@ -64,6 +76,11 @@ export async function verifyPdf(bytes: Uint8Array, ctx: VerificationContext): Pr
     report.signatures.length > 0 &&
     !checks.some((c) => c.status === "failed") &&
     report.signatures.every((s) => !s.checks.some((c) => c.status === "failed"));
+  if (levels) {
+    report.longTerm = longTermSummary(levels, report.valid);
+    const lt = report.longTerm;
+    checks.push(longTermCheck(lt.level, lt.protectedUntil ? new Date(lt.protectedUntil) : null));
+  }
   return report;
 }
 
@@ -75,7 +92,7 @@ async function verifyInto(
   checkpoint: () => void,
   kit: VerifierKit,
   now: Date,
-): Promise<void> {
+): Promise<SignatureLongTerm[] | null> {
   const checks = report.checks;
   let file: PdfFile;
   try {
@@ -84,12 +101,12 @@ async function verifyInto(
   } catch (e) {
     if (e instanceof DeadlineExceeded) throw e;
     checks.push(check("structure", "failed", "unreadable_pdf"));
-    return;
+    return null;
   }
   checks.push(check("structure", "passed"));
   if (file.trailer.map.has("Encrypt")) {
     checks.push(check("encryption", "failed", "encrypted_unsupported"));
-    return;
+    return null;
   }
   checks.push(check("encryption", "passed"));
   const info = await file.resolveDict(file.trailer.map.get("Info"));
@@ -99,15 +116,35 @@ async function verifyInto(
   const found = await findSignatures(file);
   if (found.length === 0) {
     checks.push(check("signatures_present", "failed", "no_signature"));
-    return;
+    return null;
   }
   checks.push(check("signatures_present", "passed"));
   const results: CheckedSignature[] = [];
   for (const f of found.slice(0, 50)) {
     checkpoint();
-    results.push(await verifySignatureField(file, f, anchors, kit, now));
+    results.push(await verifySignatureField(file, f, kit));
   }
   results.sort((x, y) => (x.signedEnd ?? 0) - (y.signedEnd ?? 0));
+  const isFatal = (e: unknown) => e instanceof DeadlineExceeded;
+  const data = revocationDataOf(await readDss(file, isFatal), kit.cache);
+  const dssKeys = new Map<number, ReadonlySet<string>>();
+  const dssKeysAt = async (end: number): Promise<ReadonlySet<string>> => {
+    let keys = dssKeys.get(end);
+    if (!keys) {
+      const found = new Set<string>();
+      try {
+        const revision = end === bytes.length ? file : await PdfFile.open(bytes, read, end);
+        const dss = await readDss(revision, isFatal);
+        for (const der of [...dss.ocspResponses, ...dss.crls]) found.add(itemKey(der));
+      } catch (e) {
+        if (isFatal(e)) throw e;
+      }
+      keys = found;
+      dssKeys.set(end, keys);
+    }
+    return keys;
+  };
+  const levels = await applyValidationTimes(results, { anchors, data, now, kit, dssKeysAt });
   const certifications = results.filter((r) => r.report.docMdpLevel !== null);
   // Whether each signature holds on its own (before coverage and DocMDP are added below).
   const holds = new Map(
@@ -143,6 +180,7 @@ async function verifyInto(
   checks.push(
     anyFailed ? check("signatures_valid", "failed", "signature_failed") : check("signatures_valid", "passed"),
   );
+  return levels;
 }
 
 /** Each disallowed change in plain words, once per distinct sentence. */

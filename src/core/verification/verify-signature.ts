@@ -1,7 +1,6 @@
 import * as asn1js from "asn1js";
 import { readDer } from "../signing/der.ts";
 import { OID } from "../signing/oids.ts";
-import { buildCertificatePath } from "./certificate-path.ts";
 import { check } from "./check-messages.ts";
 import { type FoundSignature, parsePdfDate } from "./find-signatures.ts";
 import { nameAttribute, nameToString, type ParsedCertificate, serialHex } from "./parsed-certificate.ts";
@@ -9,7 +8,7 @@ import type { PdfFile } from "./pdf/pdf-file.ts";
 import { decodeTextString, isDict, isInteger, isName, isString, type PdfValue } from "./pdf/pdf-values.ts";
 import type { VerifierKit } from "./signature-algorithms.ts";
 import { checkSignerInfo, parseSignedData } from "./signed-data.ts";
-import { verifyTimestampToken } from "./timestamp-token.ts";
+import { readTimestampToken, type TimestampTokenRead } from "./timestamp-token.ts";
 import type { SignatureReport, SignerSummary } from "./verification.types.ts";
 
 /** A signature checked on its own; coverage and DocMDP are added by the caller. */
@@ -19,7 +18,20 @@ export interface CheckedSignature {
   signedEnd: number | null;
   /** Object number of the signature dictionary. */
   objectNumber: number;
+  /** What the time-dependent checks (timestamp, chain, key usage, revocation) need; null when unreadable. */
+  trust: TrustInput | null;
 }
+
+/** The intact parts of a signature or document timestamp, checked later at their validation times. */
+export type TrustInput =
+  | {
+      kind: "signature";
+      signer: ParsedCertificate;
+      certificates: ParsedCertificate[];
+      /** The signature timestamp token, or null when the signature has none. */
+      token: TimestampTokenRead | null;
+    }
+  | { kind: "document_timestamp"; token: TimestampTokenRead };
 
 const NO_SIGNER: SignerSummary = {
   commonName: null,
@@ -45,14 +57,15 @@ function docMdpLevel(sig: FoundSignature["dict"]): number | null {
   return null;
 }
 
-/** Checks one signature (or document timestamp): byte range, digest, CMS, ESS binding, chain, key usage, timestamp. */
+/**
+ * Checks what one signature (or document timestamp) proves by itself: byte range, digest, CMS,
+ * ESS binding, and the integrity of its timestamp token. The checks that depend on a validation
+ * time (timestamp trust, chain, key usage, revocation) are added by `applyValidationTimes`.
+ */
 export async function verifySignatureField(
   file: PdfFile,
   found: FoundSignature,
-  anchors: readonly ParsedCertificate[],
   kit: VerifierKit,
-  /** Used as the signing time when the signature has neither a valid timestamp nor a readable /M. */
-  now: Date,
 ): Promise<CheckedSignature> {
   const sig = found.dict;
   const bytes = file.bytes;
@@ -99,7 +112,7 @@ export async function verifySignatureField(
     (br[2] as number) + (br[3] as number) <= bytes.length;
   if (!ok) {
     checks.push(check("byte_range", "failed", "byte_range_invalid"));
-    return { report, signedEnd: null, objectNumber: found.objectNumber };
+    return { report, signedEnd: null, objectNumber: found.objectNumber, trust: null };
   }
   const [, a, b, c] = br as [number, number, number, number];
   checks.push(check("byte_range", "passed"));
@@ -110,19 +123,15 @@ export async function verifySignatureField(
   const der = cmsBytes(contents.bytes);
 
   if (kind === "document_timestamp") {
-    const ts = der
-      ? await verifyTimestampToken(der, signed, anchors, kit)
-      : { status: "invalid" as const, time: null, tsa: null };
-    if (ts.time) report.timestamp = { time: ts.time.toISOString(), tsa: ts.tsa };
-    if (ts.time && ts.status !== "invalid") report.signedAt = ts.time.toISOString();
-    checks.push(
-      ts.status === "ok"
-        ? check("timestamp", "passed")
-        : ts.status === "untrusted"
-          ? check("timestamp", "warning", "tsa_untrusted")
-          : check("timestamp", "failed", "timestamp_invalid"),
-    );
-    return { report, signedEnd: b + c, objectNumber: found.objectNumber };
+    const token: TimestampTokenRead = der
+      ? await readTimestampToken(der, signed, kit)
+      : { intact: false, time: null, tsa: null };
+    return {
+      report,
+      signedEnd: b + c,
+      objectNumber: found.objectNumber,
+      trust: { kind: "document_timestamp", token },
+    };
   }
 
   let parsed: ReturnType<typeof parseSignedData> | null = null;
@@ -133,7 +142,7 @@ export async function verifySignatureField(
   }
   if (!parsed || parsed.eContent !== null || parsed.eContentType !== OID.data || !parsed.signer) {
     checks.push(check("cms_signature", "failed", "cms_malformed"));
-    return { report, signedEnd: b + c, objectNumber: found.objectNumber };
+    return { report, signedEnd: b + c, objectNumber: found.objectNumber, trust: null };
   }
   const signer = parsed.signer;
   report.signer = {
@@ -164,38 +173,22 @@ export async function verifySignatureField(
   else checks.push(check("signing_certificate", "failed", `signing_certificate_${si.signingCertificate}`));
 
   // Timestamp (PAdES B-T): over the signature value.
-  let at = claimedTime;
   const tsAttr = (parsed.signerInfo.unsignedAttrs?.attributes ?? []).filter(
     (x) => x.type === OID.signatureTimeStampToken,
   );
-  const tokenValue = tsAttr[0]?.values[0];
-  if (tsAttr.length === 0) checks.push(check("timestamp", "skipped", "no_timestamp"));
-  else {
-    const token = tokenValue ? new Uint8Array(tokenValue.toBER(false)) : null;
-    const ts = token
-      ? await verifyTimestampToken(token, parsed.signatureValue, anchors, kit)
-      : { status: "invalid" as const, time: null, tsa: null };
-    if (ts.time) report.timestamp = { time: ts.time.toISOString(), tsa: ts.tsa };
-    if (ts.status === "ok") {
-      checks.push(check("timestamp", "passed"));
-      at = ts.time;
-      report.signedAt = ts.time?.toISOString() ?? report.signedAt;
-    } else if (ts.status === "untrusted") checks.push(check("timestamp", "warning", "tsa_untrusted"));
-    else checks.push(check("timestamp", "failed", "timestamp_invalid"));
+  let token: TimestampTokenRead | null = null;
+  if (tsAttr.length > 0) {
+    const value = tsAttr[0]?.values[0];
+    token = value
+      ? await readTimestampToken(new Uint8Array(value.toBER(false)), parsed.signatureValue, kit)
+      : { intact: false, time: null, tsa: null };
   }
-
-  const path = await buildCertificatePath(signer, parsed.certificates, anchors, at ?? now, kit);
-  checks.push(
-    path.ok ? check("certificate_chain", "passed") : check("certificate_chain", "failed", path.code),
-  );
-  const ku = signer.keyUsage;
-  checks.push(
-    ku === null || ku.has(0) || ku.has(1)
-      ? check("key_usage", "passed")
-      : check("key_usage", "failed", "key_usage_invalid"),
-  );
-  checks.push(check("revocation", "skipped", "revocation_not_checked"));
-  return { report, signedEnd: b + c, objectNumber: found.objectNumber };
+  return {
+    report,
+    signedEnd: b + c,
+    objectNumber: found.objectNumber,
+    trust: { kind: "signature", signer, certificates: parsed.certificates, token },
+  };
 }
 
 /** The DER (or BER, as NSS writes) object at the start of /Contents, when the rest is zero padding; else null. */

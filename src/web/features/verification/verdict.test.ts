@@ -32,6 +32,7 @@ function report(
       failed ? check("signatures_valid", "failed", "signature_failed") : check("signatures_valid", "passed"),
       statusCheck,
     ],
+    longTerm: { level: failed ? null : "B-B", protectedUntil: null },
     signatures: [
       {
         fieldName: "Signature1",
