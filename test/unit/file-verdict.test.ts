@@ -30,11 +30,14 @@ const CODES = [
   "key_usage_invalid",
   "certificate_expired",
   "certificate_not_yet_valid",
+  "certificate_revoked",
+  "revocation_data_missing",
   "cms_malformed",
   "unsupported_algorithm",
   "signing_certificate_missing",
   "timestamp_invalid",
   "tsa_untrusted",
+  "tsa_expired",
   "no_signature",
   "too_large",
   "empty_file",
@@ -62,6 +65,7 @@ function report(failed: string[], status: RegistryStatus | undefined, id: string
   return {
     valid: failed.length === 0 && status?.status !== "revoked",
     checks: [check("signatures_present", "passed"), ...statusCheck],
+    longTerm: { level: null, protectedUntil: null },
     signatures: [
       {
         fieldName: "Signature1",

@@ -25,7 +25,17 @@ export function describeReport(file: string, r: VerificationReport, locale: Loca
       `    ${c.status === "failed" ? "✗" : "!"} ${c.id}${c.code ? ` (${c.code})` : ""}: ${c.message[locale]}`,
       ...(c.reasons ?? []).map((x) => `        – ${x.message[locale]}`),
     ]);
-  return [head, ...issues].join("\n");
+  const lt = r.longTerm;
+  const level = lt?.level
+    ? [
+        `    ${locale === "fr" ? "niveau" : "level"} PAdES ${lt.level}${
+          lt.protectedUntil
+            ? `, ${locale === "fr" ? "protégé jusqu'au" : "protected until"} ${lt.protectedUntil}`
+            : ""
+        }`,
+      ]
+    : [];
+  return [head, ...level, ...issues].join("\n");
 }
 
 export function verifyCommand(program: Command, locale: Locale) {

@@ -38,6 +38,11 @@ export const VerificationReportOut = z.object({
       checks: z.array(Check),
     }),
   ),
+  /** PAdES level reached and until when the file's proofs hold (null when not valid). */
+  longTerm: z.object({
+    level: z.enum(["B-B", "B-T", "B-LT", "B-LTA"]).nullable(),
+    protectedUntil: z.string().nullable(),
+  }),
   document: z.object({
     id: z.string().nullable(),
     status: z

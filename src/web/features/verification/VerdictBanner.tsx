@@ -91,6 +91,18 @@ export function VerdictBanner({ report, record, fileName }: VerdictBannerProps) 
             <dt>{t("verify.signedAt")}</dt>
             <dd>{signedAt ? formatDateTime(signedAt, lang) : t("verify.notStated")}</dd>
           </div>
+          {report.longTerm?.level && (
+            <div>
+              <dt>{t("verify.longTermLevel")}</dt>
+              <dd>{t(`verify.levels.${report.longTerm.level}`)}</dd>
+            </div>
+          )}
+          {report.longTerm?.protectedUntil && (
+            <div>
+              <dt>{t("verify.protectedUntil")}</dt>
+              <dd>{formatDate(report.longTerm.protectedUntil, lang)}</dd>
+            </div>
+          )}
           <div className="details-wide">
             <dt>{t("verify.registryStatus")}</dt>
             <dd>
