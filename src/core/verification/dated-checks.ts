@@ -5,32 +5,33 @@ export function utcText(d: Date): string {
   return `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
+/** A check naming a certificate and its revocation date in both languages. */
+function revocationDated(
+  base: Pick<VerificationCheck, "id" | "status" | "code">,
+  revokedAt: Date,
+  text: (when: string) => VerificationCheck["message"],
+): VerificationCheck {
+  return { ...base, message: text(utcText(revokedAt)) };
+}
+
 /** The `revocation` check of a certificate revoked at or before the validation time. */
 export function revokedCheck(subject: string, revokedAt: Date): VerificationCheck {
-  const when = utcText(revokedAt);
-  return {
-    id: "revocation",
-    status: "failed",
-    code: "certificate_revoked",
-    message: {
+  return revocationDated(
+    { id: "revocation", status: "failed", code: "certificate_revoked" },
+    revokedAt,
+    (when) => ({
       fr: `Le certificat « ${subject} » a été révoqué le ${when}, avant le moment où la signature est prouvée : ne vous fiez pas à cette signature.`,
       en: `The certificate "${subject}" was revoked on ${when}, before the time the signature is proven to exist: do not rely on this signature.`,
-    },
-  };
+    }),
+  );
 }
 
 /** The `timestamp` warning of a token whose TSA certificate was revoked by the validation time. */
 export function tsaRevokedCheck(subject: string, revokedAt: Date): VerificationCheck {
-  const when = utcText(revokedAt);
-  return {
-    id: "timestamp",
-    status: "warning",
-    code: "tsa_revoked",
-    message: {
-      fr: `Le certificat de l'autorité d'horodatage « ${subject} » a été révoqué le ${when} : cet horodatage ne prouve plus l'heure.`,
-      en: `The timestamp authority's certificate "${subject}" was revoked on ${when}: this timestamp no longer proves the time.`,
-    },
-  };
+  return revocationDated({ id: "timestamp", status: "warning", code: "tsa_revoked" }, revokedAt, (when) => ({
+    fr: `Le certificat de l'autorité d'horodatage « ${subject} » a été révoqué le ${when} : cet horodatage ne prouve plus l'heure.`,
+    en: `The timestamp authority's certificate "${subject}" was revoked on ${when}: this timestamp no longer proves the time.`,
+  }));
 }
 
 const LEVEL_TEXT: Record<LongTermLevel, { fr: string; en: string }> = {

@@ -1,11 +1,5 @@
 import type { ParsedCertificate } from "./parsed-certificate.ts";
-import {
-  bytesKey,
-  remember,
-  UnsupportedAlgorithmError,
-  type VerifierKit,
-  verifySignature,
-} from "./signature-algorithms.ts";
+import { bytesKey, remember, signatureHolds, type VerifierKit } from "./signature-algorithms.ts";
 
 /**
  * True when `issuer`'s key verifies `cert`'s signature (names alone never suffice). Results are
@@ -19,20 +13,14 @@ export async function issuedBy(
   const linkKey = `${bytesKey(cert.der)}|${bytesKey(issuer.spkiRaw)}`;
   let ok = kit.cache.links.get(linkKey);
   if (ok === undefined) {
-    try {
-      ok = await verifySignature(
-        issuer.spkiRaw,
-        cert.signatureAlgorithm,
-        cert.signatureParams,
-        null,
-        cert.tbs,
-        cert.signatureValue,
-        kit,
-      );
-    } catch (e) {
-      if (!(e instanceof UnsupportedAlgorithmError)) throw e;
-      ok = false;
-    }
+    ok = await signatureHolds(
+      issuer.spkiRaw,
+      cert.signatureAlgorithm,
+      cert.signatureParams,
+      cert.tbs,
+      cert.signatureValue,
+      kit,
+    );
     remember(kit.cache.links, kit.cache.limit, linkKey, ok);
   }
   return ok;

@@ -211,3 +211,20 @@ export async function verifySignature(
   const scheme = resolveScheme(spki, sigOid, sigParams, hashHint);
   return kit.crypto.verify(spki, scheme, data, signature);
 }
+
+/** {@link verifySignature}, with an unsupported algorithm counted as a signature that does not hold. */
+export async function signatureHolds(
+  spki: Uint8Array,
+  sigOid: string,
+  sigParams: unknown,
+  data: Uint8Array,
+  signature: Uint8Array,
+  kit: VerifierKit,
+): Promise<boolean> {
+  try {
+    return await verifySignature(spki, sigOid, sigParams, null, data, signature, kit);
+  } catch (e) {
+    if (e instanceof UnsupportedAlgorithmError) return false;
+    throw e;
+  }
+}

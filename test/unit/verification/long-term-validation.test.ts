@@ -35,6 +35,15 @@ const check = (r: VerificationReport, checkId: string) =>
 const verifyAt = (pdf: Uint8Array, now: Date) =>
   verifyPdf(pdf, { trustAnchorsDer: [pki.root.certificateDer], now });
 
+/** An OCSP response about the signer's certificate, produced 5 minutes after signing. */
+const signerOcsp = (o: Omit<Parameters<typeof ocspResponse>[0], "certDer" | "issuerDer" | "producedAt">) =>
+  ocspResponse({
+    certDer: id.certificateDer,
+    issuerDer: pki.issuing.certificateDer,
+    producedAt: at(300_000),
+    ...o,
+  });
+
 /** B-T at t0, the DSS of its validation data 5 minutes later, a document timestamp 10 minutes later. */
 async function bLta(signerOcsp?: (tsa: ClockedTsa) => Uint8Array | Promise<Uint8Array>): Promise<Uint8Array> {
   signatureTsa.at = t0;
@@ -96,13 +105,7 @@ describe("long-term validation (PAdES B-LT / B-LTA) with embedded data only", { 
   it("a revocation dated before the signature timestamp makes the B-LTA document invalid", async () => {
     const revokedAt = new Date(t0.getTime() - 30_000);
     const lta = await bLta(() =>
-      ocspResponse({
-        certDer: id.certificateDer,
-        issuerDer: pki.issuing.certificateDer,
-        answer: { status: "revoked", revokedAt },
-        producedAt: at(300_000),
-        signer: pki.issuing,
-      }),
+      signerOcsp({ answer: { status: "revoked", revokedAt }, signer: pki.issuing }),
     );
     const r = await verifyAt(lta, later);
     expect(r.valid).toBe(false);
@@ -123,16 +126,7 @@ describe("long-term validation (PAdES B-LT / B-LTA) with embedded data only", { 
     const forger = await testPki("forger");
     const foreignResponder = await delegatedResponder(forger.issuing, t0);
     for (const signer of [forger.issuing, foreignResponder]) {
-      const lta = await bLta(() =>
-        ocspResponse({
-          certDer: id.certificateDer,
-          issuerDer: pki.issuing.certificateDer,
-          answer: { status: "good" },
-          producedAt: at(300_000),
-          signer,
-          attach: true,
-        }),
-      );
+      const lta = await bLta(() => signerOcsp({ answer: { status: "good" }, signer, attach: true }));
       const r = await verifyAt(lta, later);
       expect(r.valid).toBe(false);
       expect(check(r, "revocation")).toMatchObject({ status: "failed", code: "revocation_data_missing" });
@@ -147,15 +141,7 @@ describe("long-term validation (PAdES B-LT / B-LTA) with embedded data only", { 
   it("a delegated responder certified by the CA (OCSPSigning, nocheck) is accepted", async () => {
     const responder = await delegatedResponder(pki.issuing, t0);
     const lta = await bLta(() =>
-      ocspResponse({
-        certDer: id.certificateDer,
-        issuerDer: pki.issuing.certificateDer,
-        answer: { status: "good" },
-        producedAt: at(300_000),
-        signer: responder,
-        attach: true,
-        certIdHash: "sha256",
-      }),
+      signerOcsp({ answer: { status: "good" }, signer: responder, attach: true, certIdHash: "sha256" }),
     );
     const r = await verifyAt(lta, later);
     expect(r.valid).toBe(true);
