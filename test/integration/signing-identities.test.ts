@@ -57,7 +57,10 @@ describe("imported signing identities, extra trust roots, timestamps and product
 
   it("adds an RFC 3161 timestamp when the institution sets a timestamp authority (PAdES B-T)", async () => {
     const inst = await makeInstitution(t.core);
-    const updated = await t.core.stores.institutions.update(inst.id, { tsaUrl: tsa.url });
+    const updated = await t.core.stores.institutions.update(inst.id, {
+      tsaUrl: tsa.url,
+      signatureLevel: "B-T",
+    });
     if (!updated) throw new Error("institution vanished");
     const before = Date.now();
     const { bytes } = await signDocument(t.core, {

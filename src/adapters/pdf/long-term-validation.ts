@@ -7,12 +7,18 @@ import { type LongTermValidation, ValidationDataUnavailable } from "../../core/s
 import { findSignatures } from "../../core/verification/find-signatures.ts";
 import { PdfFile } from "../../core/verification/pdf/pdf-file.ts";
 import { isName, isRef, isStream, isString } from "../../core/verification/pdf/pdf-values.ts";
-import { fetchRevocationData, type RevocationFetchOptions } from "../pki/fetch-revocation-data.ts";
+import {
+  fetchRevocationData,
+  type RevocationData,
+  type RevocationFetchOptions,
+} from "../pki/fetch-revocation-data.ts";
 import { OCSP_BASIC } from "../pki/ocsp-codec.ts";
 import { appendDocumentTimestamp } from "./document-timestamp.ts";
 import { nodeInflate } from "./node-inflate.ts";
 
 const read = { inflate: nodeInflate };
+/** How long an OCSP answer or CRL is reused for other documents (the portal's answers are valid an hour). */
+const REVOCATION_REUSE_MS = 5 * 60_000;
 const key = (der: Uint8Array) => Buffer.from(der).toString("base64");
 
 /** Options of {@link longTermValidation}. */
@@ -34,6 +40,27 @@ export function longTermValidation(options: LongTermValidationOptions = {}): Lon
     ...(options.fetch ? { fetch: options.fetch } : {}),
   };
 
+  // Revocation data per certificate and issuer, reused while fresh: the documents an institution
+  // signs share their chains, so a batch asks each responder once every few minutes, not per file.
+  const cache = new Map<string, { at: number; data: Promise<RevocationData> }>();
+  const revocationData = (cert: X509Certificate, issuer: X509Certificate, now: Date) => {
+    const k = `${cert.fingerprint256}|${issuer.fingerprint256}`;
+    const hit = cache.get(k);
+    if (hit && now.getTime() - hit.at >= 0 && now.getTime() - hit.at < REVOCATION_REUSE_MS) return hit.data;
+    const data = fetchRevocationData(new Uint8Array(cert.raw), new Uint8Array(issuer.raw), {
+      ...fetchOptions,
+      now,
+    });
+    if (cache.size >= 1_000) cache.clear();
+    cache.set(k, { at: now.getTime(), data });
+    // A failed or empty answer is asked again next time.
+    data.then(
+      (d) => d.ocspResponses.length + d.crls.length === 0 && cache.delete(k),
+      () => cache.delete(k),
+    );
+    return data;
+  };
+
   const addValidationData: LongTermValidation["addValidationData"] = async (pdf, anchorsDer, now) => {
     const { contents, cms } = await newestSignature(pdf);
     const pool = certificatesOf(cms);
@@ -50,10 +77,7 @@ export function longTermValidation(options: LongTermValidationOptions = {}): Lon
         const issuer = chain[i + 1];
         if (!issuer || checked.has(cert.fingerprint256)) continue;
         checked.add(cert.fingerprint256);
-        const data = await fetchRevocationData(new Uint8Array(cert.raw), new Uint8Array(issuer.raw), {
-          ...fetchOptions,
-          now,
-        });
+        const data = await revocationData(cert, issuer, now);
         if (data.ocspResponses.length === 0 && data.crls.length === 0)
           problems.push(
             `${cert.subject.replace(/\n/g, ", ")}: ${data.problems.join("; ") || "no OCSP or CRL URL"}`,

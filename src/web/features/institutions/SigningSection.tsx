@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Institution } from "../../../core/institutions/institutions.types.ts";
-import { SIGNATURE_LEVELS, type SignatureLevel } from "../../../core/signing/signing.types.ts";
+import type { SignatureLevel } from "../../../core/signing/signing.types.ts";
 import { updateInstitution } from "../../api/institutions.ts";
 import { queryKeys } from "../../api/query-keys.ts";
 import { CheckboxField } from "../../components/CheckboxField.tsx";
@@ -15,6 +15,10 @@ import { type ClientErrors, useFormFeedback } from "../../hooks/useFormFeedback.
 import { isHttpUrl } from "../../lib/validation.ts";
 
 const FIELDS = ["stampEnabled", "tsaUrl", "signatureLevel"] as const;
+
+/** The PAdES levels, lowest first (web may not import core's values: the Record keeps the list whole). */
+const LEVEL_RANK: Record<SignatureLevel, number> = { "B-B": 0, "B-T": 1, "B-LT": 2, "B-LTA": 3 };
+const LEVELS = (Object.keys(LEVEL_RANK) as SignatureLevel[]).sort((a, b) => LEVEL_RANK[a] - LEVEL_RANK[b]);
 
 /** The institution's signing settings: the visible verification notice (QR code) and the timestamp authority. */
 export function SigningSection({ institution }: { institution: Institution }) {
@@ -86,11 +90,11 @@ export function SigningSection({ institution }: { institution: Institution }) {
           error={feedback.fieldErrors.signatureLevel}
           onChange={(event) => {
             const value = event.target.value;
-            setLevel(SIGNATURE_LEVELS.find((l) => l === value) ?? "");
+            setLevel(LEVELS.find((l) => l === value) ?? "");
           }}
         >
           <option value="">{t("signing.levels.default")}</option>
-          {SIGNATURE_LEVELS.map((l) => (
+          {LEVELS.map((l) => (
             <option key={l} value={l}>
               {t(`signing.levels.${l}`)}
             </option>
