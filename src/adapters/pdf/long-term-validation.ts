@@ -1,7 +1,7 @@
 import { createHash, X509Certificate } from "node:crypto";
 import * as pkijs from "pkijs";
 import { appendDss } from "../../core/signing/append-dss.ts";
-import { readDer } from "../../core/signing/der.ts";
+import { derChildren, oid, readDer } from "../../core/signing/der.ts";
 import { OID } from "../../core/signing/oids.ts";
 import { type LongTermValidation, ValidationDataUnavailable } from "../../core/signing/signing.ports.ts";
 import { findSignatures } from "../../core/verification/find-signatures.ts";
@@ -136,19 +136,45 @@ async function newestSignature(
   return { contents: best.contents, cms, subFilter: best.subFilter };
 }
 
-/** Certificates of a CMS SignedData and of the signature timestamp token inside it. */
+/** Certificates of a CMS SignedData and of the signature timestamp tokens inside it (DER walk, no re-encoding). */
 function certificatesOf(cms: Uint8Array): X509Certificate[] {
-  const signed = new pkijs.SignedData({ schema: pkijs.ContentInfo.fromBER(Uint8Array.from(cms)).content });
-  const out = (signed.certificates ?? []).flatMap((c) =>
-    c instanceof pkijs.Certificate ? [new X509Certificate(Buffer.from(c.toSchema().toBER()))] : [],
-  );
-  for (const info of signed.signerInfos)
-    for (const attr of info.unsignedAttrs?.attributes ?? [])
-      if (attr.type === OID.signatureTimeStampToken && attr.values[0])
-        out.push(...certificatesOf(new Uint8Array(attr.values[0].toBER())));
+  const out: X509Certificate[] = [];
   const seen = new Set<string>();
-  return out.filter((c) => !seen.has(c.fingerprint256) && seen.add(c.fingerprint256) !== undefined);
+  const visit = (contentInfo: Uint8Array, depth: number) => {
+    const [, wrapped] = derChildren(contentInfo, readDer(contentInfo, 0));
+    const signedData = wrapped && derChildren(contentInfo, wrapped)[0];
+    if (!signedData) throw new Error("not a CMS SignedData");
+    const fields = derChildren(contentInfo, signedData);
+    for (const field of fields) {
+      if (field.tag === 0xa0)
+        for (const c of derChildren(contentInfo, field)) {
+          if (c.tag !== 0x30) continue; // other certificate formats
+          const cert = new X509Certificate(Buffer.from(contentInfo.subarray(c.start, c.end)));
+          if (seen.has(cert.fingerprint256)) continue;
+          seen.add(cert.fingerprint256);
+          out.push(cert);
+        }
+      if (field.tag !== 0x31 || field !== fields.at(-1) || depth > 0) continue;
+      // signerInfos: each one's unsigned attributes may hold a signature timestamp token.
+      for (const info of derChildren(contentInfo, field))
+        for (const part of derChildren(contentInfo, info)) {
+          if (part.tag !== 0xa1) continue;
+          for (const attr of derChildren(contentInfo, part)) {
+            const [type, values] = derChildren(contentInfo, attr);
+            if (!type || !values || !sameBytes(contentInfo.subarray(type.start, type.end), TIMESTAMP_ATTR))
+              continue;
+            for (const token of derChildren(contentInfo, values))
+              visit(contentInfo.subarray(token.start, token.end), depth + 1);
+          }
+        }
+    }
+  };
+  visit(cms, 0);
+  return out;
 }
+
+const TIMESTAMP_ATTR = oid(OID.signatureTimeStampToken);
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** A certificate no other one in the pool was issued by: the signer's, or a TSA's. */
 const isLeaf = (c: X509Certificate, pool: readonly X509Certificate[]) =>
@@ -172,14 +198,23 @@ function chainOf(
   return chain;
 }
 
-/** The responder certificates carried in OCSP responses (delegated OCSP signers). */
+/** The responder certificates carried in OCSP responses (delegated OCSP signers), each response read once. */
+const responderCache = new WeakMap<Uint8Array, Uint8Array[]>();
 function ocspResponders(responses: readonly Uint8Array[]): Uint8Array[] {
   return responses.flatMap((der) => {
+    const known = responderCache.get(der);
+    if (known) return known;
     const response = pkijs.OCSPResponse.fromBER(Uint8Array.from(der));
     const bytes = response.responseBytes;
-    if (bytes?.responseType !== OCSP_BASIC) return [];
-    const basic = pkijs.BasicOCSPResponse.fromBER(Uint8Array.from(bytes.response.valueBlock.valueHexView));
-    return (basic.certs ?? []).map((c) => new Uint8Array(c.toSchema().toBER()));
+    const certs =
+      bytes?.responseType === OCSP_BASIC
+        ? (
+            pkijs.BasicOCSPResponse.fromBER(Uint8Array.from(bytes.response.valueBlock.valueHexView)).certs ??
+            []
+          ).map((c) => new Uint8Array(c.toSchema().toBER()))
+        : [];
+    responderCache.set(der, certs);
+    return certs;
   });
 }
 
