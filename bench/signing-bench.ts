@@ -23,7 +23,9 @@ import {
   issueSigningCertificate,
 } from "../src/adapters/pki/dev-pki.ts";
 import { appendDss } from "../src/core/signing/append-dss.ts";
+import { TSA_PATH } from "../src/core/signing/pki-paths.ts";
 import { signDocument } from "../src/core/signing/sign-document.ts";
+import { SIGNATURE_LEVELS } from "../src/core/signing/signing.types.ts";
 import { createVerificationCache } from "../src/core/verification/signature-algorithms.ts";
 import { verifyPdf } from "../src/core/verification/verify-pdf.ts";
 import { makeInstitution } from "../test/support/factories.ts";
@@ -204,6 +206,23 @@ const useCase = {
     signDocument(portal.core, { institution: withoutNotice, pdf: onePage, title: "bench" }),
   ),
 };
+// Each PAdES level through the whole use case, with the portal's built-in TSA and OCSP responder
+// answered in process (as `sceau sign --level` does); the bytes each level adds to a 1-page file.
+const withTsa = await portal.core.stores.institutions.update(institution.id, {
+  stampEnabled: false,
+  tsaUrl: `${portal.core.settings.publicUrl}${TSA_PATH}`,
+});
+if (!withTsa) throw new Error("institution vanished");
+const levels: Record<string, { perSec: number; bytes: number }> = {};
+for (const level of SIGNATURE_LEVELS) {
+  const sign = () => signDocument(portal.core, { institution: withTsa, pdf: onePage, title: "bench", level });
+  const perSec = await rate(
+    `signDocument 1 page at ${level} (PGlite, built-in TSA)`,
+    level === "B-B" ? 600 : 150,
+    sign,
+  );
+  levels[level] = { perSec, bytes: (await sign()).bytes.byteLength };
+}
 await portal.close();
 const ratio = (a: number, b: number) => Math.round((a / b) * 10) / 10;
 console.log(
@@ -213,6 +232,12 @@ console.log(
       key: "RSA-2048",
       sceau,
       useCase,
+      levels: {
+        ...levels,
+        inputBytes: onePage.byteLength,
+        bytesAddedByLtaOverBT: (levels["B-LTA"]?.bytes ?? 0) - (levels["B-T"]?.bytes ?? 0),
+        ltaVsBB: ratio(levels["B-LTA"]?.perSec ?? 0, levels["B-B"]?.perSec ?? 1),
+      },
       p12SignerBaseline: baselineRates,
       ratios: {
         sign1Page: ratio(sceau.sign1PageClassicPerSec, baselineRates.sign1PagePerSec),
