@@ -14,7 +14,8 @@ import { readInputs, usageError } from "../read-inputs.ts";
 
 /** One line per file for people: the verdict, who signed and when, and every check that did not pass. */
 export function describeReport(file: string, r: VerificationReport, locale: Locale): string {
-  const sig = r.signatures.at(-1);
+  // The newest signature (not a document timestamp, which names no signer).
+  const sig = r.signatures.filter((s) => s.kind === "signature").at(-1) ?? r.signatures.at(-1);
   const who = sig?.signer.commonName ?? "?";
   const head = r.valid
     ? `✓ ${file}: ${locale === "fr" ? "valide" : "valid"} — ${who}${sig?.signedAt ? `, ${sig.signedAt}` : ""}`

@@ -22,6 +22,29 @@ describe("sceau verify's human output", () => {
     );
   });
 
+  it("names the institution that signed, not the document timestamp after it", () => {
+    const signature = (kind: "signature" | "document_timestamp", commonName: string | null) =>
+      ({
+        fieldName: null,
+        kind,
+        subFilter: null,
+        signer: { commonName, organization: null, country: null, serialNumber: null, issuer: null },
+        signedAt: "2026-12-08T01:50:25.000Z",
+        timestamp: null,
+        coversWholeDocument: kind === "document_timestamp",
+        docMdpLevel: null,
+        claimed: { name: null, reason: null, location: null },
+        checks: [],
+      }) satisfies VerificationReport["signatures"][number];
+    const r = {
+      ...report({ level: "B-LTA", protectedUntil: "2031-12-07T02:05:42.000Z" }),
+      signatures: [signature("signature", "Cégep de démonstration"), signature("document_timestamp", null)],
+    };
+    expect(describeReport("a.pdf", r, "en").split("\n")[0]).toBe(
+      "✓ a.pdf: valid — Cégep de démonstration, 2026-12-08T01:50:25.000Z",
+    );
+  });
+
   it("has no level line for a file that is not valid", () => {
     expect(describeReport("a.pdf", report({ level: null, protectedUntil: null }), "en")).not.toContain(
       "PAdES",
