@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createPrivateKey, type KeyObject, randomBytes } from "node:crypto";
 
 export { type ImportedIdentity, importPkcs12, Pkcs12ImportError } from "./import-pkcs12.ts";
 
@@ -114,4 +114,26 @@ export function openPrivateKeyWithIndex(
   } finally {
     dataKey.fill(0);
   }
+}
+
+/**
+ * Sealed private keys opened once each and kept as KeyObjects, by record id (a record's key never
+ * changes): `open(id, sealed)` unseals with any of the master keys on first use.
+ */
+export function openedKeys(
+  masterKeys: Buffer | readonly Buffer[],
+): (id: string, sealed: Uint8Array) => KeyObject {
+  const opened = new Map<string, KeyObject>();
+  return (id, sealed) => {
+    let key = opened.get(id);
+    if (!key) {
+      key = createPrivateKey({
+        key: openPrivateKey(masterKeys, Buffer.from(sealed)),
+        format: "der",
+        type: "pkcs8",
+      });
+      opened.set(id, key);
+    }
+    return key;
+  };
 }

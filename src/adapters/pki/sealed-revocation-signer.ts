@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, sign } from "node:crypto";
+import { createHash, sign } from "node:crypto";
 import { oid, tlv } from "../../core/signing/der.ts";
 import type {
   CertificateFacts,
@@ -8,7 +8,7 @@ import type {
 import type { PortalAuthorityRecord } from "../../core/signing/signing.ports.ts";
 import { certificateFacts, certificateParts } from "./certificate-facts.ts";
 import { type CertificateAuthority, createCrl } from "./dev-pki.ts";
-import { currentMasterKey, openPrivateKey, sealPrivateKey } from "./key-envelope.ts";
+import { currentMasterKey, openedKeys, openPrivateKey, sealPrivateKey } from "./key-envelope.ts";
 import {
   errorResponse,
   namesCertificate,
@@ -31,7 +31,7 @@ const ECDSA_WITH_SHA256 = tlv(0x30, oid("1.2.840.10045.4.3.2"));
  */
 export function sealedRevocationSigner(masterKeys: Buffer | readonly Buffer[]): RevocationSigner {
   const facts = new Map<string, CertificateFacts>();
-  const keys = new Map<string, ReturnType<typeof createPrivateKey>>();
+  const keyOf = openedKeys(masterKeys);
   const digest = (der: Uint8Array) => createHash("sha256").update(der).digest("hex");
 
   const authority = (ca: PortalAuthorityRecord): CertificateAuthority => {
@@ -72,15 +72,7 @@ export function sealedRevocationSigner(masterKeys: Buffer | readonly Buffer[]): 
     },
 
     async ocspResponse(signer: OcspSignerRecord, answers, nonce, now) {
-      let key = keys.get(signer.id);
-      if (!key) {
-        key = createPrivateKey({
-          key: openPrivateKey(masterKeys, Buffer.from(signer.sealedKey)),
-          format: "der",
-          type: "pkcs8",
-        });
-        keys.set(signer.id, key);
-      }
+      const key = keyOf(signer.id, signer.sealedKey);
       const responderKeyHash = createHash("sha1")
         .update(certificateParts(signer.certificateDer).publicKeyBits)
         .digest();

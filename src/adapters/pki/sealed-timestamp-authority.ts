@@ -1,7 +1,7 @@
-import { createPrivateKey, type KeyObject, X509Certificate } from "node:crypto";
+import { X509Certificate } from "node:crypto";
 import type { RevocationUrls } from "../../core/signing/pki-paths.ts";
 import type { TimestampAuthorityKeys } from "../../core/timestamping/timestamping.ports.ts";
-import { currentMasterKey, openPrivateKey, sealPrivateKey } from "./key-envelope.ts";
+import { currentMasterKey, openedKeys, sealPrivateKey } from "./key-envelope.ts";
 import { openAuthority } from "./open-authority.ts";
 import { issueTimestampAuthorityCertificate } from "./timestamp-authority-certificate.ts";
 import { timestampResponse } from "./timestamp-response.ts";
@@ -14,7 +14,7 @@ export function sealedTimestampAuthority(
   masterKeys: Buffer | readonly Buffer[],
   options: { revocationUrls: (issuerKeyId: string) => RevocationUrls; portalName?: string },
 ): TimestampAuthorityKeys {
-  const opened = new Map<string, KeyObject>();
+  const keyOf = openedKeys(masterKeys);
   return {
     async createTimestampAuthority(authorities, now) {
       const issuing = openAuthority(
@@ -42,15 +42,7 @@ export function sealedTimestampAuthority(
     },
 
     async answer(tsa, issuersDer, query, now) {
-      let privateKey = opened.get(tsa.id);
-      if (!privateKey) {
-        privateKey = createPrivateKey({
-          key: openPrivateKey(masterKeys, Buffer.from(tsa.sealedKey)),
-          format: "der",
-          type: "pkcs8",
-        });
-        opened.set(tsa.id, privateKey);
-      }
+      const privateKey = keyOf(tsa.id, tsa.sealedKey);
       return timestampResponse({ certificateDer: tsa.certificateDer, issuersDer, privateKey }, query, now);
     },
   };

@@ -1,5 +1,5 @@
 import { createHash, type KeyObject, randomBytes, sign } from "node:crypto";
-import { issuerAndSerial } from "../../core/signing/cms-template.ts";
+import { essSigningCertificateV2, issuerAndSerial } from "../../core/signing/cms-template.ts";
 import { compareBytes, type DerNode, derChildren, oid, readDer, tlv } from "../../core/signing/der.ts";
 import { OID } from "../../core/signing/oids.ts";
 
@@ -147,17 +147,7 @@ function timestampToken(signer: TimestampSigner, q: TimestampQuery, now: Date, p
     tlv(0x31, tlv(0x04, createHash("sha256").update(tstInfo).digest())),
   );
   const certHash = createHash("sha256").update(signer.certificateDer).digest();
-  const ess = tlv(
-    0x30,
-    oid(OID.signingCertificateV2),
-    tlv(
-      0x31,
-      tlv(
-        0x30,
-        tlv(0x30, tlv(0x30, tlv(0x04, certHash), tlv(0x30, tlv(0x30, tlv(0xa4, tsa.issuer)), tsa.serial))),
-      ),
-    ),
-  );
+  const ess = essSigningCertificateV2(certHash, tsa.issuer, tsa.serial);
   const attrs = tlv(0x31, ...[contentType, messageDigest, ess].sort(compareBytes));
   const rsa = signer.privateKey.asymmetricKeyType === "rsa";
   const signature = sign("sha256", attrs, signer.privateKey);

@@ -48,20 +48,7 @@ export function createCmsTemplate(input: CmsTemplateInput): CmsTemplate {
   const signerInfoHead = concat([Uint8Array.of(0x02, 0x01, 0x01), sid, sha256Alg]);
 
   const contentType = tlv(0x30, oid(OID.contentType), tlv(0x31, oid(OID.data)));
-  const ess = tlv(
-    0x30,
-    oid(OID.signingCertificateV2),
-    tlv(
-      0x31,
-      tlv(
-        0x30,
-        tlv(
-          0x30,
-          tlv(0x30, tlv(0x04, input.signerCertSha256), tlv(0x30, tlv(0x30, tlv(0xa4, issuer)), serial)),
-        ),
-      ),
-    ),
-  );
+  const ess = essSigningCertificateV2(input.signerCertSha256, issuer, serial);
   const mdPrefix = concat([
     Uint8Array.of(0x30, 0x2f),
     oid(OID.messageDigest),
@@ -111,4 +98,23 @@ export function issuerAndSerial(certDer: Uint8Array): { issuer: Uint8Array; seri
   const issuer = f[i + 2];
   if (!serial || !issuer) throw new Error("not a certificate");
   return { serial: certDer.slice(serial.start, serial.end), issuer: certDer.slice(issuer.start, issuer.end) };
+}
+
+/**
+ * The ESS signing-certificate-v2 attribute (RFC 5035): the SHA-256 of the signer certificate and
+ * its issuerSerial (issuer Name and serial INTEGER TLVs), binding the signature to that certificate.
+ */
+export function essSigningCertificateV2(
+  certSha256: Uint8Array,
+  issuer: Uint8Array,
+  serial: Uint8Array,
+): Uint8Array {
+  return tlv(
+    0x30,
+    oid(OID.signingCertificateV2),
+    tlv(
+      0x31,
+      tlv(0x30, tlv(0x30, tlv(0x30, tlv(0x04, certSha256), tlv(0x30, tlv(0x30, tlv(0xa4, issuer)), serial)))),
+    ),
+  );
 }
