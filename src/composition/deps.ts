@@ -47,7 +47,7 @@ import type { Config } from "../config/config.ts";
 import type { QueueName } from "../core/jobs/queues.ts";
 import type { Clock, Mailer } from "../core/ports.ts";
 import type { HardwareKeys } from "../core/signing/hardware-keys.ts";
-import { revocationUrls as revocationUrlsOf } from "../core/signing/pki-paths.ts";
+import { ISSUING_CA_CRL_PATH, revocationUrls as revocationUrlsOf } from "../core/signing/pki-paths.ts";
 import { portalServicesFetch } from "../core/signing/portal-services-fetch.ts";
 import { createVerificationCache } from "../core/verification/signature-algorithms.ts";
 import type { AppDeps } from "./app-deps.ts";
@@ -56,7 +56,6 @@ import { type JobWorker, startJobWorker } from "./job-worker.ts";
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const WEB_ROOT = join(ROOT, "dist", "web");
 /** Where the portal serves its issuing CA's certificate revocation list. */
-export const CRL_PATH = "/pki/issuing-ca.crl";
 /** How long a view of a share without a view limit may wait in memory before it is written. */
 const SHARE_VIEW_FLUSH_MS = 100;
 /**
@@ -149,7 +148,7 @@ export async function buildRuntime(
     pending.add(p);
   };
 
-  const crlUrl = `${config.publicUrl}${CRL_PATH}`;
+  const crlUrl = `${config.publicUrl}${ISSUING_CA_CRL_PATH}`;
   const revocationUrls = (issuerKeyId: string) => revocationUrlsOf(config.publicUrl, issuerKeyId);
   // The portal's own TSA, OCSP responder and CRLs are answered in process (also from the CLI).
   const servicesFetch = portalServicesFetch(config.publicUrl, () => deps.core);

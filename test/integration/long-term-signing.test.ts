@@ -4,9 +4,11 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { certificatesToPem } from "../../src/adapters/pki/dev-pki.ts";
+import { ocspRequest } from "../../src/adapters/pki/fetch-revocation-data.ts";
 import { appendDss } from "../../src/core/signing/append-dss.ts";
 import { findPortalPki } from "../../src/core/signing/ensure-portal-pki.ts";
 import { TSA_PATH } from "../../src/core/signing/pki-paths.ts";
+import { portalServicesFetch } from "../../src/core/signing/portal-services-fetch.ts";
 import { renewArchiveTimestamps } from "../../src/core/signing/renew-archive-timestamps.ts";
 import { signDocument } from "../../src/core/signing/sign-document.ts";
 import type { SignatureLevel } from "../../src/core/signing/signing.types.ts";
@@ -236,6 +238,42 @@ describe("PAdES B-LT and B-LTA signing with the built-in TSA and revocation serv
     expect((await renewArchiveTimestamps(t.core, { who })).renewed.map((r) => r.id)).not.toContain(
       document.id,
     );
+  });
+
+  it("answers the portal's own PKI services in process, and hands any other URL to the network", async () => {
+    const handed: string[] = [];
+    const fallback = (async (input: RequestInfo | URL) => {
+      handed.push(String(input));
+      return new Response(null, { status: 599 });
+    }) as typeof fetch;
+    const local = portalServicesFetch(t.core.settings.publicUrl, () => t.core, fallback);
+    const pki = await findPortalPki(t.core);
+    for (const [path, type] of [
+      ["/pki/issuing-ca.crl", "application/pkix-crl"],
+      ["/pki/root-ca.crl", "application/pkix-crl"],
+    ] as const) {
+      const res = await local(`${t.core.settings.publicUrl}${path}`);
+      expect([res.status, res.headers.get("content-type")]).toEqual([200, type]);
+      writeFileSync(join(dir, "local.crl"), new Uint8Array(await res.arrayBuffer()));
+      expect(await openssl(dir, "crl", "-inform", "DER", "-in", "local.crl", "-noout", "-issuer")).toContain(
+        path.includes("root") ? "Root" : "Issuing",
+      );
+    }
+    const ocsp = await local(`${t.core.settings.publicUrl}/pki/ocsp`, {
+      method: "POST",
+      body: Buffer.from(
+        ocspRequest(
+          pki?.issuing.certificateDer ?? new Uint8Array(),
+          pki?.root.certificateDer ?? new Uint8Array(),
+          new Uint8Array(8),
+        ),
+      ),
+    });
+    expect(ocsp.headers.get("content-type")).toBe("application/ocsp-response");
+    expect(handed).toEqual([]);
+    expect((await local("http://127.0.0.1:9/elsewhere")).status).toBe(599);
+    expect((await local(`${t.core.settings.publicUrl}/pki/roots.pem`)).status).toBe(599);
+    expect(handed).toEqual(["http://127.0.0.1:9/elsewhere", `${t.core.settings.publicUrl}/pki/roots.pem`]);
   });
 
   it("refuses B-T and above without a timestamp authority, and explains it in both languages", async () => {

@@ -1,5 +1,8 @@
 /** Where the portal's revocation and timestamp services answer (routes in server/routes/verification/). */
 export const OCSP_PATH = "/pki/ocsp";
+/** The current issuing CA's and root's CRLs by stable names (the CDP of certificates issued before issue 14). */
+export const ISSUING_CA_CRL_PATH = "/pki/issuing-ca.crl";
+export const ROOT_CA_CRL_PATH = "/pki/root-ca.crl";
 /** Where the portal's built-in RFC 3161 timestamp authority answers: `${PUBLIC_URL}/pki/tsa` is its TSA URL. */
 export const TSA_PATH = "/pki/tsa";
 /** The CRL of the portal CA with this key id (SHA-1 of its public key, hex). */

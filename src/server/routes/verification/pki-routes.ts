@@ -4,7 +4,7 @@ import { DomainError } from "../../../core/errors.ts";
 import { answerOcspRequest } from "../../../core/signing/answer-ocsp-request.ts";
 import { findPortalPki } from "../../../core/signing/ensure-portal-pki.ts";
 import { findPortalAuthority } from "../../../core/signing/find-portal-authority.ts";
-import { OCSP_PATH } from "../../../core/signing/pki-paths.ts";
+import { ISSUING_CA_CRL_PATH, OCSP_PATH, ROOT_CA_CRL_PATH } from "../../../core/signing/pki-paths.ts";
 import { portalCrl } from "../../../core/signing/portal-crl.ts";
 import type { PortalAuthorityRecord } from "../../../core/signing/signing.ports.ts";
 import { PUBLIC } from "../../http/auth.ts";
@@ -13,8 +13,6 @@ import type { RouteContext } from "../route-context.ts";
 
 /** Largest OCSP request accepted (POST body, or decoded GET path): a request for 20 certificates is ~2 KiB. */
 export const OCSP_MAX_REQUEST_BYTES = 16 * 1024;
-/** The CRL (and certificate) of the current issuing CA: named by certificates issued before issue 14. */
-export const ISSUING_CA_CRL_PATH = "/pki/issuing-ca.crl";
 
 const BASE64 = /^[A-Za-z0-9+/_-]*={0,2}$/;
 
@@ -132,7 +130,7 @@ export async function pkiRoutes(app: FastifyInstance, { deps }: RouteContext) {
     async (_req, reply) => sendCrl(reply, await current("issuing")),
   );
   app.get(
-    "/pki/root-ca.crl",
+    ROOT_CA_CRL_PATH,
     { ...named, schema: { ...named.schema, summary: "The root CA's CRL (DER): the issuing CAs it revoked" } },
     async (_req, reply) => sendCrl(reply, await current("root")),
   );
