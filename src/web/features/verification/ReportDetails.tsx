@@ -49,24 +49,30 @@ function SignatureDetails({
 }) {
   const { t } = useTranslation();
   const lang = useLocale();
-  const kind = signature.kind === "document_timestamp" ? "timestampTitle" : "signatureTitle";
+  const isTimestamp = signature.kind === "document_timestamp";
+  const kind = isTimestamp ? "timestampTitle" : "signatureTitle";
   const { signer, timestamp } = signature;
   return (
     <div className="signature-details">
       <Heading>{t(`verify.${kind}`, { n: index + 1, count })}</Heading>
       <dl className="details details-compact">
-        <div>
-          <dt>{t("verify.signer")}</dt>
-          <dd>{signer.commonName ?? t("verify.notStated")}</dd>
-        </div>
-        <div>
-          <dt>{t("verify.organization")}</dt>
-          <dd>{signer.organization ?? t("verify.notStated")}</dd>
-        </div>
-        <div>
-          <dt>{t("verify.signedAt")}</dt>
-          <dd>{signature.signedAt ? formatDateTime(signature.signedAt, lang) : t("verify.notStated")}</dd>
-        </div>
+        {/* A document timestamp has no signer of its own: its TSA and time are the timestamp line. */}
+        {isTimestamp ? null : (
+          <>
+            <div>
+              <dt>{t("verify.signer")}</dt>
+              <dd>{signer.commonName ?? t("verify.notStated")}</dd>
+            </div>
+            <div>
+              <dt>{t("verify.organization")}</dt>
+              <dd>{signer.organization ?? t("verify.notStated")}</dd>
+            </div>
+            <div>
+              <dt>{t("verify.signedAt")}</dt>
+              <dd>{signature.signedAt ? formatDateTime(signature.signedAt, lang) : t("verify.notStated")}</dd>
+            </div>
+          </>
+        )}
         <div>
           <dt>{t("verify.timestamp")}</dt>
           <dd>
@@ -82,20 +88,24 @@ function SignatureDetails({
           <dt>{t("verify.coverage")}</dt>
           <dd>{signature.coversWholeDocument ? t("verify.coversAll") : t("verify.coversPart")}</dd>
         </div>
-        <div>
-          <dt>{t("verify.certificateIssuer")}</dt>
-          <dd>{signer.issuer ?? t("verify.notStated")}</dd>
-        </div>
-        <div>
-          <dt>{t("verify.serialNumber")}</dt>
-          <dd>
-            {signer.serialNumber ? (
-              <code className="hash">{signer.serialNumber}</code>
-            ) : (
-              t("verify.notStated")
-            )}
-          </dd>
-        </div>
+        {isTimestamp ? null : (
+          <>
+            <div>
+              <dt>{t("verify.certificateIssuer")}</dt>
+              <dd>{signer.issuer ?? t("verify.notStated")}</dd>
+            </div>
+            <div>
+              <dt>{t("verify.serialNumber")}</dt>
+              <dd>
+                {signer.serialNumber ? (
+                  <code className="hash">{signer.serialNumber}</code>
+                ) : (
+                  t("verify.notStated")
+                )}
+              </dd>
+            </div>
+          </>
+        )}
       </dl>
       <CheckList checks={signature.checks} />
     </div>
