@@ -6,7 +6,8 @@ import { OID } from "../../core/signing/oids.ts";
 import { type LongTermValidation, ValidationDataUnavailable } from "../../core/signing/signing.ports.ts";
 import { findSignatures } from "../../core/verification/find-signatures.ts";
 import { PdfFile } from "../../core/verification/pdf/pdf-file.ts";
-import { isName, isRef, isStream, isString } from "../../core/verification/pdf/pdf-values.ts";
+import { isString } from "../../core/verification/pdf/pdf-values.ts";
+import { readDss } from "../../core/verification/read-dss.ts";
 import {
   fetchRevocationData,
   type RevocationData,
@@ -19,7 +20,7 @@ import { nodeInflate } from "./node-inflate.ts";
 const read = { inflate: nodeInflate };
 /** How long an OCSP answer or CRL is reused for other documents (the portal's answers are valid an hour). */
 const REVOCATION_REUSE_MS = 5 * 60_000;
-const key = (der: Uint8Array) => Buffer.from(der).toString("base64");
+const key = (der: Uint8Array | Buffer) => Buffer.from(der).toString("base64");
 
 /** Options of {@link longTermValidation}. */
 export interface LongTermValidationOptions {
@@ -62,7 +63,7 @@ export function longTermValidation(options: LongTermValidationOptions = {}): Lon
   };
 
   const addValidationData: LongTermValidation["addValidationData"] = async (pdf, anchorsDer, now) => {
-    const { contents, cms } = await newestSignature(pdf);
+    const { contents, cms } = await newestSignature(await PdfFile.open(pdf, read));
     const pool = certificatesOf(cms);
     const anchors = anchorsDer.map((d) => new X509Certificate(Buffer.from(d)));
     const chains = pool.flatMap((c) => (isLeaf(c, pool) ? [chainOf(c, pool, anchors)] : []));
@@ -101,39 +102,31 @@ export function longTermValidation(options: LongTermValidationOptions = {}): Lon
         tsaUrl,
         ...(options.fetch ? { fetch: options.fetch } : {}),
       });
+      const file = await PdfFile.open(stamped, read);
+      const tsaCertificates = certificatesOf((await newestSignature(file)).cms);
+      const tsa = tsaCertificates.find((c) => (c.keyUsage ?? []).includes(OID.timeStamping));
+      if (!tsa) throw new Error("the document timestamp names no timestamping certificate");
+      const archiveUntil = new Date(tsa.validTo);
       // The TSA's validation data, unless the DSS already holds its certificates (added with theirs).
-      const known = await dssCertificates(stamped);
-      const { cms } = await newestSignature(stamped);
-      if (certificatesOf(cms).every((c) => known.has(key(c.raw)))) return stamped;
-      return addValidationData(stamped, anchorsDer, now);
-    },
-    async archiveUntil(pdf) {
-      const { cms, subFilter } = await newestSignature(pdf);
-      if (subFilter !== "ETSI.RFC3161") return null;
-      const tsa = certificatesOf(cms).find((c) => (c.keyUsage ?? []).includes(OID.timeStamping));
-      return tsa ? new Date(tsa.validTo) : null;
+      const known = new Set((await readDss(file, () => false)).certificates.map(key));
+      if (tsaCertificates.every((c) => known.has(key(c.raw)))) return { bytes: stamped, archiveUntil };
+      return { bytes: await addValidationData(stamped, anchorsDer, now), archiveUntil };
     },
   };
 }
 
 /** The /Contents string (padding included) and the CMS of the signature that ends last in the file. */
-async function newestSignature(
-  pdf: Uint8Array,
-): Promise<{ contents: Uint8Array; cms: Uint8Array; subFilter: string | null }> {
-  const file = await PdfFile.open(pdf, read);
-  let best: { end: number; contents: Uint8Array; subFilter: string | null } | null = null;
+async function newestSignature(file: PdfFile): Promise<{ contents: Uint8Array; cms: Uint8Array }> {
+  let best: { end: number; contents: Uint8Array } | null = null;
   for (const found of await findSignatures(file)) {
     const br = found.dict.map.get("ByteRange");
     const contents = found.dict.map.get("Contents");
     if (!Array.isArray(br) || br.length !== 4 || !isString(contents)) continue;
     const end = (br[2] as number) + (br[3] as number);
-    const subFilter = found.dict.map.get("SubFilter");
-    if (!best || end > best.end)
-      best = { end, contents: contents.bytes, subFilter: isName(subFilter) ? subFilter.value : null };
+    if (!best || end > best.end) best = { end, contents: contents.bytes };
   }
   if (!best) throw new Error("the PDF has no signature");
-  const cms = best.contents.subarray(0, readDer(best.contents, 0).end);
-  return { contents: best.contents, cms, subFilter: best.subFilter };
+  return { contents: best.contents, cms: best.contents.subarray(0, readDer(best.contents, 0).end) };
 }
 
 /** Certificates of a CMS SignedData and of the signature timestamp tokens inside it (DER walk, no re-encoding). */
@@ -216,18 +209,4 @@ function ocspResponders(responses: readonly Uint8Array[]): Uint8Array[] {
     responderCache.set(der, certs);
     return certs;
   });
-}
-
-/** The certificates already in the file's DSS, by their base64. */
-async function dssCertificates(pdf: Uint8Array): Promise<Set<string>> {
-  const file = await PdfFile.open(pdf, read);
-  const catalog = await file.catalog();
-  const dss = await file.resolveDict(catalog?.map.get("DSS"));
-  const list = await file.resolve(dss?.map.get("Certs"));
-  const out = new Set<string>();
-  for (const item of Array.isArray(list) ? list : []) {
-    const stream = isRef(item) ? await file.resolve(item) : item;
-    if (isStream(stream)) out.add(key(await file.decode(stream)));
-  }
-  return out;
 }

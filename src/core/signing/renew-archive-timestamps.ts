@@ -45,9 +45,12 @@ export async function renewArchiveTimestamps(
       if (!tsaUrl) throw new Error("the institution has no timestamp authority any more");
       const current = await deps.blobs.get(doc.institutionId, doc.sha256);
       const withData = await deps.ltv.addValidationData(current, anchors, now);
-      const renewed = await deps.ltv.addArchiveTimestamp(withData, tsaUrl, anchors, now);
-      const archiveUntil = await deps.ltv.archiveUntil(renewed);
-      if (!archiveUntil) throw new Error("the new document timestamp could not be read back");
+      const { bytes: renewed, archiveUntil } = await deps.ltv.addArchiveTimestamp(
+        withData,
+        tsaUrl,
+        anchors,
+        now,
+      );
       if (archiveUntil <= doc.archiveUntil)
         throw new Error(
           "the timestamp authority's certificate expires no later than the current archive timestamp's: renew the TSA's certificate first",

@@ -87,8 +87,7 @@ export async function signPdf(
     const now = deps.clock.now();
     const withData = await deps.ltv.addValidationData(signed, anchors, now);
     if (level === "B-LT") return { bytes: withData, archiveUntil: null };
-    const bytes = await deps.ltv.addArchiveTimestamp(withData, tsaUrl, anchors, now);
-    return { bytes, archiveUntil: await deps.ltv.archiveUntil(bytes) };
+    return await deps.ltv.addArchiveTimestamp(withData, tsaUrl, anchors, now);
   } catch (cause) {
     throw new DomainError("validation_data_unavailable", { cause });
   }

@@ -109,13 +109,15 @@ export interface LongTermValidation {
    * it, and that signature's VRI entry. Throws {@link ValidationDataUnavailable}.
    */
   addValidationData(pdf: Uint8Array, anchorsDer: readonly Uint8Array[], now: Date): Promise<Uint8Array>;
-  /** Appends a document timestamp (SubFilter ETSI.RFC3161) from `tsaUrl`, then its TSA's validation data when the DSS lacks it. */
+  /**
+   * Appends a document timestamp (SubFilter ETSI.RFC3161) from `tsaUrl`, then its TSA's validation
+   * data when the DSS lacks it; `archiveUntil` is when that timestamp stops protecting the file
+   * (its TSA certificate's expiry).
+   */
   addArchiveTimestamp(
     pdf: Uint8Array,
     tsaUrl: string,
     anchorsDer: readonly Uint8Array[],
     now: Date,
-  ): Promise<Uint8Array>;
-  /** When the file's newest document timestamp stops protecting it: its TSA certificate's expiry (null without one). */
-  archiveUntil(pdf: Uint8Array): Promise<Date | null>;
+  ): Promise<{ bytes: Uint8Array; archiveUntil: Date }>;
 }
